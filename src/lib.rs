@@ -1,0 +1,1 @@
+pub use wirescope_core as core;
