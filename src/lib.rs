@@ -1,1 +1,8 @@
+//! wirescope: a desktop corpus explorer for news articles (GUI and CLI).
+//!
+//! The engine lives in [`wirescope_core`] (re-exported as [`core`]); this
+//! crate adds the command line ([`cli`]) and the window ([`app`]).
+
 pub use wirescope_core as core;
+
+pub mod cli;

@@ -1,1 +1,5 @@
-fn main() {}
+//! The `wirescope` binary: the window, or a headless subcommand.
+
+fn main() -> std::process::ExitCode {
+    wirescope::cli::main()
+}

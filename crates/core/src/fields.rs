@@ -64,14 +64,20 @@ pub struct Field<T> {
 
 impl<T> Default for Field<T> {
     fn default() -> Self {
-        Self { value: None, from: Provenance::NotFound }
+        Self {
+            value: None,
+            from: Provenance::NotFound,
+        }
     }
 }
 
 impl<T> Field<T> {
     /// A found value.
     pub fn found(value: T, from: Provenance) -> Self {
-        Self { value: Some(value), from }
+        Self {
+            value: Some(value),
+            from,
+        }
     }
 
     /// The value, if any.

@@ -1,1 +1,70 @@
-pub fn hello() {}
+//! wirescope-core: the corpus model, loading, parsing and analyses behind
+//! wirescope. Nothing here knows about windows: the GUI, the CLI, tests and
+//! benchmarks all drive this crate.
+//!
+//! ```
+//! use wirescope_core::{Corpus, load_all, loader::Input};
+//! let seed = include_bytes!("../../../seeds/000_da033187e5627a53.txt");
+//! let input = Input::Embedded { name: "seeds/000_da033187e5627a53.txt".into(), bytes: seed[..].into() };
+//! let (corpus, report) = load_all(&[input], &Default::default());
+//! assert!(report.problems.is_empty());
+//! let ix = corpus.find(&"seeds/000_da033187e5627a53.txt".into()).unwrap();
+//! assert_eq!(corpus.doc(ix).title(), "Putin proposes election non-interference pact with US");
+//! ```
+
+pub mod article;
+pub mod corpus;
+pub mod document;
+pub mod fields;
+pub mod filter;
+pub mod freq;
+pub mod index;
+pub mod loader;
+pub mod overlay;
+pub mod seed;
+pub mod text;
+pub mod tokenize;
+pub mod vocab;
+
+pub use corpus::{Corpus, Effective, TokenizedDoc};
+pub use document::{DocKey, Document, SourceStamp};
+pub use filter::{Filter, select};
+pub use index::DocIx;
+pub use overlay::{Correction, Overlay};
+
+use std::sync::atomic::AtomicBool;
+
+/// Loads inputs into a fresh corpus on the calling thread (plus the loader
+/// pool): the simple entry point for the CLI, tests and benchmarks.
+pub fn load_all(
+    inputs: &[loader::Input],
+    options: &loader::LoadOptions,
+) -> (Corpus, loader::LoadReport) {
+    let progress = loader::Progress::default();
+    let cancel = AtomicBool::new(false);
+    let control = loader::Control {
+        progress: &progress,
+        cancel: &cancel,
+        waker: &|| {},
+    };
+    let mut corpus = Corpus::default();
+    let report = loader::load(
+        inputs,
+        &Default::default(),
+        options,
+        &control,
+        &mut |batch| {
+            corpus.append(batch);
+        },
+    );
+    (corpus, report)
+}
+
+impl From<&str> for DocKey {
+    fn from(path: &str) -> Self {
+        Self {
+            path: path.to_owned(),
+            record: None,
+        }
+    }
+}

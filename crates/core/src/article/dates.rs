@@ -1,0 +1,280 @@
+//! Recognising dates in the many forms saved pages show them.
+//!
+//! Pages write dates as "September 26, 2020", "Sep 26, 2020", "26 September
+//! 2020", "2020-09-26", "26/09/2020", ISO datetimes, with weekdays, times,
+//! time zones and labels ("Published", "Updated:"). [`find_date`] locates a
+//! date anywhere in a string; [`parse_date`] accepts a string only when it
+//! *is* a date (everything around the date is such noise), which is what a
+//! header line must be before it is taken as the publication date.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+const MONTH: &str = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+const RU_MONTH: &str = "(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)";
+
+/// How the date was labelled on the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum DateLabel {
+    None,
+    Published,
+    Updated,
+}
+
+/// A line that is a date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct DateLine {
+    pub date: NaiveDate,
+    /// A weekday name accompanies the date ("Thursday April 18, 2024").
+    pub weekday: bool,
+    pub label: DateLabel,
+}
+
+/// The date patterns, each with the capture-group order of year, month, day.
+enum Order {
+    Ymd,
+    Mdy,
+    Dmy,
+    Numeric,
+}
+
+static PATTERNS: LazyLock<Vec<(Regex, Order)>> = LazyLock::new(|| {
+    let iso = r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?";
+    let mdy = format!(r"(?i)\b{MONTH}\s*(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(\d{{4}})");
+    let dmy = format!(r"(?i)(\d{{1,2}})(?:st|nd|rd|th)?[\s\-]+(?:of\s+)?{MONTH}[\s\-]*,?\s*(\d{{4}})");
+    let numeric = r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})";
+    let cjk = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日";
+    let ru = format!(r"(?i)(\d{{1,2}})\s+{RU_MONTH}\s+(\d{{4}})");
+    [(iso.to_owned(), Order::Ymd), (mdy, Order::Mdy), (dmy, Order::Dmy), (numeric.to_owned(), Order::Numeric)]
+        .into_iter()
+        .chain([(cjk.to_owned(), Order::Ymd), (ru, Order::Dmy)])
+        .filter_map(|(re, order)| Regex::new(&re).ok().map(|re| (re, order)))
+        .collect()
+});
+
+static TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?|(?:gmt|utc)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}\b")
+        .ok()
+});
+
+const WEEKDAYS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+];
+const PUBLISHED_WORDS: &[&str] = &["published", "publish", "posted", "first", "created", "issued", "dated"];
+const UPDATED_WORDS: &[&str] = &["updated", "update", "modified", "last", "edited", "revised"];
+const OTHER_NOISE: &[&str] = &[
+    "on", "at", "date", "time", "am", "pm", "a", "m", "p", "hrs", "hours", "utc", "gmt", "ist", "pkt",
+    "est", "edt", "cst", "cdt", "pst", "pdt", "mst", "mdt", "bst", "cet", "cest", "msk", "jst", "kst",
+    "hkt", "sgt", "aest", "aedt", "eet", "eest", "wib", "et", "pt", "z", "t",
+];
+
+fn month_number(name: &str) -> Option<u32> {
+    let lower = name.to_lowercase();
+    const EN: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    const RU: [&str; 12] = ["янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"];
+    let short: String = lower.chars().take(3).collect();
+    EN.iter().chain(RU.iter()).position(|m| *m == short).map(|i| (i % 12) as u32 + 1)
+}
+
+fn number(caps: &regex::Captures<'_>, i: usize) -> Option<u32> {
+    caps.get(i)?.as_str().parse().ok()
+}
+
+fn make_date(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
+    if !(1900..=2100).contains(&year) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
+fn date_from_caps(caps: &regex::Captures<'_>, order: &Order) -> Option<NaiveDate> {
+    let year = |i| caps.get(i)?.as_str().parse::<i32>().ok();
+    match order {
+        Order::Ymd => make_date(year(1)?, number(caps, 2)?, number(caps, 3)?),
+        Order::Mdy => make_date(year(3)?, month_number(caps.get(1)?.as_str())?, number(caps, 2)?),
+        Order::Dmy => make_date(year(3)?, month_number(caps.get(2)?.as_str())?, number(caps, 1)?),
+        Order::Numeric => {
+            let (a, b) = (number(caps, 1)?, number(caps, 2)?);
+            // Day first ("26/09/2020") unless only month-first makes sense ("09/26/2020").
+            let (day, month) = if b > 12 && a <= 12 { (b, a) } else { (a, b) };
+            make_date(year(3)?, month, day)
+        }
+    }
+}
+
+/// True when the match is not glued to surrounding digits or letters.
+fn standalone(s: &str, range: &Range<usize>) -> bool {
+    let before = s[..range.start].chars().next_back();
+    let after = s[range.end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Finds the first date anywhere in `s`, with its byte range.
+pub(crate) fn find_date(s: &str) -> Option<(NaiveDate, Range<usize>)> {
+    let mut best: Option<(NaiveDate, Range<usize>)> = None;
+    for (re, order) in PATTERNS.iter() {
+        let found = re.captures_iter(s).find_map(|caps| {
+            let m = caps.get(0)?;
+            let range = m.range();
+            if !standalone(s, &range) {
+                return None;
+            }
+            date_from_caps(&caps, order).map(|d| (d, range))
+        });
+        if let Some((date, range)) = found
+            && best.as_ref().is_none_or(|(_, b)| range.start < b.start)
+        {
+            best = Some((date, range));
+        }
+    }
+    best
+}
+
+/// Classifies the words around a date: `Some((weekday, label))` when they
+/// are only labels, weekdays, times and time zones.
+fn noise_around(rest: &str) -> Option<(bool, DateLabel)> {
+    let lower = rest.to_lowercase();
+    let lower = match TIME.as_ref() {
+        Some(re) => re.replace_all(&lower, " ").into_owned(),
+        None => lower,
+    };
+    let (mut weekday, mut label) = (false, DateLabel::None);
+    for token in lower.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()) {
+        if WEEKDAYS.contains(&token) {
+            weekday = true;
+        } else if PUBLISHED_WORDS.contains(&token) {
+            if label == DateLabel::None {
+                label = DateLabel::Published;
+            }
+        } else if UPDATED_WORDS.contains(&token) {
+            if label == DateLabel::None {
+                label = DateLabel::Updated;
+            }
+        } else if !OTHER_NOISE.contains(&token) {
+            return None;
+        }
+    }
+    Some((weekday, label))
+}
+
+/// Reads a line that is a date (with optional weekday, label, time).
+pub(crate) fn date_line(s: &str) -> Option<DateLine> {
+    let s = crate::article::util::clean(s);
+    if s.len() > 160 {
+        return None;
+    }
+    let (date, range) = find_date(&s)?;
+    let rest = format!("{} {}", &s[..range.start], &s[range.end..]);
+    let (weekday, label) = noise_around(&rest)?;
+    Some(DateLine { date, weekday, label })
+}
+
+/// Parses a date in any of the forms pages use; the string must be a date
+/// (labels such as "Published", weekdays and times may surround it).
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    date_line(s).map(|d| d.date)
+}
+
+static FILE_DATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9A-Za-z])((?:19|20)\d{2})[-_.]?(\d{2})[-_.]?(\d{2})(?:$|[^0-9A-Za-z])").ok()
+});
+
+/// A date in a file name (`2016-04-19_0056.txt`, `article_20160419.txt`,
+/// `26-09-2020 report.txt`).
+pub(crate) fn date_from_file_name(file_name: &str) -> Option<NaiveDate> {
+    let stem = crate::article::util::file_stem(file_name);
+    if let Some(re) = FILE_DATE.as_ref() {
+        let found = re.captures_iter(stem).find_map(|caps| {
+            let year = caps.get(1)?.as_str().parse().ok()?;
+            make_date(year, number(&caps, 2)?, number(&caps, 3)?)
+        });
+        if found.is_some() {
+            return found;
+        }
+    }
+    find_date(&stem.replace('_', " ")).map(|(d, _)| d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    #[test]
+    fn listed_forms() {
+        for s in [
+            "September 26, 2020",
+            "Sep 26, 2020",
+            "Sept. 26, 2020",
+            "26 September 2020",
+            "26 Sep, 2020",
+            "2020-09-26",
+            "26/09/2020",
+            "09/26/2020",
+            "26.09.2020",
+            "Published September 26, 2020",
+            "Updated: 26 Sep 2020 10:15 AM",
+            "Published: Saturday, September 26, 2020 | 10:15 PM PKT",
+            "2020-09-26T10:15:00Z",
+            "2020-09-26T10:15:00+05:00",
+            "Sep 26th, 2020",
+            "26th of September 2020",
+            "Posted on September 26, 2020 at 10:15 am",
+            "2020年9月26日",
+            "26 сентября 2020",
+        ] {
+            assert_eq!(parse_date(s), d(2020, 9, 26), "{s}");
+        }
+    }
+
+    #[test]
+    fn weekday_and_labels() {
+        let line = date_line("Thursday April 18, 2024").unwrap();
+        assert!(line.weekday);
+        assert_eq!(line.date, d(2024, 4, 18).unwrap());
+        assert_eq!(date_line("Updated: 26 Sep 2020").unwrap().label, DateLabel::Updated);
+        assert_eq!(date_line("Published February 24, 2017").unwrap().label, DateLabel::Published);
+        assert!(!date_line("Mar 14, 2017").unwrap().weekday);
+    }
+
+    #[test]
+    fn not_dates() {
+        for s in [
+            "",
+            "Putin proposes election non-interference pact with US",
+            "The meeting on September 26, 2020 was short.",
+            "By AFP",
+            "2020-13-45",
+            "31/02/2020",
+            "Premieres March 31",
+            "Mayor 5, 2020",
+            "120/09/20201",
+        ] {
+            assert_eq!(parse_date(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn finds_dates_inside_text() {
+        let (date, range) = find_date("Published in Dawn, September 27th, 2020").unwrap();
+        assert_eq!(Some(date), d(2020, 9, 27));
+        assert_eq!(range.start, 19);
+    }
+
+    #[test]
+    fn file_names() {
+        assert_eq!(date_from_file_name("2016-04-19_0056.txt"), d(2016, 4, 19));
+        assert_eq!(date_from_file_name("article_20160419.txt"), d(2016, 4, 19));
+        assert_eq!(date_from_file_name("26-09-2020 report.txt"), d(2020, 9, 26));
+        assert_eq!(date_from_file_name("000_da033187e5627a53.txt"), None);
+        assert_eq!(date_from_file_name("100_e6fbf5877031.txt"), None);
+        assert_eq!(date_from_file_name("x20170412f.txt"), None);
+    }
+}

@@ -1,0 +1,150 @@
+//! Small text helpers shared by the article parsers.
+//!
+//! Saved pages mix non-breaking and zero-width spaces, smart quotes and
+//! arbitrarily long lines; these helpers normalise a line once so that every
+//! rule downstream can compare plain spaces, and slice strings only at
+//! character boundaries.
+
+/// Lowercase words that may appear inside a proper name or place name
+/// ("Rio de Janeiro", "Bay of Bengal", "By Jane Doe and John Roe").
+pub(crate) const CONNECTORS: &[&str] = &[
+    "de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le", "les", "el", "al", "of",
+    "the", "upon", "on", "am", "an", "sur", "en", "von", "van", "der", "den", "bin", "bint", "ibn",
+    "y", "e", "and", "&",
+];
+
+/// Replaces exotic spaces by a plain space, drops zero-width characters,
+/// collapses runs of whitespace and trims.
+pub(crate) fn clean(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars() {
+        if matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}') {
+            continue;
+        }
+        if c.is_whitespace() || c == '\u{a0}' {
+            pending_space = true;
+            continue;
+        }
+        if pending_space && !out.is_empty() {
+            out.push(' ');
+        }
+        pending_space = false;
+        out.push(c);
+    }
+    out
+}
+
+/// The first `n` characters of `s` (never splits a character).
+pub(crate) fn prefix_chars(s: &str, n: usize) -> &str {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+/// Number of whitespace-separated words.
+pub(crate) fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Number of characters (not bytes).
+pub(crate) fn char_len(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// `s` without closing quotes and brackets at its end.
+pub(crate) fn strip_closing(s: &str) -> &str {
+    s.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '\u{fffd}')
+    })
+}
+
+/// True when the text ends like a sentence (a full stop, possibly inside quotes).
+pub(crate) fn ends_with_period(s: &str) -> bool {
+    let s = strip_closing(s);
+    s.ends_with('.') || s.ends_with('…') || s.ends_with('。')
+}
+
+/// True when the word starts with an uppercase letter (or a digit-free
+/// abbreviation such as "D.C.").
+pub(crate) fn is_capitalized(word: &str) -> bool {
+    let word = word.trim_start_matches(['"', '\'', '“', '‘', '(']);
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// True when every cased letter of `s` is uppercase and there are at least two.
+pub(crate) fn is_all_caps(s: &str) -> bool {
+    let mut upper = 0;
+    for c in s.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_uppercase() {
+            upper += 1;
+        }
+    }
+    upper >= 2
+}
+
+/// Lowercase text keeping only letters, digits and single spaces: the key
+/// used to compare furniture and agency names.
+pub(crate) fn fold_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() || c == '&' {
+            out.push(c);
+        } else if c == '.' || c == '\'' || c == '’' {
+            // "A.F.P." -> "afp", "Editor's" -> "editors"
+        } else if !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    out.trim_end().to_owned()
+}
+
+/// The name of a file without its last extension.
+pub(crate) fn file_stem(file_name: &str) -> &str {
+    let name = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
+    match name.rfind('.') {
+        Some(i) if i > 0 => &name[..i],
+        _ => name,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_handles_nbsp_and_zero_width() {
+        assert_eq!(clean("By\u{a0}AFP"), "By AFP");
+        assert_eq!(clean("  a \u{200b}b\t\tc  "), "a b c");
+        assert_eq!(clean(""), "");
+    }
+
+    #[test]
+    fn prefix_never_splits_chars() {
+        assert_eq!(prefix_chars("Путин", 2), "Пу");
+        assert_eq!(prefix_chars("ab", 5), "ab");
+        assert_eq!(prefix_chars("日本語", 1), "日");
+    }
+
+    #[test]
+    fn sentence_ends() {
+        assert!(ends_with_period("goose bumps.\""));
+        assert!(!ends_with_period("Trump on deportations: 'It's a military operation'"));
+        assert!(!ends_with_period("Is it over?"));
+    }
+
+    #[test]
+    fn keys_and_stems() {
+        assert_eq!(fold_key("A.F.P."), "afp");
+        assert_eq!(fold_key("Agence France-Presse"), "agence france presse");
+        assert_eq!(file_stem("2016-04-19_0056.txt"), "2016-04-19_0056");
+        assert_eq!(file_stem(".hidden"), ".hidden");
+        assert!(is_all_caps("NEW DELHI"));
+        assert!(!is_all_caps("Kyiv"));
+        assert!(is_capitalized("“Moscow"));
+    }
+}

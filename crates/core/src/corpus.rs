@@ -1,0 +1,186 @@
+//! The loaded corpus: documents, vocabulary and index, grown by appending.
+//!
+//! A [`Corpus`] is cheap to clone (its parts sit behind `Arc`s), so the GUI
+//! can keep showing one snapshot while a background job clones it, appends
+//! newly loaded documents (copy-on-write) and hands back the next state.
+//! Documents already loaded are never re-read or re-tokenized.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
+
+use crate::document::{DocKey, Document};
+use crate::index::{DocIx, Index};
+use crate::overlay::Overlay;
+use crate::vocab::{SurfaceId, Vocabulary};
+
+/// A document with its words, tokenized but not yet interned globally.
+/// Produced in parallel by the loader, consumed by [`Corpus::append`].
+#[derive(Debug)]
+pub struct TokenizedDoc {
+    pub doc: Document,
+    /// Distinct surface forms of this document (local ids are indices).
+    pub local_words: Vec<Box<str>>,
+    /// The document's tokens as local ids.
+    pub local_tokens: Vec<u32>,
+}
+
+impl TokenizedDoc {
+    /// Tokenizes a document's text.
+    pub fn new(doc: Document) -> Self {
+        let mut ids: FxHashMap<Cow<'_, str>, u32> = FxHashMap::default();
+        let mut local_tokens = Vec::with_capacity(doc.text.len() / 6);
+        for token in crate::tokenize::tokenize(&doc.text) {
+            let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+            local_tokens.push(*ids.entry(token.surface).or_insert(next));
+        }
+        let mut local_words: Vec<Box<str>> = vec![Box::from(""); ids.len()];
+        for (word, id) in ids {
+            local_words[id as usize] = word.into();
+        }
+        Self {
+            doc,
+            local_words,
+            local_tokens,
+        }
+    }
+}
+
+/// Documents plus their index. See the module docs.
+#[derive(Clone, Debug, Default)]
+pub struct Corpus {
+    docs: Vec<Arc<Document>>,
+    vocab: Arc<Vocabulary>,
+    index: Arc<Index>,
+    by_key: Arc<HashMap<DocKey, DocIx>>,
+    by_content: Arc<HashMap<u64, Vec<DocIx>>>,
+}
+
+impl Corpus {
+    /// Appends documents, skipping keys already loaded. Returns how many
+    /// were added.
+    pub fn append(&mut self, batch: Vec<TokenizedDoc>) -> usize {
+        let vocab = Arc::make_mut(&mut self.vocab);
+        let index = Arc::make_mut(&mut self.index);
+        let by_key = Arc::make_mut(&mut self.by_key);
+        let by_content = Arc::make_mut(&mut self.by_content);
+        let mut added = 0;
+        for item in batch {
+            if by_key.contains_key(&item.doc.key) {
+                continue;
+            }
+            let global: Vec<SurfaceId> = item.local_words.iter().map(|w| vocab.intern(w)).collect();
+            let stream: Arc<[SurfaceId]> = item
+                .local_tokens
+                .iter()
+                .map(|&l| global[l as usize])
+                .collect();
+            index.push(stream, vocab.fold_table(), vocab.folded_count());
+            let ix = DocIx::try_from(self.docs.len()).unwrap_or(DocIx::MAX);
+            by_key.insert(item.doc.key.clone(), ix);
+            by_content
+                .entry(item.doc.content_hash)
+                .or_default()
+                .push(ix);
+            self.docs.push(Arc::new(item.doc));
+            added += 1;
+        }
+        added
+    }
+
+    /// Number of documents.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// True when no document is loaded.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// A document by index.
+    pub fn doc(&self, ix: DocIx) -> &Document {
+        &self.docs[ix as usize]
+    }
+
+    /// All documents in load order.
+    pub fn docs(&self) -> &[Arc<Document>] {
+        &self.docs
+    }
+
+    /// Finds a document by its key.
+    pub fn find(&self, key: &DocKey) -> Option<DocIx> {
+        self.by_key.get(key).copied()
+    }
+
+    /// True when a document with this key is loaded.
+    pub fn contains_path(&self, path: &str) -> bool {
+        self.by_key.contains_key(&DocKey {
+            path: path.to_owned(),
+            record: None,
+        })
+    }
+
+    /// The vocabulary.
+    pub fn vocab(&self) -> &Vocabulary {
+        &self.vocab
+    }
+
+    /// The index.
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    /// Number of word tokens of a document.
+    pub fn word_count(&self, ix: DocIx) -> usize {
+        self.index.stream(ix).len()
+    }
+
+    /// Other documents with exactly the same content, by index.
+    pub fn duplicates_of(&self, ix: DocIx) -> Vec<DocIx> {
+        let hash = self.doc(ix).content_hash;
+        self.by_content.get(&hash).map_or_else(Vec::new, |all| {
+            all.iter().copied().filter(|&d| d != ix).collect()
+        })
+    }
+
+    /// Document indices ordered by path, then record number.
+    pub fn sorted_by_key(&self) -> Vec<DocIx> {
+        let mut order: Vec<DocIx> = (0..self.docs.len() as DocIx).collect();
+        order.sort_by(|&a, &b| self.doc(a).key.cmp(&self.doc(b).key));
+        order
+    }
+
+    /// The fields of a document with the user's corrections applied.
+    pub fn fields<'a>(&'a self, ix: DocIx, overlay: &'a Overlay) -> Effective<'a> {
+        let doc = self.doc(ix);
+        let fix = overlay.correction(&doc.key);
+        let pick = |c: Option<&'a String>, f: Option<&'a String>| c.or(f).map(String::as_str);
+        Effective {
+            title: pick(fix.and_then(|c| c.title.as_ref()), doc.fields.title.get()).unwrap_or(""),
+            agency: pick(fix.and_then(|c| c.agency.as_ref()), doc.fields.agency.get()),
+            outlet: pick(fix.and_then(|c| c.outlet.as_ref()), doc.fields.outlet.get()),
+            dateline: pick(
+                fix.and_then(|c| c.dateline.as_ref()),
+                doc.fields.dateline.get(),
+            ),
+            published: fix.and_then(|c| c.published).or_else(|| doc.published()),
+            byline: doc.fields.byline.get().map(String::as_str),
+        }
+    }
+}
+
+/// A document's fields as every consumer should see them (corrections
+/// applied).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Effective<'a> {
+    pub title: &'a str,
+    pub agency: Option<&'a str>,
+    pub outlet: Option<&'a str>,
+    pub dateline: Option<&'a str>,
+    pub published: Option<NaiveDate>,
+    pub byline: Option<&'a str>,
+}

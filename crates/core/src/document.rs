@@ -1,0 +1,106 @@
+//! Documents and their stable identity.
+//!
+//! A [`DocKey`] (source path plus record number for CSV/JSON Lines) names a
+//! document across sessions; [`SourceStamp`] records the file's size,
+//! modification time and content hash taken at load, so a workspace can tell
+//! whether a source changed without re-hashing on save.
+
+use std::fmt;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::fields::ArticleFields;
+
+/// Stable identity of a document: its source path and, for record files,
+/// the 1-based record number.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct DocKey {
+    /// Path of the source file as loaded (or `seeds/...` for the embedded
+    /// sample).
+    pub path: String,
+    /// 1-based record number inside a CSV/JSON Lines file; `None` for a
+    /// one-article file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record: Option<u32>,
+}
+
+impl fmt::Display for DocKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.record {
+            Some(n) => write!(f, "{}#{n}", self.path),
+            None => f.write_str(&self.path),
+        }
+    }
+}
+
+/// What a source file looked like when it was loaded.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceStamp {
+    /// File size in bytes.
+    pub size_bytes: u64,
+    /// Modification time, seconds since the Unix epoch (if the OS gave one).
+    pub modified_secs: Option<i64>,
+    /// xxh3-64 hash of the file's bytes, as 16 hex digits.
+    pub hash: String,
+}
+
+/// The kind of container a document came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SourceKind {
+    PlainText,
+    Html,
+    Csv,
+    JsonLines,
+    Embedded,
+}
+
+/// One article: identity, fields and text.
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub key: DocKey,
+    pub kind: SourceKind,
+    /// Stamp of the whole source file (shared by all records of a file).
+    pub stamp: Arc<SourceStamp>,
+    /// Hash of this document's own content, for exact-duplicate detection.
+    pub content_hash: u64,
+    /// Extracted fields with provenance.
+    pub fields: ArticleFields,
+    /// The indexed text: headline, blank line, body (dateline included).
+    pub text: String,
+    /// Byte offset in `text` where the body starts.
+    pub body_start: usize,
+    /// Encoding the source was decoded from.
+    pub encoding: &'static str,
+}
+
+impl Document {
+    /// The headline from the text (before corrections).
+    pub fn title(&self) -> &str {
+        self.fields.title.get().map_or("", String::as_str)
+    }
+
+    /// The body text.
+    pub fn body(&self) -> &str {
+        self.text.get(self.body_start..).unwrap_or("")
+    }
+
+    /// Publication date found at load.
+    pub fn published(&self) -> Option<NaiveDate> {
+        self.fields.published.get().copied()
+    }
+
+    /// Builds the indexed text from a headline and a body.
+    pub fn compose_text(title: &str, body: &str) -> (String, usize) {
+        if title.is_empty() {
+            return (body.to_owned(), 0);
+        }
+        let mut text = String::with_capacity(title.len() + body.len() + 2);
+        text.push_str(title);
+        text.push_str("\n\n");
+        let body_start = text.len();
+        text.push_str(body);
+        (text, body_start)
+    }
+}

@@ -1,0 +1,351 @@
+//! Word frequencies: word lists over any set of documents, stopwords, and
+//! a term's frequency over publication dates.
+//!
+//! Counting walks the token streams of the chosen documents (integers, not
+//! text) into dense arrays indexed by folded word id; for the whole corpus
+//! it reads the index's totals directly. [`trend`] buckets hits by day,
+//! week, month or year and can split them by agency or outlet; documents
+//! without a date are counted and reported, never silently dropped.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::Corpus;
+use crate::index::DocIx;
+use crate::overlay::Overlay;
+use crate::vocab::FoldedId;
+
+/// One row of a word list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WordFreq {
+    pub word: FoldedId,
+    pub count: u64,
+    /// Documents containing the word.
+    pub documents: u32,
+}
+
+/// A word list with the total it is relative to.
+#[derive(Clone, Debug, Default)]
+pub struct WordList {
+    /// Rows sorted by count (descending), then word (ascending).
+    pub rows: Vec<WordFreq>,
+    /// Tokens in the documents counted.
+    pub total_tokens: u64,
+}
+
+impl WordList {
+    /// Occurrences per million tokens.
+    pub fn per_million(&self, count: u64) -> f64 {
+        if self.total_tokens == 0 {
+            0.0
+        } else {
+            count as f64 * 1e6 / self.total_tokens as f64
+        }
+    }
+}
+
+/// Counts every word in `docs` (all documents when `None`).
+pub fn word_list(corpus: &Corpus, docs: Option<&[DocIx]>) -> WordList {
+    let vocab = corpus.vocab();
+    let index = corpus.index();
+    let n = vocab.folded_count();
+    let (counts, documents, total_tokens) = match docs {
+        None => {
+            let counts: Vec<u64> = (0..n as FoldedId).map(|w| index.total(w)).collect();
+            let documents: Vec<u32> = (0..n as FoldedId)
+                .map(|w| index.postings(w).len() as u32)
+                .collect();
+            (counts, documents, index.total_tokens())
+        }
+        Some(docs) => count_subset(corpus, docs),
+    };
+    let mut rows: Vec<WordFreq> = counts
+        .iter()
+        .zip(&documents)
+        .enumerate()
+        .filter(|&(_, (&c, _))| c > 0)
+        .map(|(w, (&count, &documents))| WordFreq {
+            word: w as FoldedId,
+            count,
+            documents,
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then_with(|| vocab.folded(a.word).cmp(vocab.folded(b.word)))
+    });
+    WordList { rows, total_tokens }
+}
+
+fn count_subset(corpus: &Corpus, docs: &[DocIx]) -> (Vec<u64>, Vec<u32>, u64) {
+    let fold = corpus.vocab().fold_table();
+    let n = corpus.vocab().folded_count();
+    let mut counts = vec![0u64; n];
+    let mut documents = vec![0u32; n];
+    let mut last_doc = vec![u32::MAX; n];
+    let mut total = 0u64;
+    for &doc in docs {
+        let stream = corpus.index().stream(doc);
+        total += stream.len() as u64;
+        for &s in stream {
+            let w = fold[s as usize] as usize;
+            counts[w] += 1;
+            if last_doc[w] != doc {
+                last_doc[w] = doc;
+                documents[w] += 1;
+            }
+        }
+    }
+    (counts, documents, total)
+}
+
+/// Words hidden from word lists.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stopwords {
+    words: BTreeSet<String>,
+}
+
+impl Stopwords {
+    /// The kept list for a language (ISO 639-1 code such as "en", "fr",
+    /// "ru", "ar"), from the `stop-words` crate; empty when it has none.
+    pub fn for_language(code: &str) -> Self {
+        let words = language_list(code)
+            .map(|list| list.iter().map(|w| w.to_lowercase()).collect())
+            .unwrap_or_default();
+        Self { words }
+    }
+
+    /// The default: English.
+    pub fn english() -> Self {
+        Self::for_language("en")
+    }
+
+    /// Adds user words.
+    pub fn extend<'a>(&mut self, words: impl IntoIterator<Item = &'a str>) {
+        self.words.extend(
+            words
+                .into_iter()
+                .map(|w| w.trim().to_lowercase())
+                .filter(|w| !w.is_empty()),
+        );
+    }
+
+    /// True when `word` (folded) is a stopword.
+    pub fn contains(&self, word: &str) -> bool {
+        self.words.contains(word)
+    }
+
+    /// Number of words in the list.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// True when the list is empty.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+/// Languages offered for stopword lists (code, name).
+pub const STOPWORD_LANGUAGES: &[(&str, &str)] = &[
+    ("en", "English"),
+    ("fr", "French"),
+    ("de", "German"),
+    ("es", "Spanish"),
+    ("it", "Italian"),
+    ("pt", "Portuguese"),
+    ("ru", "Russian"),
+    ("ar", "Arabic"),
+    ("ur", "Urdu"),
+    ("zh", "Chinese"),
+];
+
+fn language_list(code: &str) -> Option<&'static [&'static str]> {
+    stop_words::lookup(code).filter(|list| !list.is_empty())
+}
+
+/// Which rows of a word list to show.
+#[derive(Clone, Debug, Default)]
+pub struct ListView<'a> {
+    pub stopwords: Option<&'a Stopwords>,
+    pub min_len: usize,
+}
+
+/// The rows of `list` that pass the view, in order.
+pub fn visible<'a>(
+    corpus: &'a Corpus,
+    list: &'a WordList,
+    view: &'a ListView<'a>,
+) -> impl Iterator<Item = &'a WordFreq> + 'a {
+    let vocab = corpus.vocab();
+    list.rows.iter().filter(move |row| {
+        let word = vocab.folded(row.word);
+        word.chars().count() >= view.min_len && view.stopwords.is_none_or(|s| !s.contains(word))
+    })
+}
+
+/// Time bucket for trends.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Bucket {
+    Day,
+    Week,
+    #[default]
+    Month,
+    Year,
+}
+
+impl Bucket {
+    /// First day of the bucket holding `date`.
+    pub fn start(self, date: NaiveDate) -> NaiveDate {
+        match self {
+            Self::Day => date,
+            Self::Week => {
+                date - chrono::Duration::days(i64::from(date.weekday().num_days_from_monday()))
+            }
+            Self::Month => date.with_day(1).unwrap_or(date),
+            Self::Year => NaiveDate::from_ymd_opt(date.year(), 1, 1).unwrap_or(date),
+        }
+    }
+
+    /// All buckets from `first` to `last` inclusive.
+    pub fn range(self, first: NaiveDate, last: NaiveDate) -> Vec<NaiveDate> {
+        let mut out = Vec::new();
+        let mut at = self.start(first);
+        while at <= last && out.len() < 100_000 {
+            out.push(at);
+            at = match self {
+                Self::Day => at + chrono::Duration::days(1),
+                Self::Week => at + chrono::Duration::days(7),
+                Self::Month => at
+                    .checked_add_months(chrono::Months::new(1))
+                    .unwrap_or(last + chrono::Duration::days(1)),
+                Self::Year => at
+                    .checked_add_months(chrono::Months::new(12))
+                    .unwrap_or(last + chrono::Duration::days(1)),
+            };
+        }
+        out
+    }
+}
+
+/// How to split a trend into several lines.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Split {
+    #[default]
+    None,
+    Agency,
+    Outlet,
+}
+
+/// One line of a trend chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    pub label: String,
+    /// (bucket start, value) for every bucket in the range, zeros included.
+    pub points: Vec<(NaiveDate, f64)>,
+}
+
+/// A trend: one series per term (and per source when split).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Trend {
+    pub series: Vec<Series>,
+    /// Documents in the set that have no publication date.
+    pub undated_docs: usize,
+    /// Hits in those undated documents (not plotted).
+    pub undated_hits: u64,
+}
+
+/// Hits of a term in one document; the caller decides what a term is
+/// (a word, a wildcard, a query), so trends follow the query language.
+pub type HitCounter<'a> = dyn Fn(DocIx) -> u64 + 'a;
+
+/// Per-bucket counts of each term over `docs`.
+pub fn trend(
+    corpus: &Corpus,
+    overlay: &Overlay,
+    docs: &[DocIx],
+    terms: &[(String, &HitCounter<'_>)],
+    bucket: Bucket,
+    per_million: bool,
+    split: Split,
+) -> Trend {
+    let mut out = Trend::default();
+    let dated: Vec<(DocIx, NaiveDate, String)> = docs
+        .iter()
+        .filter_map(|&d| {
+            let fields = corpus.fields(d, overlay);
+            let group = match split {
+                Split::None => String::new(),
+                Split::Agency => fields.agency.unwrap_or("(no agency)").to_owned(),
+                Split::Outlet => fields.outlet.unwrap_or("(no outlet)").to_owned(),
+            };
+            fields.published.map(|date| (d, bucket.start(date), group))
+        })
+        .collect();
+    out.undated_docs = docs.len() - dated.len();
+    let (Some(first), Some(last)) = (
+        dated.iter().map(|x| x.1).min(),
+        dated.iter().map(|x| x.1).max(),
+    ) else {
+        return out;
+    };
+    let buckets = bucket.range(first, last);
+    let mut tokens: BTreeMap<(&str, NaiveDate), u64> = BTreeMap::new();
+    for (d, b, g) in &dated {
+        *tokens.entry((g.as_str(), *b)).or_default() += corpus.word_count(*d) as u64;
+    }
+    let undated: Vec<DocIx> = docs
+        .iter()
+        .copied()
+        .filter(|d| corpus.fields(*d, overlay).published.is_none())
+        .collect();
+    for (term, count) in terms {
+        let mut hits: BTreeMap<(&str, NaiveDate), u64> = BTreeMap::new();
+        for (d, b, g) in &dated {
+            let n = count(*d);
+            if n > 0 {
+                *hits.entry((g.as_str(), *b)).or_default() += n;
+            }
+        }
+        out.undated_hits += undated.iter().map(|&d| count(d)).sum::<u64>();
+        let groups: BTreeSet<&str> = dated.iter().map(|x| x.2.as_str()).collect();
+        for group in groups {
+            let points = buckets
+                .iter()
+                .map(|&b| {
+                    let n = hits.get(&(group, b)).copied().unwrap_or(0) as f64;
+                    let total = tokens.get(&(group, b)).copied().unwrap_or(0) as f64;
+                    let value = if per_million {
+                        if total > 0.0 { n * 1e6 / total } else { 0.0 }
+                    } else {
+                        n
+                    };
+                    (b, value)
+                })
+                .collect();
+            let label = if group.is_empty() {
+                term.clone()
+            } else {
+                format!("{term} · {group}")
+            };
+            out.series.push(Series { label, points });
+        }
+    }
+    out
+}
+
+/// Hits of a single word (case-insensitive) in a document, from the index.
+pub fn word_hits<'a>(corpus: &'a Corpus, word: &str) -> impl Fn(DocIx) -> u64 + 'a {
+    let postings = corpus
+        .vocab()
+        .folded_id(word)
+        .map_or(&[][..], |w| corpus.index().postings(w));
+    move |doc| {
+        postings
+            .binary_search_by_key(&doc, |p| p.doc)
+            .map_or(0, |i| u64::from(postings[i].count))
+    }
+}

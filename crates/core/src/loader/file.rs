@@ -1,0 +1,229 @@
+//! Turning one file (or one record) into a [`Document`].
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::article::{self, ParsedArticle};
+use crate::document::{DocKey, Document, SourceKind, SourceStamp};
+use crate::fields::{ArticleFields, Field, Provenance};
+use crate::text::{NotText, decode_bytes, normalize_text};
+
+use super::columns::{ColumnMap, host_of};
+use super::records::{Row, SidecarEntry};
+use super::walk::FileKind;
+use super::{Problem, ProblemKind};
+
+/// The stamp of a file's bytes.
+pub fn stamp(bytes: &[u8], modified_secs: Option<i64>) -> SourceStamp {
+    SourceStamp {
+        size_bytes: bytes.len() as u64,
+        modified_secs,
+        hash: format!("{:016x}", xxhash_rust::xxh3::xxh3_64(bytes)),
+    }
+}
+
+/// Modification time of a file in seconds since the epoch.
+pub fn modified_secs(path: &Path) -> Option<i64> {
+    let modified = std::fs::metadata(path).ok()?.modified().ok()?;
+    let secs = modified
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_secs();
+    i64::try_from(secs).ok()
+}
+
+/// Parses the bytes of a plain-text or HTML article. Returns the document
+/// and, when the text was only partly readable, a warning.
+pub fn article_from_bytes(
+    display: &str,
+    kind: FileKind,
+    bytes: &[u8],
+    stamp: SourceStamp,
+    sidecar: Option<&SidecarEntry>,
+) -> Result<(Document, Option<Problem>), Problem> {
+    let path = Path::new(display);
+    let decoded = decode_bytes(bytes).map_err(|err| match err {
+        NotText::Empty => Problem::new(path, ProblemKind::Skipped, "empty file".to_owned()),
+        NotText::Binary(what) => {
+            Problem::new(path, ProblemKind::Skipped, format!("not text: {what}"))
+        }
+    })?;
+    let file_name = path
+        .file_name()
+        .map_or_else(|| display.to_owned(), |n| n.to_string_lossy().into_owned());
+    let (parsed, source_kind) = match kind {
+        FileKind::Html => {
+            let parsed = article::parse_html(&decoded.text, &file_name)
+                .map_err(|reason| Problem::new(path, ProblemKind::Skipped, reason))?;
+            (parsed, SourceKind::Html)
+        }
+        _ => (
+            article::parse_plain(&decoded.text, &file_name),
+            SourceKind::PlainText,
+        ),
+    };
+    let ParsedArticle { mut fields, body } = parsed;
+    if let Some(entry) = sidecar {
+        apply_columns(&mut fields, &entry.map, &entry.row, &|_| {
+            Provenance::Sidecar(entry.sidecar.clone())
+        });
+    }
+    let warning = decoded.had_errors.then(|| {
+        let reason = format!(
+            "malformed {} bytes were replaced (truncated or mis-encoded file)",
+            decoded.encoding
+        );
+        Problem::new(path, ProblemKind::PartlyRead, reason)
+    });
+    let (text, body_start) =
+        Document::compose_text(fields.title.get().map_or("", String::as_str), &body);
+    let content_hash = xxhash_rust::xxh3::xxh3_64(bytes);
+    let doc = Document {
+        key: DocKey {
+            path: display.to_owned(),
+            record: None,
+        },
+        kind: source_kind,
+        stamp: Arc::new(stamp),
+        content_hash,
+        fields,
+        text,
+        body_start,
+        encoding: decoded.encoding,
+    };
+    Ok((doc, warning))
+}
+
+/// Reads and parses one article file from disk.
+pub fn read_article(
+    path: &Path,
+    kind: FileKind,
+    max_bytes: u64,
+    sidecars: &HashMap<PathBuf, SidecarEntry>,
+) -> Result<(Document, Option<Problem>), Problem> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| Problem::new(path, ProblemKind::Unreadable, e.to_string()))?
+        .len();
+    if size > max_bytes {
+        let reason = format!(
+            "too large for one article ({} MB, limit {} MB); export it as CSV or JSON Lines with one article per record",
+            size / 1_000_000,
+            max_bytes / 1_000_000
+        );
+        return Err(Problem::new(path, ProblemKind::Skipped, reason));
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|e| Problem::new(path, ProblemKind::Unreadable, e.to_string()))?;
+    let stamp = stamp(&bytes, modified_secs(path));
+    let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    article_from_bytes(
+        &path.to_string_lossy(),
+        kind,
+        &bytes,
+        stamp,
+        sidecars.get(&canonical),
+    )
+}
+
+/// Builds a document from one CSV / JSON Lines record; `None` when the
+/// record has no text.
+pub fn record_document(
+    display: &str,
+    kind: FileKind,
+    number: u32,
+    map: &ColumnMap,
+    row: &Row,
+    stamp: &Arc<SourceStamp>,
+) -> Option<Document> {
+    let raw_text = map.text.and_then(|i| row.get(i)).map_or("", String::as_str);
+    let body = normalize_text(raw_text.trim());
+    if body.is_empty() {
+        return None;
+    }
+    let mut fields = ArticleFields::default();
+    apply_columns(&mut fields, map, row, &|name| {
+        Provenance::Column(name.to_owned())
+    });
+    if !fields.title.is_found() {
+        let first = body.lines().next().unwrap_or("").trim();
+        let title: String = first.chars().take(120).collect();
+        fields.title = Field::found(
+            title,
+            Provenance::Column(map.name(map.text.unwrap_or(0)).to_owned()),
+        );
+    }
+    let (text, body_start) =
+        Document::compose_text(fields.title.get().map_or("", String::as_str), &body);
+    Some(Document {
+        key: DocKey {
+            path: display.to_owned(),
+            record: Some(number),
+        },
+        kind: if kind == FileKind::Csv {
+            SourceKind::Csv
+        } else {
+            SourceKind::JsonLines
+        },
+        stamp: Arc::clone(stamp),
+        content_hash: xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
+        fields,
+        text,
+        body_start,
+        encoding: "UTF-8",
+    })
+}
+
+/// Fills fields from mapped columns (records and sidecars). Column values
+/// win over values found in the text: they are curated metadata.
+fn apply_columns(
+    fields: &mut ArticleFields,
+    map: &ColumnMap,
+    row: &Row,
+    from: &dyn Fn(&str) -> Provenance,
+) {
+    let cell = |ix: Option<usize>| {
+        let i = ix?;
+        let value = normalize_text(row.get(i)?.trim());
+        (!value.is_empty()).then(|| (value, from(map.name(i))))
+    };
+    if let Some((title, p)) = cell(map.title) {
+        fields.title = Field::found(title, p);
+    }
+    if let Some((date, p)) = cell(map.date)
+        && let Some(parsed) = article::parse_date(&date)
+    {
+        fields.published = Field::found(parsed, p);
+    }
+    if let Some((outlet, p)) = cell(map.outlet) {
+        fields.outlet = Field::found(
+            host_of(&outlet)
+                .filter(|_| outlet.contains("://"))
+                .unwrap_or(outlet),
+            p,
+        );
+    } else if let Some((url, p)) = cell(map.url)
+        && let Some(host) = host_of(&url)
+    {
+        fields.outlet = Field::found(host, p);
+    }
+    if let Some((url, p)) = cell(map.url) {
+        fields.url = Field::found(url, p);
+    }
+    if let Some((byline, p)) = cell(map.byline) {
+        if let Some(agency) = article::normalize_agency(&byline) {
+            fields.agency = Field::found(agency.to_owned(), p.clone());
+        }
+        fields.byline = Field::found(byline, p);
+    }
+    if let Some((agency, p)) = cell(map.agency) {
+        let name = article::normalize_agency(&agency).map_or(agency.clone(), str::to_owned);
+        fields.agency = Field::found(name, p);
+    }
+    if let Some((dateline, p)) = cell(map.dateline) {
+        fields.dateline = Field::found(dateline, p);
+    }
+    if let Some((subtitle, p)) = cell(map.subtitle) {
+        fields.subtitle = Field::found(subtitle, p);
+    }
+}

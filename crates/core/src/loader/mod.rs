@@ -1,0 +1,466 @@
+//! Loading files and folders into documents, in parallel, with progress,
+//! cancellation and a report of everything that could not be read.
+//!
+//! [`load`] walks the inputs ([`walk`]), sorts record files into article
+//! exports and sidecars ([`records`]), then parses every file on a rayon
+//! pool. Tokenized documents stream to the caller's sink in batches, so the
+//! caller can intern them into a [`crate::Corpus`] while the workers go on.
+//! Cancellation is checked per file and per chunk of records: once the flag
+//! is set no further batch reaches the sink. Partial failure is a result:
+//! every skipped or partly read file becomes a [`Problem`] with its path.
+
+mod columns;
+mod file;
+mod records;
+mod walk;
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::{SyncSender, sync_channel};
+
+use rayon::prelude::*;
+
+use crate::corpus::TokenizedDoc;
+pub use columns::{ColumnMap, host_of};
+use records::{Role, SidecarEntry};
+use walk::Candidate;
+pub use walk::FileKind;
+
+/// Something to load: a path on disk or bytes built into the program.
+#[derive(Clone, Debug)]
+pub enum Input {
+    Path(PathBuf),
+    Embedded {
+        name: String,
+        bytes: Cow<'static, [u8]>,
+    },
+}
+
+/// How to load.
+#[derive(Clone, Debug)]
+pub struct LoadOptions {
+    /// Worker threads; `None` uses every core.
+    pub threads: Option<usize>,
+    /// Largest single-article file read (CSV/JSON Lines stream regardless).
+    pub max_article_bytes: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        Self {
+            threads: None,
+            max_article_bytes: 64 * 1024 * 1024,
+        }
+    }
+}
+
+/// What kind of trouble a file gave.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub enum ProblemKind {
+    /// Could not be opened or read (missing, permissions, vanished, link
+    /// loop).
+    Unreadable,
+    /// Not a format we read.
+    Unsupported,
+    /// Read, but deliberately not loaded (empty, binary, too large, no text
+    /// column).
+    Skipped,
+    /// Loaded, but part of it was bad (bad records, replaced bytes).
+    PartlyRead,
+    /// Informational: how a record file's columns were mapped.
+    Info,
+}
+
+/// A file that could not be (fully) loaded, with the reason.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Problem {
+    pub path: String,
+    pub kind: ProblemKind,
+    pub reason: String,
+}
+
+impl Problem {
+    /// A problem about `path`.
+    pub fn new(path: &Path, kind: ProblemKind, reason: String) -> Self {
+        Self {
+            path: path.to_string_lossy().into_owned(),
+            kind,
+            reason,
+        }
+    }
+
+    /// True for problems that mean a whole file was not loaded.
+    pub fn is_skip(&self) -> bool {
+        matches!(
+            self.kind,
+            ProblemKind::Unreadable | ProblemKind::Unsupported | ProblemKind::Skipped
+        )
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.reason)
+    }
+}
+
+/// Shared counters a UI can read while a load runs.
+#[derive(Debug, Default)]
+pub struct Progress {
+    pub files_total: AtomicU64,
+    pub files_done: AtomicU64,
+    pub bytes_total: AtomicU64,
+    pub bytes_done: AtomicU64,
+    pub docs_done: AtomicU64,
+}
+
+/// A copy of the counters at one moment.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ProgressSnapshot {
+    pub files_total: u64,
+    pub files_done: u64,
+    pub bytes_total: u64,
+    pub bytes_done: u64,
+    pub docs_done: u64,
+}
+
+impl Progress {
+    /// Reads all counters.
+    pub fn snapshot(&self) -> ProgressSnapshot {
+        ProgressSnapshot {
+            files_total: self.files_total.load(Ordering::Relaxed),
+            files_done: self.files_done.load(Ordering::Relaxed),
+            bytes_total: self.bytes_total.load(Ordering::Relaxed),
+            bytes_done: self.bytes_done.load(Ordering::Relaxed),
+            docs_done: self.docs_done.load(Ordering::Relaxed),
+        }
+    }
+}
+
+/// Ties progress, cancellation and the caller's wake-up callback together.
+pub struct Control<'a> {
+    pub progress: &'a Progress,
+    pub cancel: &'a AtomicBool,
+    /// Called after each file; a GUI passes `ctx.request_repaint()`.
+    pub waker: &'a (dyn Fn() + Sync),
+}
+
+impl Control<'_> {
+    fn cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+
+    fn file_done(&self, bytes: u64) {
+        self.progress.files_done.fetch_add(1, Ordering::Relaxed);
+        self.progress.bytes_done.fetch_add(bytes, Ordering::Relaxed);
+        (self.waker)();
+    }
+}
+
+/// The result of a load besides the documents.
+#[derive(Debug, Default)]
+pub struct LoadReport {
+    pub problems: Vec<Problem>,
+    pub cancelled: bool,
+}
+
+/// A batch of documents and the problems found with them.
+type Batch = (Vec<TokenizedDoc>, Vec<Problem>);
+
+/// Loads `inputs`, skipping paths listed in `skip` (already loaded), and
+/// passes tokenized documents to `sink` in batches.
+pub fn load(
+    inputs: &[Input],
+    skip: &HashSet<String>,
+    options: &LoadOptions,
+    control: &Control<'_>,
+    sink: &mut dyn FnMut(Vec<TokenizedDoc>),
+) -> LoadReport {
+    let mut report = LoadReport::default();
+    let roots: Vec<PathBuf> = inputs
+        .iter()
+        .filter_map(|i| match i {
+            Input::Path(p) => Some(p.clone()),
+            Input::Embedded { .. } => None,
+        })
+        .collect();
+    let (candidates, walk_problems) = walk::collect(&roots, skip);
+    report.problems.extend(walk_problems);
+    let plan = plan(candidates, &mut report.problems);
+    let embedded: Vec<&Input> = inputs
+        .iter()
+        .filter(|i| matches!(i, Input::Embedded { name, .. } if !skip.contains(name)))
+        .collect();
+    control
+        .progress
+        .files_total
+        .fetch_add((plan.jobs.len() + embedded.len()) as u64, Ordering::Relaxed);
+    let bytes: u64 = plan.jobs.iter().map(|j| j.candidate.size_bytes).sum();
+    control
+        .progress
+        .bytes_total
+        .fetch_add(bytes, Ordering::Relaxed);
+
+    for input in embedded {
+        if let Input::Embedded { name, bytes } = input {
+            let (docs, problems) = load_embedded(name, bytes);
+            report.problems.extend(problems);
+            control.file_done(bytes.len() as u64);
+            deliver(docs, control, sink);
+        }
+    }
+    run_pool(&plan, options, control, &mut report, sink);
+    report.cancelled = control.cancelled();
+    report
+        .problems
+        .sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.reason.cmp(&b.reason)));
+    report
+}
+
+fn deliver(
+    docs: Vec<TokenizedDoc>,
+    control: &Control<'_>,
+    sink: &mut dyn FnMut(Vec<TokenizedDoc>),
+) {
+    if !docs.is_empty() && !control.cancelled() {
+        control
+            .progress
+            .docs_done
+            .fetch_add(docs.len() as u64, Ordering::Relaxed);
+        sink(docs);
+    }
+}
+
+fn load_embedded(name: &str, bytes: &[u8]) -> Batch {
+    let kind = FileKind::of(Path::new(name)).unwrap_or(FileKind::Text);
+    let stamp = file::stamp(bytes, None);
+    match file::article_from_bytes(name, kind, bytes, stamp, None) {
+        Ok((mut doc, warning)) => {
+            doc.kind = crate::document::SourceKind::Embedded;
+            (vec![TokenizedDoc::new(doc)], warning.into_iter().collect())
+        }
+        Err(problem) => (Vec::new(), vec![problem]),
+    }
+}
+
+/// One unit of work for the pool.
+struct Job {
+    candidate: Candidate,
+    records: Option<ColumnMap>,
+}
+
+struct Plan {
+    jobs: Vec<Job>,
+    sidecars: HashMap<PathBuf, SidecarEntry>,
+}
+
+/// Classifies record files and reads sidecars before the parallel phase,
+/// so that every text file can look up its sidecar metadata.
+fn plan(candidates: Vec<Candidate>, problems: &mut Vec<Problem>) -> Plan {
+    let mut jobs = Vec::with_capacity(candidates.len());
+    let mut sidecars = HashMap::new();
+    for candidate in candidates {
+        match candidate.kind {
+            FileKind::Csv | FileKind::JsonLines => {
+                match records::classify(&candidate.path, candidate.kind) {
+                    Ok(Role::Articles(map)) => {
+                        let reason = format!(
+                            "read as one article per record; columns used: {}",
+                            map.describe()
+                        );
+                        problems.push(Problem::new(&candidate.path, ProblemKind::Info, reason));
+                        jobs.push(Job {
+                            candidate,
+                            records: Some(map),
+                        });
+                    }
+                    Ok(Role::Sidecar(map)) => {
+                        let reason = format!(
+                            "read as a sidecar (metadata for files beside it); columns used: {}",
+                            map.describe()
+                        );
+                        problems.push(Problem::new(&candidate.path, ProblemKind::Info, reason));
+                        records::read_sidecar(
+                            &candidate.path,
+                            candidate.kind,
+                            &map,
+                            &mut sidecars,
+                            problems,
+                        );
+                    }
+                    Err(problem) => problems.push(problem),
+                }
+            }
+            _ => jobs.push(Job {
+                candidate,
+                records: None,
+            }),
+        }
+    }
+    // Big files first, so one large export does not start last and run alone.
+    jobs.sort_by(|a, b| b.candidate.size_bytes.cmp(&a.candidate.size_bytes));
+    Plan { jobs, sidecars }
+}
+
+fn run_pool(
+    plan: &Plan,
+    options: &LoadOptions,
+    control: &Control<'_>,
+    report: &mut LoadReport,
+    sink: &mut dyn FnMut(Vec<TokenizedDoc>),
+) {
+    let threads = options.threads.unwrap_or(0);
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("wirescope-load-{i}"))
+        .build()
+    {
+        Ok(pool) => pool,
+        Err(err) => {
+            report.problems.push(Problem::new(
+                Path::new("."),
+                ProblemKind::Unreadable,
+                format!("cannot start loader threads: {err}"),
+            ));
+            return;
+        }
+    };
+    let (sender, receiver) = sync_channel::<Batch>(256);
+    std::thread::scope(|scope| {
+        let producer = std::thread::Builder::new()
+            .name("wirescope-load".to_owned())
+            .spawn_scoped(scope, || {
+                pool.install(|| {
+                    plan.jobs
+                        .par_iter()
+                        .for_each_with(sender, |tx, job| run_job(job, plan, options, control, tx));
+                });
+            });
+        if let Err(err) = producer {
+            report.problems.push(Problem::new(
+                Path::new("."),
+                ProblemKind::Unreadable,
+                format!("cannot start loader: {err}"),
+            ));
+            return;
+        }
+        for (docs, problems) in receiver {
+            report.problems.extend(problems);
+            deliver(docs, control, sink);
+        }
+    });
+}
+
+fn run_job(
+    job: &Job,
+    plan: &Plan,
+    options: &LoadOptions,
+    control: &Control<'_>,
+    tx: &mut SyncSender<Batch>,
+) {
+    if control.cancelled() {
+        return;
+    }
+    let path = &job.candidate.path;
+    if let Some(map) = &job.records {
+        run_records(job, map, control, tx);
+        return;
+    }
+    let batch = match file::read_article(
+        path,
+        job.candidate.kind,
+        options.max_article_bytes,
+        &plan.sidecars,
+    ) {
+        Ok((doc, warning)) => (vec![TokenizedDoc::new(doc)], warning.into_iter().collect()),
+        Err(problem) => (Vec::new(), vec![problem]),
+    };
+    control.file_done(job.candidate.size_bytes);
+    let _ = tx.send(batch);
+}
+
+/// Streams a record file in chunks; each chunk is tokenized in parallel.
+fn run_records(job: &Job, map: &ColumnMap, control: &Control<'_>, tx: &SyncSender<Batch>) {
+    const CHUNK: usize = 512;
+    let path = &job.candidate.path;
+    let display = path.to_string_lossy().into_owned();
+    let stamp = Arc::new(record_stamp(path));
+    let mut problems = Vec::new();
+    let mut chunk = Vec::with_capacity(CHUNK);
+    let mut empty_records = 0u32;
+    let mut bytes_reported = 0u64;
+    let flush = |chunk: &mut Vec<crate::Document>, bytes: u64| {
+        let docs: Vec<TokenizedDoc> = std::mem::take(chunk)
+            .into_par_iter()
+            .map(TokenizedDoc::new)
+            .collect();
+        control
+            .progress
+            .bytes_done
+            .fetch_add(bytes, Ordering::Relaxed);
+        (control.waker)();
+        tx.send((docs, Vec::new())).is_ok()
+    };
+    let mut pending_bytes = 0u64;
+    records::stream(
+        path,
+        job.candidate.kind,
+        map,
+        &mut problems,
+        &mut |number, row| {
+            if control.cancelled() {
+                return false;
+            }
+            pending_bytes += row.iter().map(|c| c.len() as u64).sum::<u64>();
+            match file::record_document(&display, job.candidate.kind, number, map, &row, &stamp) {
+                Some(doc) => chunk.push(doc),
+                None => empty_records += 1,
+            }
+            if chunk.len() >= CHUNK {
+                bytes_reported += pending_bytes;
+                let sent = flush(&mut chunk, std::mem::take(&mut pending_bytes));
+                return sent;
+            }
+            true
+        },
+    );
+    if !control.cancelled() && !chunk.is_empty() {
+        bytes_reported += pending_bytes;
+        flush(&mut chunk, pending_bytes);
+    }
+    if empty_records > 0 {
+        problems.push(Problem::new(
+            path,
+            ProblemKind::PartlyRead,
+            format!("{empty_records} record(s) have no text and were skipped"),
+        ));
+    }
+    control.file_done(job.candidate.size_bytes.saturating_sub(bytes_reported));
+    let _ = tx.send((Vec::new(), problems));
+}
+
+/// Stamps a record file by streaming its bytes through the hash, so a huge
+/// export is never held in memory.
+fn record_stamp(path: &Path) -> crate::document::SourceStamp {
+    use std::io::Read;
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let mut size = 0u64;
+    if let Ok(mut f) = std::fs::File::open(path) {
+        let mut buf = vec![0u8; 1 << 20];
+        while let Ok(n) = f.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            hasher.update(&buf[..n]);
+            size += n as u64;
+        }
+    }
+    crate::document::SourceStamp {
+        size_bytes: size,
+        modified_secs: file::modified_secs(path),
+        hash: format!("{:016x}", hasher.digest()),
+    }
+}

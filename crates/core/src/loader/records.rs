@@ -1,0 +1,250 @@
+//! Streaming one-article-per-record exports (CSV, JSON Lines) and sidecars.
+//!
+//! Records are read one at a time and handed to a callback, so a 300 MB
+//! export is never held in memory as a whole. A file whose columns include
+//! a text column is an article export; one without text but with a file
+//! name column is a sidecar that supplies metadata for files beside it;
+//! anything else is skipped with a message.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+
+use super::columns::ColumnMap;
+use super::walk::FileKind;
+use super::{Problem, ProblemKind};
+
+/// One record's values, by column index.
+pub type Row = Vec<String>;
+
+/// What a record file turned out to be.
+#[derive(Debug)]
+pub enum Role {
+    Articles(ColumnMap),
+    Sidecar(ColumnMap),
+}
+
+/// Reads the column names of a CSV or JSON Lines file.
+pub fn header(path: &Path, kind: FileKind) -> Result<Vec<String>, String> {
+    let file = File::open(path).map_err(|e| e.to_string())?;
+    match kind {
+        FileKind::Csv => {
+            let mut reader = csv::ReaderBuilder::new().from_reader(file);
+            let headers = reader
+                .headers()
+                .map_err(|e| format!("cannot read the CSV header: {e}"))?;
+            Ok(headers
+                .iter()
+                .map(|h| h.trim_start_matches('\u{feff}').trim().to_owned())
+                .collect())
+        }
+        _ => {
+            let mut first = String::new();
+            let mut reader = BufReader::new(file);
+            loop {
+                first.clear();
+                let n = reader.read_line(&mut first).map_err(|e| e.to_string())?;
+                if n == 0 {
+                    return Err("empty file".to_owned());
+                }
+                if !first.trim().is_empty() {
+                    break;
+                }
+            }
+            let value: serde_json::Value =
+                serde_json::from_str(first.trim().trim_start_matches('\u{feff}'))
+                    .map_err(|e| format!("first line is not JSON: {e}"))?;
+            let serde_json::Value::Object(map) = value else {
+                return Err("first line is not a JSON object".to_owned());
+            };
+            Ok(map.keys().cloned().collect())
+        }
+    }
+}
+
+/// Decides whether a record file holds articles, is a sidecar, or neither.
+pub fn classify(path: &Path, kind: FileKind) -> Result<Role, Problem> {
+    let names =
+        header(path, kind).map_err(|reason| Problem::new(path, ProblemKind::Unreadable, reason))?;
+    let map = ColumnMap::from_names(&names);
+    if map.text.is_some() {
+        Ok(Role::Articles(map))
+    } else if map.file.is_some() {
+        Ok(Role::Sidecar(map))
+    } else {
+        let reason = format!(
+            "no text column and no file-name column (columns: {})",
+            names.join(", ")
+        );
+        Err(Problem::new(path, ProblemKind::Skipped, reason))
+    }
+}
+
+/// Streams the records of a file to `emit` as (1-based record number, row).
+/// `emit` returns false to stop early (cancellation). Bad records are
+/// reported and skipped; a broken CSV quote stops the file after the records
+/// before it.
+pub fn stream(
+    path: &Path,
+    kind: FileKind,
+    map: &ColumnMap,
+    problems: &mut Vec<Problem>,
+    emit: &mut dyn FnMut(u32, Row) -> bool,
+) {
+    let file = match File::open(path) {
+        Ok(f) => f,
+        Err(err) => {
+            return problems.push(Problem::new(path, ProblemKind::Unreadable, err.to_string()));
+        }
+    };
+    match kind {
+        FileKind::Csv => stream_csv(path, file, problems, emit),
+        _ => stream_jsonl(path, file, map, problems, emit),
+    }
+}
+
+fn stream_csv(
+    path: &Path,
+    file: File,
+    problems: &mut Vec<Problem>,
+    emit: &mut dyn FnMut(u32, Row) -> bool,
+) {
+    let mut reader =
+        csv::ReaderBuilder::new().from_reader(BufReader::with_capacity(256 * 1024, file));
+    let mut record = csv::ByteRecord::new();
+    let mut number = 0u32;
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                number += 1;
+                let row = record
+                    .iter()
+                    .map(|f| String::from_utf8_lossy(f).into_owned())
+                    .collect();
+                if !emit(number, row) {
+                    break;
+                }
+            }
+            // A quote that never closes swallows the following records into
+            // one field, which then has the wrong number of fields.
+            Err(err) if matches!(err.kind(), csv::ErrorKind::UnequalLengths { .. }) => {
+                number += 1;
+                let line = err.position().map_or(0, csv::Position::line);
+                let reason = format!(
+                    "record {number} (line {line}) has the wrong number of fields, probably a broken quote; it was skipped and the records before it were loaded"
+                );
+                problems.push(Problem::new(path, ProblemKind::PartlyRead, reason));
+            }
+            Err(err) => {
+                let reason = format!(
+                    "CSV error after record {number}: {err}; the records before it were loaded"
+                );
+                problems.push(Problem::new(path, ProblemKind::PartlyRead, reason));
+                break;
+            }
+        }
+    }
+}
+
+fn stream_jsonl(
+    path: &Path,
+    file: File,
+    map: &ColumnMap,
+    problems: &mut Vec<Problem>,
+    emit: &mut dyn FnMut(u32, Row) -> bool,
+) {
+    let reader = BufReader::with_capacity(256 * 1024, file);
+    let mut number = 0u32;
+    let mut bad_lines = Vec::new();
+    for (line_no, line) in reader.split(b'\n').enumerate() {
+        let line = match line {
+            Ok(l) => l,
+            Err(err) => {
+                problems.push(Problem::new(
+                    path,
+                    ProblemKind::PartlyRead,
+                    format!("read error at line {}: {err}", line_no + 1),
+                ));
+                break;
+            }
+        };
+        let text = String::from_utf8_lossy(&line);
+        let text = text.trim().trim_start_matches('\u{feff}');
+        if text.is_empty() {
+            continue;
+        }
+        number += 1;
+        let Ok(serde_json::Value::Object(object)) = serde_json::from_str::<serde_json::Value>(text)
+        else {
+            bad_lines.push(line_no + 1);
+            continue;
+        };
+        let row = map
+            .names
+            .iter()
+            .map(|name| object.get(name).map(json_text).unwrap_or_default())
+            .collect();
+        if !emit(number, row) {
+            break;
+        }
+    }
+    if !bad_lines.is_empty() {
+        let shown: Vec<String> = bad_lines.iter().take(10).map(usize::to_string).collect();
+        let reason = format!(
+            "{} line(s) are not JSON objects and were skipped (line {})",
+            bad_lines.len(),
+            shown.join(", ")
+        );
+        problems.push(Problem::new(path, ProblemKind::PartlyRead, reason));
+    }
+}
+
+fn json_text(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::Null => String::new(),
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Array(items) => {
+            items.iter().map(json_text).collect::<Vec<_>>().join(", ")
+        }
+        other => other.to_string(),
+    }
+}
+
+/// Metadata a sidecar gives for one file.
+#[derive(Clone, Debug, Default)]
+pub struct SidecarEntry {
+    pub sidecar: String,
+    pub map: ColumnMap,
+    pub row: Row,
+}
+
+/// Reads a sidecar into `entries`, keyed by the named file's path (joined
+/// to the sidecar's folder).
+pub fn read_sidecar(
+    path: &Path,
+    kind: FileKind,
+    map: &ColumnMap,
+    entries: &mut HashMap<std::path::PathBuf, SidecarEntry>,
+    problems: &mut Vec<Problem>,
+) {
+    let folder = path.parent().unwrap_or(Path::new("."));
+    let Some(file_col) = map.file else { return };
+    let sidecar = path.to_string_lossy().into_owned();
+    stream(path, kind, map, problems, &mut |_, row| {
+        if let Some(name) = row.get(file_col).filter(|n| !n.trim().is_empty()) {
+            let target = folder.join(name.trim());
+            let canonical = std::fs::canonicalize(&target).unwrap_or(target);
+            entries.insert(
+                canonical,
+                SidecarEntry {
+                    sidecar: sidecar.clone(),
+                    map: map.clone(),
+                    row: row.clone(),
+                },
+            );
+        }
+        true
+    });
+}

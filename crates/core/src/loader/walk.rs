@@ -1,0 +1,156 @@
+//! Expanding the user's paths into the list of files to read.
+//!
+//! Folders are walked recursively with `walkdir` (symlinks followed, loops
+//! detected and reported), hidden entries are skipped, and the same file
+//! reached twice (given twice, or through a link) is kept once.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use super::{Problem, ProblemKind};
+
+/// What a file will be read as, decided from its name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Text,
+    Html,
+    Csv,
+    JsonLines,
+}
+
+impl FileKind {
+    /// Classifies a path by extension; `None` for formats we do not read.
+    pub fn of(path: &Path) -> Option<Self> {
+        let Some(ext) = path.extension() else {
+            return Some(Self::Text);
+        };
+        match ext.to_string_lossy().to_ascii_lowercase().as_str() {
+            "txt" | "text" | "md" => Some(Self::Text),
+            "html" | "htm" | "xhtml" => Some(Self::Html),
+            "csv" => Some(Self::Csv),
+            "jsonl" | "ndjson" => Some(Self::JsonLines),
+            _ => None,
+        }
+    }
+}
+
+/// A file found by the walk.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    pub path: PathBuf,
+    pub size_bytes: u64,
+    pub kind: FileKind,
+}
+
+/// Walks `roots`, returning readable candidates and the problems met.
+/// `skip` lists paths (as displayed) that are already loaded.
+pub fn collect(roots: &[PathBuf], skip: &HashSet<String>) -> (Vec<Candidate>, Vec<Problem>) {
+    let mut seen: HashSet<PathBuf> = HashSet::new();
+    let mut found = Vec::new();
+    let mut problems = Vec::new();
+    for root in roots {
+        if let Err(problem) = root_exists(root) {
+            problems.push(problem);
+            continue;
+        }
+        let walker = walkdir::WalkDir::new(root)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter();
+        let walker = walker.filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+        for entry in walker {
+            match entry {
+                Ok(entry) if entry.file_type().is_file() => {
+                    consider(
+                        entry.path(),
+                        entry.depth() == 0,
+                        skip,
+                        &mut seen,
+                        &mut found,
+                        &mut problems,
+                    );
+                }
+                Ok(_) => {}
+                Err(err) => problems.push(walk_problem(root, &err)),
+            }
+        }
+    }
+    (found, problems)
+}
+
+fn root_exists(root: &Path) -> Result<(), Problem> {
+    match std::fs::metadata(root) {
+        Ok(_) => Ok(()),
+        Err(err) => {
+            let dangling = std::fs::symlink_metadata(root).is_ok();
+            let reason = if dangling {
+                format!("broken symbolic link ({err})")
+            } else {
+                err.to_string()
+            };
+            Err(Problem::new(root, ProblemKind::Unreadable, reason))
+        }
+    }
+}
+
+fn consider(
+    path: &Path,
+    given_directly: bool,
+    skip: &HashSet<String>,
+    seen: &mut HashSet<PathBuf>,
+    found: &mut Vec<Candidate>,
+    problems: &mut Vec<Problem>,
+) {
+    let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    if !seen.insert(canonical) || skip.contains(&path.to_string_lossy().into_owned()) {
+        return;
+    }
+    let Some(kind) = FileKind::of(path) else {
+        if given_directly {
+            problems.push(Problem::new(
+                path,
+                ProblemKind::Unsupported,
+                "unsupported file type".to_owned(),
+            ));
+        } else {
+            problems.push(Problem::new(
+                path,
+                ProblemKind::Unsupported,
+                "not an article format (txt, md, html, csv, jsonl)".to_owned(),
+            ));
+        }
+        return;
+    };
+    match std::fs::metadata(path) {
+        Ok(meta) => found.push(Candidate {
+            path: path.to_path_buf(),
+            size_bytes: meta.len(),
+            kind,
+        }),
+        Err(err) => problems.push(Problem::new(path, ProblemKind::Unreadable, err.to_string())),
+    }
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.')
+}
+
+fn walk_problem(root: &Path, err: &walkdir::Error) -> Problem {
+    let path = err.path().unwrap_or(root);
+    if let Some(ancestor) = err.loop_ancestor() {
+        let reason = format!("symbolic link loop back to {}", ancestor.display());
+        return Problem::new(path, ProblemKind::Unreadable, reason);
+    }
+    let reason = match err.io_error() {
+        Some(io) if io.kind() == std::io::ErrorKind::NotFound => {
+            if std::fs::symlink_metadata(path).is_ok() {
+                "broken symbolic link".to_owned()
+            } else {
+                "vanished while loading (not found)".to_owned()
+            }
+        }
+        Some(io) => io.to_string(),
+        None => err.to_string(),
+    };
+    Problem::new(path, ProblemKind::Unreadable, reason)
+}

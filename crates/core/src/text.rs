@@ -1,0 +1,243 @@
+//! Turning the bytes of a file into clean Unicode text.
+//!
+//! [`decode_bytes`] detects the encoding (BOMs for UTF-8/UTF-16, then strict
+//! UTF-8, then `chardetng` for legacy single-byte encodings), refuses binary
+//! data, normalises line endings to `\n` and the text to NFC. The result says
+//! which encoding was used and whether anything had to be replaced.
+
+use std::borrow::Cow;
+
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+/// Decoded text plus what the decoder had to do.
+#[derive(Debug, Clone)]
+pub struct Decoded {
+    /// The text: NFC, `\n` line endings, no BOM.
+    pub text: String,
+    /// Name of the encoding used ("UTF-8", "UTF-16LE", "windows-1252"...).
+    pub encoding: &'static str,
+    /// True when malformed sequences were replaced by U+FFFD.
+    pub had_errors: bool,
+}
+
+/// Why bytes could not be turned into text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NotText {
+    #[error("empty file")]
+    Empty,
+    #[error("binary file ({0})")]
+    Binary(&'static str),
+}
+
+/// Recognises common binary formats by their magic numbers.
+fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"\x89PNG\r\n\x1a\n", "PNG image"),
+        (b"\xff\xd8\xff", "JPEG image"),
+        (b"GIF87a", "GIF image"),
+        (b"GIF89a", "GIF image"),
+        (b"%PDF-", "PDF document"),
+        (b"PK\x03\x04", "ZIP archive or Office document"),
+        (b"\x1f\x8b", "gzip archive"),
+        (b"BZh", "bzip2 archive"),
+        (b"\xfd7zXZ\x00", "xz archive"),
+        (b"7z\xbc\xaf\x27\x1c", "7z archive"),
+        (b"Rar!\x1a\x07", "RAR archive"),
+        (b"\x7fELF", "executable"),
+        (b"MZ", "Windows executable"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Office document"),
+        (b"RIFF", "RIFF media"),
+        (b"OggS", "Ogg media"),
+        (b"ID3", "MP3 audio"),
+        (b"\x00\x00\x01\x00", "icon"),
+        (b"SQLite format 3\x00", "SQLite database"),
+        (b"\x28\xb5\x2f\xfd", "zstd archive"),
+    ];
+    MAGIC
+        .iter()
+        .find(|(m, _)| bytes.starts_with(m))
+        .map(|&(_, kind)| kind)
+}
+
+/// True when the sample looks like binary data: NUL bytes or many control
+/// characters (UTF-16 is handled before this is asked).
+fn looks_binary(sample: &[u8]) -> bool {
+    if sample.contains(&0) {
+        return true;
+    }
+    let controls = sample
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
+    controls * 20 > sample.len().max(1)
+}
+
+/// Detects the encoding of `bytes` and decodes them to NFC text with `\n`
+/// line endings.
+pub fn decode_bytes(bytes: &[u8]) -> Result<Decoded, NotText> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(NotText::Empty);
+    }
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        return Ok(finish(decode_with(encoding, &bytes[bom_len..])));
+    }
+    if let Some(kind) = binary_kind(bytes) {
+        return Err(NotText::Binary(kind));
+    }
+    if let Some(encoding) = sniff_bomless_utf16(bytes) {
+        return Ok(finish(decode_with(encoding, bytes)));
+    }
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    if looks_binary(sample) {
+        return Err(NotText::Binary("binary data"));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(finish((Cow::Borrowed(text), UTF_8, false))),
+        Err(err) if err.error_len().is_none() && err.valid_up_to() + 4 > bytes.len() => {
+            // Only the last character is cut off: a truncated UTF-8 file.
+            Ok(finish(decode_with(UTF_8, bytes)))
+        }
+        Err(_) => {
+            let mut detector =
+                chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+            detector.feed(bytes, true);
+            let encoding = detector.guess(None, chardetng::Utf8Detection::Allow);
+            Ok(finish(decode_with(encoding, bytes)))
+        }
+    }
+}
+
+/// UTF-16 without a BOM: many NULs at alternating positions.
+fn sniff_bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sample = &bytes[..bytes.len().min(4096) & !1];
+    if sample.len() < 8 {
+        return None;
+    }
+    let pairs = sample.len() / 2;
+    let even_nuls = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd_nuls = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
+    if odd_nuls * 10 > pairs * 7 && even_nuls * 10 < pairs {
+        Some(UTF_16LE)
+    } else if even_nuls * 10 > pairs * 7 && odd_nuls * 10 < pairs {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+fn decode_with<'a>(
+    encoding: &'static Encoding,
+    bytes: &'a [u8],
+) -> (Cow<'a, str>, &'static Encoding, bool) {
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    (text, encoding, had_errors)
+}
+
+fn finish((text, encoding, had_errors): (Cow<'_, str>, &'static Encoding, bool)) -> Decoded {
+    let text = normalize_text(&text);
+    Decoded {
+        text,
+        encoding: encoding.name(),
+        had_errors,
+    }
+}
+
+/// Line endings to `\n`, a stray BOM removed, NFC.
+pub fn normalize_text(text: &str) -> String {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text: Cow<'_, str> = if text.contains('\r') {
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Cow::Borrowed(text)
+    };
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        text.into_owned()
+    } else {
+        text.nfc().collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_bom_and_crlf() {
+        let decoded = decode_bytes(b"\xef\xbb\xbfHello\r\nworld\r\n").unwrap();
+        assert_eq!(decoded.text, "Hello\nworld\n");
+        assert_eq!(decoded.encoding, "UTF-8");
+    }
+
+    #[test]
+    fn utf16_le_and_be_with_bom() {
+        let mut le = vec![0xff, 0xfe];
+        let mut be = vec![0xfe, 0xff];
+        for unit in "Путин said".encode_utf16() {
+            le.extend(unit.to_le_bytes());
+            be.extend(unit.to_be_bytes());
+        }
+        assert_eq!(decode_bytes(&le).unwrap().text, "Путин said");
+        assert_eq!(decode_bytes(&be).unwrap().text, "Путин said");
+    }
+
+    #[test]
+    fn windows_1252_smart_quotes() {
+        let bytes =
+            b"\x93This problem does exist.\x94 It is Bastrykin\x92s view, caf\xe9 and na\xefve.";
+        let decoded = decode_bytes(bytes).unwrap();
+        assert!(
+            decoded.text.starts_with("\u{201c}This problem"),
+            "{}",
+            decoded.text
+        );
+        assert!(decoded.text.contains("café"));
+    }
+
+    #[test]
+    fn koi8r_cyrillic() {
+        let (bytes, _, _) = encoding_rs::KOI8_R.encode(
+            "Президент России Владимир Путин заявил в пятницу, что Москва готова к переговорам.",
+        );
+        let decoded = decode_bytes(&bytes).unwrap();
+        assert!(
+            decoded.text.contains("Путин"),
+            "{} via {}",
+            decoded.text,
+            decoded.encoding
+        );
+    }
+
+    #[test]
+    fn binary_and_empty_are_refused() {
+        assert_eq!(decode_bytes(b""), Err(NotText::Empty));
+        assert_eq!(decode_bytes(b" \n\n"), Err(NotText::Empty));
+        assert_eq!(
+            decode_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+            Err(NotText::Binary("PNG image"))
+        );
+        assert!(matches!(
+            decode_bytes(b"abc\0\0\x01\x02def"),
+            Err(NotText::Binary(_))
+        ));
+    }
+
+    #[test]
+    fn truncated_utf8_keeps_the_text() {
+        let mut bytes = "Kyiv — talks".as_bytes().to_vec();
+        bytes.extend_from_slice(&"é".as_bytes()[..1]);
+        let decoded = decode_bytes(&bytes).unwrap();
+        assert!(decoded.text.starts_with("Kyiv — talks"));
+        assert!(decoded.had_errors);
+    }
+
+    #[test]
+    fn nfc_normalisation() {
+        assert_eq!(decode_bytes("cafe\u{301}".as_bytes()).unwrap().text, "café");
+    }
+}

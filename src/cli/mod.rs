@@ -1,0 +1,180 @@
+//! The command line: `wirescope [PATH...]` opens the window; subcommands
+//! run the same engine headless, for scripts and tests.
+//!
+//! Every subcommand takes the same corpus arguments ([`CorpusArgs`]), and
+//! output comes in a stable order (documents by path, then record number).
+
+mod output;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use wirescope_core::loader::{Input, LoadOptions, LoadReport};
+use wirescope_core::{Corpus, Filter, Overlay};
+
+/// Explore collections of news articles.
+#[derive(Parser, Debug)]
+#[command(
+    name = "wirescope",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Files, folders or a workspace (`*.wirescope.ron`) to open in the window.
+    pub paths: Vec<PathBuf>,
+}
+
+/// Headless subcommands.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// One line per document with its fields.
+    Inspect {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// JSON Lines output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Corpus size and load report.
+    Stats {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Word frequency list.
+    Freq {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// How many words.
+        #[arg(long, default_value_t = 100)]
+        top: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Tsv)]
+        format: Format,
+        /// Hide stopwords of this language (ISO code: en, fr, ru...).
+        #[arg(long, num_args = 0..=1, default_missing_value = "en")]
+        stopwords: Option<String>,
+        /// Minimum word length in characters.
+        #[arg(long, default_value_t = 1)]
+        min_len: usize,
+    },
+}
+
+/// Output formats for tables.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Tsv,
+    Csv,
+    Json,
+}
+
+/// The corpus every subcommand works on.
+#[derive(Args, Debug, Clone, Default)]
+pub struct CorpusArgs {
+    /// Files and folders to load (the bundled sample when none are given).
+    pub paths: Vec<PathBuf>,
+    /// Loader threads (default: all cores).
+    #[arg(long)]
+    pub threads: Option<usize>,
+}
+
+/// A loaded corpus with everything a subcommand needs.
+pub struct Loaded {
+    pub corpus: Corpus,
+    pub overlay: Overlay,
+    pub filter: Filter,
+    pub report: LoadReport,
+    pub elapsed_secs: f64,
+}
+
+impl CorpusArgs {
+    /// Loads the corpus these arguments name.
+    pub fn load(&self) -> Loaded {
+        let started = Instant::now();
+        let inputs: Vec<Input> = if self.paths.is_empty() {
+            wirescope_core::seed::inputs()
+        } else {
+            self.paths.iter().cloned().map(Input::Path).collect()
+        };
+        let options = LoadOptions {
+            threads: self.threads,
+            ..LoadOptions::default()
+        };
+        let (corpus, report) = wirescope_core::load_all(&inputs, &options);
+        Loaded {
+            corpus,
+            overlay: Overlay::default(),
+            filter: Filter::default(),
+            report,
+            elapsed_secs: started.elapsed().as_secs_f64(),
+        }
+    }
+}
+
+/// Entry point of the binary.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        None => run_window(cli.paths),
+        Some(command) => run_command(command),
+    }
+}
+
+fn run_window(paths: Vec<PathBuf>) -> ExitCode {
+    let _ = paths;
+    eprintln!("wirescope: the window is not built yet; try `wirescope stats seeds/`");
+    ExitCode::from(2)
+}
+
+fn run_command(command: Command) -> ExitCode {
+    let (corpus_args, run): (
+        &CorpusArgs,
+        &dyn Fn(&Loaded, &mut dyn Write) -> std::io::Result<()>,
+    ) = match &command {
+        Command::Inspect { corpus, json } => (corpus, &|l, out| output::inspect(l, *json, out)),
+        Command::Stats { corpus, json } => (corpus, &|l, out| output::stats(l, *json, out)),
+        Command::Freq {
+            corpus,
+            top,
+            format,
+            stopwords,
+            min_len,
+        } => (corpus, &|l, out| {
+            output::freq(l, *top, *format, stopwords.as_deref(), *min_len, out)
+        }),
+    };
+    let loaded = corpus_args.load();
+    report_problems(&loaded.report);
+    if loaded.corpus.is_empty() {
+        eprintln!("wirescope: no document could be loaded");
+        return ExitCode::from(1);
+    }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match run(&loaded, &mut out).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("wirescope: cannot write output: {err}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn report_problems(report: &LoadReport) {
+    for problem in report
+        .problems
+        .iter()
+        .filter(|p| p.kind != wirescope_core::loader::ProblemKind::Info)
+    {
+        eprintln!("wirescope: {problem}");
+    }
+}

@@ -1,0 +1,169 @@
+//! Writing subcommand results (text, CSV, JSON Lines) in a stable order.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use serde_json::json;
+use wirescope_core::freq::{self, ListView, Stopwords};
+use wirescope_core::loader::ProblemKind;
+
+use super::{Format, Loaded};
+
+/// `inspect`: one line (or JSON object) per document, sorted by path and
+/// record.
+pub fn inspect(loaded: &Loaded, as_json: bool, out: &mut dyn Write) -> io::Result<()> {
+    let corpus = &loaded.corpus;
+    for ix in corpus.sorted_by_key() {
+        let doc = corpus.doc(ix);
+        let fields = corpus.fields(ix, &loaded.overlay);
+        let published = fields.published.map(|d| d.format("%Y-%m-%d").to_string());
+        let published_from = if loaded
+            .overlay
+            .correction(&doc.key)
+            .and_then(|c| c.published)
+            .is_some()
+        {
+            Some("user".to_owned())
+        } else {
+            doc.fields.published.from.label()
+        };
+        if as_json {
+            let line = json!({
+                "path": doc.key.path,
+                "record": doc.key.record,
+                "title": fields.title,
+                "byline": fields.byline,
+                "agency": fields.agency,
+                "outlet": fields.outlet,
+                "published": published,
+                "published_from": published_from,
+                "dateline": fields.dateline,
+                "words": corpus.word_count(ix),
+            });
+            writeln!(out, "{line}")?;
+        } else {
+            writeln!(
+                out,
+                "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                doc.key,
+                published.as_deref().unwrap_or("-"),
+                fields.agency.unwrap_or("-"),
+                fields.outlet.unwrap_or("-"),
+                fields.dateline.unwrap_or("-"),
+                corpus.word_count(ix),
+                fields.title
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// `stats`: corpus size and what was skipped.
+pub fn stats(loaded: &Loaded, as_json: bool, out: &mut dyn Write) -> io::Result<()> {
+    let corpus = &loaded.corpus;
+    let mut sources: BTreeMap<&str, u64> = BTreeMap::new();
+    for doc in corpus.docs() {
+        sources.insert(&doc.key.path, doc.stamp.size_bytes);
+    }
+    let bytes: u64 = sources.values().sum();
+    let skipped: Vec<_> = loaded
+        .report
+        .problems
+        .iter()
+        .filter(|p| p.is_skip())
+        .collect();
+    let partly: Vec<_> = loaded
+        .report
+        .problems
+        .iter()
+        .filter(|p| p.kind == ProblemKind::PartlyRead)
+        .collect();
+    let tokens = corpus.index().total_tokens();
+    let types = corpus.vocab().folded_count();
+    if as_json {
+        let value = json!({
+            "documents": corpus.len(),
+            "tokens": tokens,
+            "types": types,
+            "surface_forms": corpus.vocab().surface_count(),
+            "bytes": bytes,
+            "source_files": sources.len(),
+            "files_skipped": skipped.len(),
+            "skipped": skipped.iter().map(|p| json!({"path": p.path, "reason": p.reason})).collect::<Vec<_>>(),
+            "partly_read": partly.iter().map(|p| json!({"path": p.path, "reason": p.reason})).collect::<Vec<_>>(),
+            "elapsed_secs": loaded.elapsed_secs,
+        });
+        writeln!(out, "{value}")
+    } else {
+        writeln!(out, "documents\t{}", corpus.len())?;
+        writeln!(out, "tokens\t{tokens}")?;
+        writeln!(out, "types\t{types}")?;
+        writeln!(out, "bytes\t{bytes}")?;
+        writeln!(out, "source files\t{}", sources.len())?;
+        writeln!(out, "files skipped\t{}", skipped.len())?;
+        for p in &skipped {
+            writeln!(out, "  {}\t{}", p.path, p.reason)?;
+        }
+        for p in &partly {
+            writeln!(out, "  partly read: {}\t{}", p.path, p.reason)?;
+        }
+        writeln!(out, "elapsed seconds\t{:.3}", loaded.elapsed_secs)
+    }
+}
+
+/// `freq`: the word list.
+pub fn freq(
+    loaded: &Loaded,
+    top: usize,
+    format: Format,
+    stopwords: Option<&str>,
+    min_len: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let corpus = &loaded.corpus;
+    let docs = wirescope_core::select(corpus, &loaded.overlay, &loaded.filter);
+    let all = docs.len() == corpus.len();
+    let list = freq::word_list(corpus, if all { None } else { Some(&docs) });
+    let stop = stopwords.map(Stopwords::for_language);
+    let view = ListView {
+        stopwords: stop.as_ref(),
+        min_len,
+    };
+    let mut csv_out = (format == Format::Csv).then(|| csv::Writer::from_writer(Vec::new()));
+    match format {
+        Format::Tsv => writeln!(out, "word\tcount\tper_million\tdocuments")?,
+        Format::Csv => {}
+        Format::Json => {}
+    }
+    if let Some(w) = csv_out.as_mut() {
+        w.write_record(["word", "count", "per_million", "documents"])
+            .map_err(io::Error::other)?;
+    }
+    for row in freq::visible(corpus, &list, &view).take(top) {
+        let word = corpus.vocab().folded(row.word);
+        let pm = list.per_million(row.count);
+        match csv_out.as_mut() {
+            Some(w) => w
+                .write_record([
+                    word,
+                    &row.count.to_string(),
+                    &format!("{pm:.2}"),
+                    &row.documents.to_string(),
+                ])
+                .map_err(io::Error::other)?,
+            None if format == Format::Json => writeln!(
+                out,
+                "{}",
+                json!({"word": word, "count": row.count, "per_million": (pm * 100.0).round() / 100.0, "documents": row.documents})
+            )?,
+            None => writeln!(out, "{word}\t{}\t{pm:.2}\t{}", row.count, row.documents)?,
+        }
+    }
+    if let Some(w) = csv_out {
+        out.write_all(
+            &w.into_inner()
+                .map_err(|e| io::Error::other(e.to_string()))?,
+        )?;
+    }
+    Ok(())
+}
