@@ -5,4 +5,7 @@
 
 pub use wirescope_core as core;
 
+pub mod app;
 pub mod cli;
+
+pub use wirescope_core::atomic::write_atomic as atomic_write;

@@ -129,9 +129,42 @@ pub fn main() -> ExitCode {
 }
 
 fn run_window(paths: Vec<PathBuf>) -> ExitCode {
-    let _ = paths;
-    eprintln!("wirescope: the window is not built yet; try `wirescope stats seeds/`");
-    ExitCode::from(2)
+    let start = if paths.is_empty() {
+        crate::app::StartOptions::sample()
+    } else {
+        crate::app::StartOptions::paths(paths)
+    };
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("wirescope")
+        .with_inner_size([1280.0, 800.0])
+        .with_app_id("wirescope");
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")) {
+        viewport = viewport.with_icon(icon);
+    }
+    let options = eframe::NativeOptions {
+        viewport,
+        // winit delivers dropped files on X11/XWayland but not from its
+        // native Wayland backend, so prefer X11 where it is available.
+        event_loop_builder: Some(Box::new(|builder| {
+            use winit::platform::x11::EventLoopBuilderExtX11 as _;
+            if std::env::var_os("DISPLAY").is_some() {
+                builder.with_x11();
+            }
+        })),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "wirescope",
+        options,
+        Box::new(|cc| Ok(Box::new(crate::app::WirescopeApp::new(cc, start)))),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("wirescope: cannot open the window: {err}");
+            ExitCode::from(1)
+        }
+    }
 }
 
 fn run_command(command: Command) -> ExitCode {

@@ -13,6 +13,7 @@
 //! ```
 
 pub mod article;
+pub mod atomic;
 pub mod corpus;
 pub mod document;
 pub mod fields;
@@ -21,7 +22,9 @@ pub mod freq;
 pub mod index;
 pub mod loader;
 pub mod overlay;
+pub mod query;
 pub mod seed;
+pub mod session;
 pub mod text;
 pub mod tokenize;
 pub mod vocab;

@@ -1,0 +1,67 @@
+//! Commands panels push while drawing; the app applies them after the
+//! frame's panels are drawn, so no panel mutates the corpus mid-frame.
+
+use std::path::PathBuf;
+
+use wirescope_core::DocIx;
+use wirescope_core::session::SortColumn;
+
+/// Whether new paths replace the corpus or are added to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OpenMode {
+    Replace,
+    Add,
+}
+
+/// What the user can pick in a file dialog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PickKind {
+    Files,
+    Folder,
+    ExportTableCsv,
+}
+
+/// Something a panel asks the app to do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Load paths (from a dialog, a drop, or the command line).
+    OpenPaths { paths: Vec<PathBuf>, mode: OpenMode },
+    /// Show a file dialog.
+    Pick { kind: PickKind, mode: OpenMode },
+    /// Stop the running load; keep what was loaded.
+    CancelLoad,
+    /// Open a document in the reader.
+    SelectDoc(DocIx),
+    /// Move the table selection by this many rows.
+    MoveSelection(isize),
+    /// Make this the search query.
+    SetQuery(String),
+    /// Sort the table by a column (again reverses).
+    SortBy(SortColumn),
+    /// Go to the next (+1) or previous (-1) hit in the reader.
+    StepHit(isize),
+    /// Write the current table as CSV.
+    ExportTableCsv(PathBuf),
+    /// Show the load report window.
+    ShowReport,
+    /// Close the window.
+    Quit,
+}
+
+/// Collects commands during a frame.
+#[derive(Debug, Default)]
+pub struct Commands {
+    queue: Vec<Command>,
+}
+
+impl Commands {
+    /// Asks for a command to run after this frame's drawing.
+    pub fn push(&mut self, command: Command) {
+        self.queue.push(command);
+    }
+
+    /// Takes the commands queued so far.
+    pub fn drain(&mut self) -> Vec<Command> {
+        std::mem::take(&mut self.queue)
+    }
+}

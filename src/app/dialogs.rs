@@ -1,0 +1,164 @@
+//! File dialogs that never block the window.
+//!
+//! The native dialog (rfd, GTK3) is created on the UI thread and awaited on
+//! a named worker thread; its result comes back over a channel and becomes
+//! the same [`Command`] a drop would. Tests use [`Dialogs::scripted`], which
+//! answers with prepared paths, since a real dialog cannot run headless.
+
+use std::collections::VecDeque;
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, channel};
+
+use super::command::{Command, OpenMode, PickKind};
+
+/// Where dialog answers come from.
+pub enum Dialogs {
+    Native {
+        pending: Option<(PickKind, OpenMode, Receiver<Vec<PathBuf>>)>,
+    },
+    Scripted {
+        answers: VecDeque<Vec<PathBuf>>,
+        ready: Option<(PickKind, OpenMode, Vec<PathBuf>)>,
+    },
+}
+
+impl Dialogs {
+    /// Real GTK dialogs.
+    pub fn native() -> Self {
+        Self::Native { pending: None }
+    }
+
+    /// Dialogs that answer with these path lists, in order (tests).
+    pub fn scripted(answers: Vec<Vec<PathBuf>>) -> Self {
+        Self::Scripted {
+            answers: answers.into(),
+            ready: None,
+        }
+    }
+
+    /// True while a dialog is open.
+    pub fn is_open(&self) -> bool {
+        matches!(self, Self::Native { pending: Some(_) })
+    }
+
+    /// Opens a dialog (ignored while one is already open).
+    pub fn open(
+        &mut self,
+        kind: PickKind,
+        mode: OpenMode,
+        ctx: &egui::Context,
+        start_dir: Option<PathBuf>,
+    ) {
+        match self {
+            Self::Native { pending } => {
+                if pending.is_none() {
+                    *pending = spawn_native(kind, ctx, start_dir).map(|rx| (kind, mode, rx));
+                }
+            }
+            Self::Scripted { answers, ready } => {
+                *ready = Some((kind, mode, answers.pop_front().unwrap_or_default()));
+            }
+        }
+    }
+
+    /// The command a finished dialog produced, if any.
+    pub fn poll(&mut self) -> Option<Command> {
+        let (kind, mode, paths) = match self {
+            Self::Native { pending } => {
+                let (kind, mode, rx) = pending.as_ref()?;
+                match rx.try_recv() {
+                    Ok(paths) => {
+                        let answer = (*kind, *mode, paths);
+                        *pending = None;
+                        answer
+                    }
+                    Err(std::sync::mpsc::TryRecvError::Empty) => return None,
+                    Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                        *pending = None;
+                        return None;
+                    }
+                }
+            }
+            Self::Scripted { ready, .. } => ready.take()?,
+        };
+        if paths.is_empty() {
+            return None;
+        }
+        Some(match kind {
+            PickKind::ExportTableCsv => {
+                Command::ExportTableCsv(with_extension(paths.into_iter().next()?, "csv"))
+            }
+            PickKind::Files | PickKind::Folder => Command::OpenPaths { paths, mode },
+        })
+    }
+}
+
+/// The GTK save dialog adds no extension: add it when missing.
+pub fn with_extension(path: PathBuf, ext: &str) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if name.ends_with(&format!(".{ext}")) {
+        path
+    } else {
+        let mut os = path.into_os_string();
+        os.push(format!(".{ext}"));
+        PathBuf::from(os)
+    }
+}
+
+type PathsFuture = std::pin::Pin<Box<dyn std::future::Future<Output = Vec<PathBuf>> + Send>>;
+
+/// Creates the dialog's future here, on the UI thread, and waits for it on
+/// a worker thread.
+fn spawn_native(
+    kind: PickKind,
+    ctx: &egui::Context,
+    start_dir: Option<PathBuf>,
+) -> Option<Receiver<Vec<PathBuf>>> {
+    let mut dialog = rfd::AsyncFileDialog::new();
+    if let Some(dir) = start_dir {
+        dialog = dialog.set_directory(dir);
+    }
+    let to_paths = |handles: Option<Vec<rfd::FileHandle>>| -> Vec<PathBuf> {
+        handles
+            .unwrap_or_default()
+            .iter()
+            .map(|h| h.path().to_path_buf())
+            .collect()
+    };
+    let future: PathsFuture = match kind {
+        PickKind::Files => {
+            let f = dialog
+                .set_title("Open articles")
+                .add_filter(
+                    "Articles",
+                    &["txt", "text", "md", "html", "htm", "csv", "jsonl", "ndjson"],
+                )
+                .add_filter("All files", &["*"])
+                .pick_files();
+            Box::pin(async move { to_paths(f.await) })
+        }
+        PickKind::Folder => {
+            let f = dialog.set_title("Open folders of articles").pick_folders();
+            Box::pin(async move { to_paths(f.await) })
+        }
+        PickKind::ExportTableCsv => {
+            let f = dialog
+                .set_title("Export table as CSV")
+                .set_file_name("documents.csv")
+                .save_file();
+            Box::pin(async move { to_paths(f.await.map(|h| vec![h])) })
+        }
+    };
+    let (tx, rx) = channel();
+    let ctx = ctx.clone();
+    let spawned = std::thread::Builder::new()
+        .name("wirescope-dialog".to_owned())
+        .spawn(move || {
+            let _ = tx.send(pollster::block_on(future));
+            ctx.request_repaint();
+        });
+    spawned.ok().map(|_| rx)
+}

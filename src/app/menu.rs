@@ -1,0 +1,140 @@
+//! The menu bar: File, View, Help.
+
+use wirescope_core::session::AnalysisTab;
+
+use super::{Command, OpenMode, PickKind, WirescopeApp};
+
+/// Draws the menu bar.
+pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
+    egui::Panel::top("menu").show(ui, |ui| {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| file_menu_ui(ui, app));
+            ui.menu_button("View", |ui| view_menu_ui(ui, app));
+            ui.menu_button("Help", |ui| {
+                if ui.button("Keyboard shortcuts").clicked() {
+                    app.ui.show_shortcuts = true;
+                }
+                if ui.button("About wirescope").clicked() {
+                    app.ui.show_about = true;
+                }
+            });
+        });
+    });
+}
+
+fn file_menu_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
+    let items = [
+        (
+            "Open files...",
+            "Ctrl+O",
+            PickKind::Files,
+            OpenMode::Replace,
+        ),
+        ("Open folder...", "", PickKind::Folder, OpenMode::Replace),
+        (
+            "Add files...",
+            "Ctrl+Shift+A",
+            PickKind::Files,
+            OpenMode::Add,
+        ),
+        ("Add folder...", "", PickKind::Folder, OpenMode::Add),
+    ];
+    for (label, shortcut, kind, mode) in items {
+        if ui
+            .add(egui::Button::new(label).shortcut_text(shortcut))
+            .clicked()
+        {
+            app.push(Command::Pick { kind, mode });
+        }
+    }
+    ui.separator();
+    if ui.button("Export table as CSV...").clicked() {
+        app.push(Command::Pick {
+            kind: PickKind::ExportTableCsv,
+            mode: OpenMode::Add,
+        });
+    }
+    if ui.button("Load report").clicked() {
+        app.push(Command::ShowReport);
+    }
+    ui.separator();
+    if ui
+        .add(egui::Button::new("Quit").shortcut_text("Ctrl+Q"))
+        .clicked()
+    {
+        app.push(Command::Quit);
+    }
+}
+
+fn view_menu_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
+    let ctx = ui.ctx().clone();
+    ui.horizontal(|ui| {
+        ui.label("Theme:");
+        egui::widgets::global_theme_preference_buttons(ui);
+    });
+    ui.horizontal(|ui| {
+        ui.label("Text size:");
+        let mut zoom = ctx.zoom_factor();
+        if ui
+            .add(egui::Slider::new(&mut zoom, 0.7..=2.0).step_by(0.1))
+            .changed()
+        {
+            ctx.set_zoom_factor(zoom);
+        }
+    });
+    ui.separator();
+    let panels = &mut app.session.panels;
+    ui.checkbox(&mut panels.table, "Document table");
+    ui.checkbox(&mut panels.reader, "Reader");
+    ui.checkbox(&mut panels.analysis, "Analysis panel");
+    ui.separator();
+    for (tab, label) in [
+        (AnalysisTab::Words, "Word list"),
+        (AnalysisTab::Chart, "Top words chart"),
+        (AnalysisTab::Trend, "Trend over time"),
+    ] {
+        if ui.radio(panels.tab == tab, label).clicked() {
+            panels.tab = tab;
+            panels.analysis = true;
+        }
+    }
+}
+
+/// The search bar under the menu: the query that drives highlights, hit
+/// counts, the trend chart and the "documents with hits" filter.
+pub fn search_bar_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
+    egui::Panel::top("search").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.label("Search:");
+            let response = ui.add(
+                egui::TextEdit::singleline(&mut app.ui.query_edit)
+                    .id_salt("search-query")
+                    .hint_text("a word, a phrase, elect*, /regex/, agency:AFP ... (Ctrl+F)")
+                    .desired_width(360.0),
+            );
+            if std::mem::take(&mut app.ui.focus_search) {
+                response.request_focus();
+            }
+            if response.changed() {
+                app.push(Command::SetQuery(app.ui.query_edit.clone()));
+            }
+            if ui
+                .selectable_label(app.session.search.case_sensitive, "Aa")
+                .on_hover_text("Case-sensitive")
+                .clicked()
+            {
+                app.session.search.case_sensitive = !app.session.search.case_sensitive;
+            }
+            let search = app.search();
+            if let Some(error) = &search.error {
+                ui.colored_label(ui.visuals().error_fg_color, error);
+            } else if search.is_active() {
+                ui.label(format!(
+                    "{} hits in {} documents",
+                    search.total_hits,
+                    search.per_doc.len()
+                ));
+            }
+        });
+    });
+}

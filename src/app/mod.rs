@@ -1,0 +1,510 @@
+//! The window: a menu bar, a status bar, the document table, the reader and
+//! the analysis panel.
+//!
+//! [`WirescopeApp::ui`] only delegates: each panel is drawn by one `*_ui`
+//! function that reads the state and pushes [`Command`]s; the app applies
+//! them after drawing. All analysis state lives in [`Session`] (plain serde
+//! data), never only in egui's memory, so workspaces can save it.
+
+mod command;
+mod derived;
+mod dialogs;
+mod fonts;
+mod jobs;
+mod menu;
+mod query_adapter;
+mod reader;
+mod search;
+mod status;
+mod table;
+mod trend;
+mod windows;
+mod words;
+
+use std::path::PathBuf;
+
+use wirescope_core::loader::{Input, Problem};
+use wirescope_core::session::Session;
+use wirescope_core::{Corpus, DocIx, Overlay};
+
+pub use command::{Command, Commands, OpenMode, PickKind};
+use derived::Derived;
+pub use dialogs::Dialogs;
+pub use jobs::{JobMessage, LoadJob};
+
+/// How the app starts.
+pub struct StartOptions {
+    /// What to load at start (the bundled sample by default).
+    pub inputs: Vec<Input>,
+    /// Name shown in the title bar.
+    pub corpus_name: String,
+    pub dialogs: Dialogs,
+}
+
+impl StartOptions {
+    /// Start on the bundled sample with native dialogs.
+    pub fn sample() -> Self {
+        Self {
+            inputs: wirescope_core::seed::inputs(),
+            corpus_name: "sample".to_owned(),
+            dialogs: Dialogs::native(),
+        }
+    }
+
+    /// Start on these paths with native dialogs.
+    pub fn paths(paths: Vec<PathBuf>) -> Self {
+        let corpus_name = corpus_name(&paths);
+        Self {
+            inputs: paths.into_iter().map(Input::Path).collect(),
+            corpus_name,
+            dialogs: Dialogs::native(),
+        }
+    }
+}
+
+fn corpus_name(paths: &[PathBuf]) -> String {
+    match paths {
+        [] => "empty".to_owned(),
+        [one] => one.file_name().map_or_else(
+            || one.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        ),
+        [first, ..] => format!("{} and {} more", first.display(), paths.len() - 1),
+    }
+}
+
+/// Window-only state that is not part of the analysis.
+#[derive(Default)]
+pub struct UiState {
+    pub show_report: bool,
+    pub show_shortcuts: bool,
+    pub show_about: bool,
+    /// Scroll the table to this row on the next frame.
+    pub scroll_table_to: Option<usize>,
+    /// Scroll the reader to the current hit on the next frame.
+    pub scroll_reader_to_hit: bool,
+    /// The search box's text while it is edited.
+    pub query_edit: String,
+    pub focus_search: bool,
+    pub hovering_files: Vec<PathBuf>,
+    /// Last message for the status bar.
+    pub message: Option<String>,
+    pub title: String,
+    /// New stopword being typed.
+    pub stopword_edit: String,
+    /// New trend term being typed.
+    pub trend_term_edit: String,
+    pub trend: trend::TrendCache,
+}
+
+/// The application.
+pub struct WirescopeApp {
+    pub session: Session,
+    pub corpus: Corpus,
+    pub overlay: Overlay,
+    /// Every problem met while loading, newest load last.
+    pub problems: Vec<Problem>,
+    pub job: Option<LoadJob>,
+    pub ui: UiState,
+    pub corpus_name: String,
+    dialogs: Dialogs,
+    commands: Commands,
+    derived: Derived,
+    corpus_generation: u64,
+    overlay_generation: u64,
+    quit_requested: bool,
+}
+
+impl WirescopeApp {
+    /// Creates the app and starts loading the start inputs in the background.
+    pub fn new(cc: &eframe::CreationContext<'_>, start: StartOptions) -> Self {
+        fonts::install(&cc.egui_ctx);
+        let mut app = Self {
+            session: Session::default(),
+            corpus: Corpus::default(),
+            overlay: Overlay::default(),
+            problems: Vec::new(),
+            job: None,
+            ui: UiState::default(),
+            corpus_name: start.corpus_name,
+            dialogs: start.dialogs,
+            commands: Commands::default(),
+            derived: Derived::default(),
+            corpus_generation: 0,
+            overlay_generation: 0,
+            quit_requested: false,
+        };
+        app.start_load(start.inputs, OpenMode::Replace, &cc.egui_ctx);
+        app
+    }
+
+    /// The document open in the reader.
+    pub fn selected_doc(&self) -> Option<DocIx> {
+        self.session
+            .reader
+            .doc
+            .as_ref()
+            .and_then(|k| self.corpus.find(k))
+    }
+
+    /// Table rows as currently shown.
+    pub fn table_rows(&self) -> &[DocIx] {
+        &self.derived.rows
+    }
+
+    /// The current search result.
+    pub fn search(&self) -> &search::SearchResult {
+        &self.derived.search
+    }
+
+    /// The current word list.
+    pub fn word_list(&self) -> &wirescope_core::freq::WordList {
+        &self.derived.words
+    }
+
+    /// True while a load runs.
+    pub fn is_loading(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// Queues a command as a panel would.
+    pub fn push(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// A number that changes whenever the corpus or the overlay changes.
+    pub fn generation(&self) -> u64 {
+        self.corpus_generation
+            .wrapping_mul(1_000_003)
+            .wrapping_add(self.overlay_generation)
+    }
+
+    /// Marks the overlay as changed (after a correction or exclusion).
+    pub fn overlay_changed(&mut self) {
+        self.overlay_generation += 1;
+    }
+
+    fn start_load(&mut self, inputs: Vec<Input>, mode: OpenMode, ctx: &egui::Context) {
+        if let Some(job) = self.job.take() {
+            job.cancel();
+        }
+        let base = match mode {
+            OpenMode::Replace => {
+                self.set_corpus(Corpus::default());
+                self.problems.clear();
+                self.session.reader = Default::default();
+                Corpus::default()
+            }
+            OpenMode::Add => self.corpus.clone(),
+        };
+        let label = format!("{} item(s)", inputs.len());
+        let waker_ctx = ctx.clone();
+        match LoadJob::start(
+            base,
+            inputs,
+            label,
+            std::sync::Arc::new(move || waker_ctx.request_repaint()),
+        ) {
+            Ok(job) => self.job = Some(job),
+            Err(err) => self.ui.message = Some(format!("cannot start loading: {err}")),
+        }
+    }
+
+    fn set_corpus(&mut self, corpus: Corpus) {
+        self.corpus = corpus;
+        self.corpus_generation += 1;
+    }
+
+    /// Takes what the background job produced.
+    fn poll_job(&mut self) {
+        let Some(job) = &self.job else { return };
+        let mut finished = None;
+        while let Some(message) = job.poll() {
+            match message {
+                JobMessage::Snapshot(corpus) if !job.is_cancelled() => {
+                    self.corpus = corpus;
+                    self.corpus_generation += 1;
+                }
+                JobMessage::Snapshot(_) => {}
+                // A cancelled job's result is dropped even if it finished
+                // first: after Cancel, nothing more is added.
+                JobMessage::Finished { corpus, report } => {
+                    finished = Some((corpus.filter(|_| !job.is_cancelled()), report))
+                }
+            }
+        }
+        if let Some((corpus, report)) = finished {
+            let cancelled = corpus.is_none();
+            if let Some(corpus) = corpus {
+                self.set_corpus(corpus);
+            }
+            let skipped = report.problems.iter().filter(|p| p.is_skip()).count();
+            self.ui.message = Some(if cancelled {
+                format!(
+                    "Loading cancelled: kept the {} documents loaded before",
+                    self.corpus.len()
+                )
+            } else {
+                format!(
+                    "Loaded {} documents ({skipped} files skipped)",
+                    self.corpus.len()
+                )
+            });
+            self.problems.extend(report.problems);
+            self.job = None;
+            self.select_first_if_none();
+        } else if job.is_disconnected() {
+            self.job = None;
+        }
+    }
+
+    fn select_first_if_none(&mut self) {
+        if self.selected_doc().is_none() && !self.corpus.is_empty() {
+            self.derived_refresh();
+            if let Some(&first) = self.derived.rows.first() {
+                self.session.reader.doc = Some(self.corpus.doc(first).key.clone());
+            }
+        }
+    }
+
+    fn derived_refresh(&mut self) {
+        let selected = self.selected_doc();
+        self.derived.refresh(
+            &self.corpus,
+            &self.overlay,
+            &self.session,
+            (self.corpus_generation, self.overlay_generation),
+            selected,
+        );
+    }
+
+    /// Applies every queued command.
+    fn apply_commands(&mut self, ctx: &egui::Context) {
+        for command in self.commands.drain() {
+            self.apply(command, ctx);
+        }
+    }
+
+    fn apply(&mut self, command: Command, ctx: &egui::Context) {
+        match command {
+            Command::OpenPaths { paths, mode } => {
+                if mode == OpenMode::Replace {
+                    self.corpus_name = corpus_name(&paths);
+                }
+                self.start_load(paths.into_iter().map(Input::Path).collect(), mode, ctx);
+            }
+            Command::Pick { kind, mode } => self.dialogs.open(kind, mode, ctx, None),
+            Command::CancelLoad => {
+                if let Some(job) = &self.job {
+                    job.cancel();
+                }
+            }
+            Command::SelectDoc(doc) => self.select(doc),
+            Command::MoveSelection(delta) => self.move_selection(delta),
+            Command::SetQuery(query) => {
+                self.ui.query_edit.clone_from(&query);
+                self.session.search.query = query;
+                self.session.reader.current_hit = 0;
+                self.ui.scroll_reader_to_hit = true;
+            }
+            Command::SortBy(column) => {
+                let table = &mut self.session.table;
+                table.descending = table.sort == column && !table.descending;
+                table.sort = column;
+            }
+            Command::StepHit(delta) => self.step_hit(delta),
+            Command::ExportTableCsv(path) => {
+                self.ui.message = Some(
+                    match table::export_csv(&path, &self.corpus, &self.overlay, &self.derived.rows)
+                    {
+                        Ok(n) => format!("Exported {n} rows to {}", path.display()),
+                        Err(err) => format!("Could not export to {}: {err}", path.display()),
+                    },
+                );
+            }
+            Command::ShowReport => self.ui.show_report = true,
+            Command::Quit => self.quit_requested = true,
+        }
+    }
+
+    fn select(&mut self, doc: DocIx) {
+        if (doc as usize) < self.corpus.len() {
+            self.session.reader.doc = Some(self.corpus.doc(doc).key.clone());
+            self.session.reader.current_hit = 0;
+            self.session.reader.char_offset = 0;
+            self.ui.scroll_reader_to_hit = true;
+        }
+    }
+
+    fn move_selection(&mut self, delta: isize) {
+        let rows = &self.derived.rows;
+        if rows.is_empty() {
+            return;
+        }
+        let current = self
+            .selected_doc()
+            .and_then(|d| rows.iter().position(|&r| r == d));
+        let next = match current {
+            Some(i) => i.saturating_add_signed(delta).min(rows.len() - 1),
+            None => 0,
+        };
+        let doc = rows[next];
+        self.select(doc);
+        self.ui.scroll_table_to = Some(next);
+    }
+
+    fn step_hit(&mut self, delta: isize) {
+        let Some(doc) = self.selected_doc() else {
+            return;
+        };
+        let count = self.derived.search.hits_in(doc).len();
+        if count == 0 {
+            return;
+        }
+        let current = self.session.reader.current_hit.min(count - 1);
+        let next = (current as isize + delta).rem_euclid(count as isize) as usize;
+        self.session.reader.current_hit = next;
+        self.ui.scroll_reader_to_hit = true;
+    }
+
+    fn handle_shortcuts(&mut self, ctx: &egui::Context) {
+        use egui::{Key, KeyboardShortcut, Modifiers};
+        let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+        let add = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::A);
+        let quit = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+        let find = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+        let prev_hit = KeyboardShortcut::new(Modifiers::SHIFT, Key::F3);
+        let next_hit = KeyboardShortcut::new(Modifiers::NONE, Key::F3);
+        ctx.input_mut(|i| {
+            if i.consume_shortcut(&open) {
+                self.commands.push(Command::Pick {
+                    kind: PickKind::Files,
+                    mode: OpenMode::Replace,
+                });
+            }
+            if i.consume_shortcut(&add) {
+                self.commands.push(Command::Pick {
+                    kind: PickKind::Files,
+                    mode: OpenMode::Add,
+                });
+            }
+            if i.consume_shortcut(&quit) {
+                self.commands.push(Command::Quit);
+            }
+            if i.consume_shortcut(&find) {
+                self.ui.focus_search = true;
+            }
+            if i.consume_shortcut(&prev_hit) {
+                self.commands.push(Command::StepHit(-1));
+            }
+            if i.consume_shortcut(&next_hit) {
+                self.commands.push(Command::StepHit(1));
+            }
+        });
+        if !ctx.egui_wants_keyboard_input() {
+            let (down, up) =
+                ctx.input(|i| (i.key_pressed(Key::ArrowDown), i.key_pressed(Key::ArrowUp)));
+            if down {
+                self.commands.push(Command::MoveSelection(1));
+            }
+            if up {
+                self.commands.push(Command::MoveSelection(-1));
+            }
+        }
+    }
+
+    fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let (hovered, dropped) = ctx.input(|i| {
+            let hovered: Vec<PathBuf> = i
+                .raw
+                .hovered_files
+                .iter()
+                .filter_map(|f| f.path.clone())
+                .collect();
+            let dropped: Vec<PathBuf> = i
+                .raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect();
+            (hovered, dropped)
+        });
+        self.ui.hovering_files = hovered;
+        if !dropped.is_empty() {
+            self.commands.push(Command::OpenPaths {
+                paths: dropped,
+                mode: OpenMode::Add,
+            });
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = format!("wirescope — {}", self.corpus_name);
+        if title != self.ui.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.ui.title = title;
+        }
+    }
+}
+
+impl eframe::App for WirescopeApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.poll_job();
+        if let Some(command) = self.dialogs.poll() {
+            self.commands.push(command);
+        }
+        self.handle_shortcuts(&ctx);
+        self.handle_dropped_files(&ctx);
+        self.derived_refresh();
+
+        menu::menu_bar_ui(ui, self);
+        menu::search_bar_ui(ui, self);
+        status::status_bar_ui(ui, self);
+        self.panels_ui(ui);
+        windows::windows_ui(&ctx, self);
+        windows::drop_overlay_ui(&ctx, &self.ui.hovering_files);
+
+        self.apply_commands(&ctx);
+        self.derived_refresh();
+        self.update_title(&ctx);
+        if self.quit_requested {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        if self.job.is_some() || self.dialogs.is_open() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+    }
+}
+
+impl WirescopeApp {
+    fn panels_ui(&mut self, ui: &mut egui::Ui) {
+        let panels = self.session.panels.clone();
+        if panels.table {
+            egui::Panel::left("documents")
+                .resizable(true)
+                .default_size(ui.available_width() * 0.5)
+                .show(ui, |ui| {
+                    table::table_ui(ui, self);
+                });
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            if panels.analysis {
+                let height = if panels.reader {
+                    ui.available_height() * 0.5
+                } else {
+                    ui.available_height()
+                };
+                egui::Panel::bottom("analysis")
+                    .resizable(true)
+                    .default_size(height)
+                    .show(ui, |ui| {
+                        words::analysis_ui(ui, self);
+                    });
+            }
+            if panels.reader {
+                reader::reader_ui(ui, self);
+            }
+        });
+    }
+}

@@ -1,0 +1,204 @@
+//! The analysis panel: the word list and the top-words bar chart (the
+//! trend chart lives in [`super::trend`]). Clicking a word or a bar makes it
+//! the search term.
+
+use egui_extras::{Column, TableBuilder};
+use egui_plot::{Bar, BarChart, Plot};
+use wirescope_core::freq::{self, ListView, STOPWORD_LANGUAGES, Stopwords};
+use wirescope_core::session::{AnalysisTab, FreqSettings, Scope};
+
+use super::{Command, WirescopeApp};
+
+/// Draws the analysis tabs and the one in front.
+pub fn analysis_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
+    ui.horizontal(|ui| {
+        let tab = &mut app.session.panels.tab;
+        ui.selectable_value(tab, AnalysisTab::Words, "Word list");
+        ui.selectable_value(tab, AnalysisTab::Chart, "Top words");
+        ui.selectable_value(tab, AnalysisTab::Trend, "Trend");
+    });
+    ui.separator();
+    match app.session.panels.tab {
+        AnalysisTab::Words => {
+            settings_ui(ui, app);
+            word_table_ui(ui, app);
+        }
+        AnalysisTab::Chart => {
+            settings_ui(ui, app);
+            bar_chart_ui(ui, app);
+        }
+        AnalysisTab::Trend => super::trend::trend_ui(ui, app),
+        AnalysisTab::Concordance | AnalysisTab::Dispersion => {
+            app.session.panels.tab = AnalysisTab::Words;
+        }
+    }
+}
+
+fn settings_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
+    let settings = &mut app.session.freq;
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Count in:");
+        ui.selectable_value(&mut settings.scope, Scope::Corpus, "corpus");
+        ui.selectable_value(&mut settings.scope, Scope::Filtered, "filtered table");
+        ui.selectable_value(&mut settings.scope, Scope::Selected, "selected document");
+        ui.separator();
+        ui.checkbox(&mut settings.show_stopwords, "show stopwords");
+        egui::ComboBox::from_id_salt("stop-lang")
+            .selected_text(
+                STOPWORD_LANGUAGES
+                    .iter()
+                    .find(|(c, _)| *c == settings.stopword_language)
+                    .map_or("none", |(_, n)| n),
+            )
+            .width(90.0)
+            .show_ui(ui, |ui| {
+                for (code, name) in STOPWORD_LANGUAGES {
+                    ui.selectable_value(&mut settings.stopword_language, (*code).to_owned(), *name);
+                }
+            });
+        let response = ui.add(
+            egui::TextEdit::singleline(&mut app.ui.stopword_edit)
+                .hint_text("add stopword")
+                .desired_width(90.0),
+        );
+        if response.lost_focus()
+            && ui.input(|i| i.key_pressed(egui::Key::Enter))
+            && !app.ui.stopword_edit.trim().is_empty()
+        {
+            settings
+                .extra_stopwords
+                .push(app.ui.stopword_edit.trim().to_lowercase());
+            app.ui.stopword_edit.clear();
+        }
+        ui.label("min length");
+        ui.add(egui::DragValue::new(&mut settings.min_len).range(1..=30));
+        ui.label("top");
+        ui.add(egui::DragValue::new(&mut settings.top_n).range(1..=200));
+    });
+}
+
+/// The stopword list the settings ask for (`None` when stopwords show).
+pub fn stopwords_for(settings: &FreqSettings) -> Option<Stopwords> {
+    (!settings.show_stopwords).then(|| {
+        let mut list = Stopwords::for_language(&settings.stopword_language);
+        list.extend(settings.extra_stopwords.iter().map(String::as_str));
+        list
+    })
+}
+
+/// The visible word rows: (word, count, per million, documents).
+pub fn visible_rows(app: &WirescopeApp, limit: usize) -> Vec<(String, u64, f64, u32)> {
+    let stop = stopwords_for(&app.session.freq);
+    let view = ListView {
+        stopwords: stop.as_ref(),
+        min_len: app.session.freq.min_len,
+    };
+    let list = &app.derived.words;
+    freq::visible(&app.corpus, list, &view)
+        .take(limit)
+        .map(|r| {
+            (
+                app.corpus.vocab().folded(r.word).to_owned(),
+                r.count,
+                list.per_million(r.count),
+                r.documents,
+            )
+        })
+        .collect()
+}
+
+fn word_table_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
+    let rows = visible_rows(app, 5000);
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+    let mut clicked = None;
+    TableBuilder::new(ui)
+        .id_salt("words")
+        .striped(true)
+        .sense(egui::Sense::click())
+        .column(Column::exact(50.0))
+        .column(Column::initial(160.0).clip(true))
+        .column(Column::exact(70.0))
+        .column(Column::exact(90.0))
+        .column(Column::remainder())
+        .header(row_height, |mut header| {
+            for label in ["Rank", "Word", "Count", "Per million", "Documents"] {
+                header.col(|ui| {
+                    ui.strong(label);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(row_height, rows.len(), |mut row| {
+                let i = row.index();
+                let (word, count, pm, docs) = &rows[i];
+                row.col(|ui| {
+                    ui.label((i + 1).to_string());
+                });
+                row.col(|ui| {
+                    if ui
+                        .link(word)
+                        .on_hover_text("Search for this word")
+                        .clicked()
+                    {
+                        clicked = Some(word.clone());
+                    }
+                });
+                row.col(|ui| {
+                    ui.label(count.to_string());
+                });
+                row.col(|ui| {
+                    ui.label(format!("{pm:.1}"));
+                });
+                row.col(|ui| {
+                    ui.label(docs.to_string());
+                });
+            });
+        });
+    if let Some(word) = clicked {
+        app.push(Command::SetQuery(word));
+    }
+}
+
+fn bar_chart_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
+    let rows = visible_rows(app, app.session.freq.top_n);
+    if rows.is_empty() {
+        ui.weak("No words to chart.");
+        return;
+    }
+    let bars: Vec<Bar> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, (word, count, _, _))| Bar::new(i as f64, *count as f64).name(word).width(0.7))
+        .collect();
+    let labels: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
+    let chart = BarChart::new("top words", bars).color(egui::Color32::from_rgb(70, 130, 200));
+    let response = Plot::new("top-words")
+        .allow_scroll(false)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .x_axis_formatter(move |mark, _range| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                labels.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .y_axis_label("count")
+        .show(ui, |plot| {
+            plot.bar_chart(chart);
+            plot.pointer_coordinate()
+        });
+    if response.response.clicked()
+        && let Some(at) = response.inner
+    {
+        let i = at.x.round();
+        if i >= 0.0 && (at.x - i).abs() <= 0.35 && at.y >= 0.0 {
+            if let Some((word, count, _, _)) = rows.get(i as usize)
+                && at.y <= *count as f64
+            {
+                app.push(Command::SetQuery(word.clone()));
+            }
+        }
+    }
+}

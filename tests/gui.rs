@@ -1,0 +1,277 @@
+//! GUI tests: drive the real app in egui_kittest (no GPU, no display).
+//!
+//! Loading runs on a background thread that keeps asking for repaints, so
+//! these tests step frames until a condition holds instead of `run()`.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use wirescope::app::{Command, Dialogs, OpenMode, StartOptions, WirescopeApp};
+use wirescope::core::loader::Input;
+use wirescope::core::session::SortColumn;
+
+const SEED_TITLE: &str = "Putin proposes election non-interference pact with US";
+
+fn dev_articles() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dev/articles")
+}
+
+fn harness_with(start: StartOptions) -> Harness<'static, WirescopeApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |cc| WirescopeApp::new(cc, start));
+    settle(&mut harness);
+    harness
+}
+
+fn sample_harness() -> Harness<'static, WirescopeApp> {
+    harness_with(StartOptions {
+        dialogs: Dialogs::scripted(Vec::new()),
+        ..StartOptions::sample()
+    })
+}
+
+/// Steps frames until no load runs (bounded).
+fn settle(harness: &mut Harness<'static, WirescopeApp>) {
+    for _ in 0..2000 {
+        harness.step();
+        if !harness.state().is_loading() {
+            harness.step();
+            harness.step();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    panic!("loading did not finish");
+}
+
+#[derive(Debug)]
+struct TestDrop(PathBuf);
+
+impl egui::DroppedFile for TestDrop {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn drop_paths(harness: &mut Harness<'static, WirescopeApp>, paths: &[PathBuf]) {
+    for p in paths {
+        harness
+            .input_mut()
+            .dropped_files
+            .push(Arc::new(TestDrop(p.clone())));
+    }
+    harness.step();
+}
+
+#[test]
+fn starts_on_the_sample_with_its_headline_in_the_table() {
+    let harness = sample_harness();
+    let app = harness.state();
+    assert_eq!(app.corpus.len(), 1);
+    assert!(
+        harness.query_all_by_label(SEED_TITLE).count() >= 1,
+        "headline not shown"
+    );
+    assert!(harness.query_by_label_contains("1 documents").is_some());
+}
+
+#[test]
+fn selecting_a_row_shows_the_body_in_the_reader() {
+    let mut harness = harness_with(StartOptions {
+        inputs: vec![Input::Path(dev_articles())],
+        corpus_name: "dev".into(),
+        dialogs: Dialogs::scripted(Vec::new()),
+    });
+    let app = harness.state();
+    let target = app.table_rows()[3];
+    let title = app.corpus.fields(target, &app.overlay).title.to_owned();
+    let body_start: String = app.corpus.doc(target).body().chars().take(40).collect();
+    harness
+        .get_all_by_label(&title)
+        .next()
+        .expect("row label")
+        .click();
+    harness.step();
+    harness.step();
+    assert_eq!(harness.state().selected_doc(), Some(target));
+    assert!(
+        harness.query_by_label_contains(&body_start).is_some(),
+        "reader does not show the body"
+    );
+}
+
+#[test]
+fn typing_a_term_updates_highlights_and_charts() {
+    let mut harness = sample_harness();
+    // The search box is the first text field (Ctrl+F focuses it).
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.step();
+    harness.step();
+    harness
+        .get_all_by_role(egui::accesskit::Role::TextInput)
+        .next()
+        .expect("search box")
+        .type_text("Putin");
+    harness.step();
+    harness.step();
+    let app = harness.state();
+    assert_eq!(app.session.search.query, "Putin");
+    let hits = app.search().total_hits;
+    assert_eq!(
+        hits, 7,
+        "Putin occurs 7 times in the seed (possessive included)"
+    );
+    assert!(
+        harness.query_by_label(&format!("1 of {hits}")).is_some(),
+        "reader shows no hit counter"
+    );
+    harness.state_mut().session.panels.tab = wirescope::core::session::AnalysisTab::Trend;
+    harness.step();
+    harness.step();
+    let trend = &harness.state().ui.trend.trend;
+    assert_eq!(trend.series.len(), 1);
+    let total: f64 = trend.series[0].points.iter().map(|p| p.1).sum();
+    assert_eq!(total, 7.0);
+}
+
+#[test]
+fn dropping_files_adds_documents() {
+    let mut harness = sample_harness();
+    let files: Vec<PathBuf> = std::fs::read_dir(dev_articles())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .take(5)
+        .collect();
+    drop_paths(&mut harness, &files);
+    settle(&mut harness);
+    assert_eq!(harness.state().corpus.len(), 6);
+}
+
+#[test]
+fn clicking_the_published_header_sorts_by_date() {
+    let mut harness = harness_with(StartOptions {
+        inputs: vec![Input::Path(dev_articles())],
+        corpus_name: "dev".into(),
+        dialogs: Dialogs::scripted(Vec::new()),
+    });
+    harness.get_by_label("Published").click();
+    harness.step();
+    harness.step();
+    let app = harness.state();
+    assert_eq!(app.session.table.sort, SortColumn::Published);
+    let dates: Vec<_> = app
+        .table_rows()
+        .iter()
+        .map(|&d| app.corpus.fields(d, &app.overlay).published)
+        .collect();
+    assert!(
+        dates.windows(2).all(|w| w[0] <= w[1]),
+        "not ascending: {dates:?}"
+    );
+    harness.get_by_label("Published ⏶").click();
+    harness.step();
+    harness.step();
+    let app = harness.state();
+    let dates: Vec<_> = app
+        .table_rows()
+        .iter()
+        .map(|&d| app.corpus.fields(d, &app.overlay).published)
+        .collect();
+    assert!(
+        dates.windows(2).all(|w| w[0] >= w[1]),
+        "not descending: {dates:?}"
+    );
+}
+
+#[test]
+fn cancel_stops_a_load_and_adds_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed =
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/000_da033187e5627a53.txt"))
+            .unwrap();
+    for i in 0..6000 {
+        let mut text = seed.clone();
+        text.extend_from_slice(format!("\n\nCopy {i}.").as_bytes());
+        std::fs::write(dir.path().join(format!("{i:05}.txt")), text).unwrap();
+    }
+    let mut harness = sample_harness();
+    drop_paths(&mut harness, &[dir.path().to_path_buf()]);
+    assert!(harness.state().is_loading());
+    harness.get_by_label("Cancel").click();
+    harness.step();
+    settle(&mut harness);
+    let app = harness.state();
+    assert_eq!(app.corpus.len(), 1, "documents were added after Cancel");
+    assert!(
+        app.ui
+            .message
+            .as_deref()
+            .unwrap_or("")
+            .contains("cancelled")
+    );
+}
+
+#[test]
+fn a_skipped_file_appears_in_the_load_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("photo.txt");
+    std::fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01").unwrap();
+    let mut harness = sample_harness();
+    drop_paths(&mut harness, &[png.clone()]);
+    settle(&mut harness);
+    assert_eq!(harness.state().corpus.len(), 1);
+    harness.get_by_label("1 files skipped").click();
+    harness.step();
+    harness.step();
+    assert!(harness.state().ui.show_report);
+    assert!(
+        harness.query_by_label(&png.display().to_string()).is_some(),
+        "report does not name the file"
+    );
+    assert!(
+        harness.query_by_label_contains("PNG image").is_some(),
+        "report does not give the reason"
+    );
+}
+
+#[test]
+fn file_dialog_answers_become_loads() {
+    let files: Vec<PathBuf> = std::fs::read_dir(dev_articles())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .take(3)
+        .collect();
+    let mut harness = harness_with(StartOptions {
+        dialogs: Dialogs::scripted(vec![files]),
+        ..StartOptions::sample()
+    });
+    harness.get_by_label("File").click();
+    harness.step();
+    harness.get_by_label("Add files...").click();
+    harness.step();
+    settle(&mut harness);
+    assert_eq!(harness.state().corpus.len(), 4);
+    let _ = OpenMode::Add;
+}
+
+#[test]
+fn arrow_keys_move_the_selection() {
+    let mut harness = harness_with(StartOptions {
+        inputs: vec![Input::Path(dev_articles())],
+        corpus_name: "dev".into(),
+        dialogs: Dialogs::scripted(Vec::new()),
+    });
+    let first = harness.state().table_rows()[0];
+    let second = harness.state().table_rows()[1];
+    assert_eq!(harness.state().selected_doc(), Some(first));
+    harness.key_press(egui::Key::ArrowDown);
+    harness.step();
+    harness.step();
+    assert_eq!(harness.state().selected_doc(), Some(second));
+}
