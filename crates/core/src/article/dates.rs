@@ -14,7 +14,8 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 const MONTH: &str = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
-const RU_MONTH: &str = "(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)";
+const RU_MONTH: &str =
+    "(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)";
 
 /// How the date was labelled on the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,15 +45,21 @@ enum Order {
 static PATTERNS: LazyLock<Vec<(Regex, Order)>> = LazyLock::new(|| {
     let iso = r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?";
     let mdy = format!(r"(?i)\b{MONTH}\s*(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(\d{{4}})");
-    let dmy = format!(r"(?i)(\d{{1,2}})(?:st|nd|rd|th)?[\s\-]+(?:of\s+)?{MONTH}[\s\-]*,?\s*(\d{{4}})");
+    let dmy =
+        format!(r"(?i)(\d{{1,2}})(?:st|nd|rd|th)?[\s\-]+(?:of\s+)?{MONTH}[\s\-]*,?\s*(\d{{4}})");
     let numeric = r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})";
     let cjk = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日";
     let ru = format!(r"(?i)(\d{{1,2}})\s+{RU_MONTH}\s+(\d{{4}})");
-    [(iso.to_owned(), Order::Ymd), (mdy, Order::Mdy), (dmy, Order::Dmy), (numeric.to_owned(), Order::Numeric)]
-        .into_iter()
-        .chain([(cjk.to_owned(), Order::Ymd), (ru, Order::Dmy)])
-        .filter_map(|(re, order)| Regex::new(&re).ok().map(|re| (re, order)))
-        .collect()
+    [
+        (iso.to_owned(), Order::Ymd),
+        (mdy, Order::Mdy),
+        (dmy, Order::Dmy),
+        (numeric.to_owned(), Order::Numeric),
+    ]
+    .into_iter()
+    .chain([(cjk.to_owned(), Order::Ymd), (ru, Order::Dmy)])
+    .filter_map(|(re, order)| Regex::new(&re).ok().map(|re| (re, order)))
+    .collect()
 });
 
 static TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -61,23 +68,53 @@ static TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 const WEEKDAYS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
-    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
 ];
-const PUBLISHED_WORDS: &[&str] = &["published", "publish", "posted", "first", "created", "issued", "dated"];
+const PUBLISHED_WORDS: &[&str] = &[
+    "published",
+    "publish",
+    "posted",
+    "first",
+    "created",
+    "issued",
+    "dated",
+];
 const UPDATED_WORDS: &[&str] = &["updated", "update", "modified", "last", "edited", "revised"];
 const OTHER_NOISE: &[&str] = &[
-    "on", "at", "date", "time", "am", "pm", "a", "m", "p", "hrs", "hours", "utc", "gmt", "ist", "pkt",
-    "est", "edt", "cst", "cdt", "pst", "pdt", "mst", "mdt", "bst", "cet", "cest", "msk", "jst", "kst",
-    "hkt", "sgt", "aest", "aedt", "eet", "eest", "wib", "et", "pt", "z", "t",
+    "on", "at", "date", "time", "am", "pm", "a", "m", "p", "hrs", "hours", "utc", "gmt", "ist",
+    "pkt", "est", "edt", "cst", "cdt", "pst", "pdt", "mst", "mdt", "bst", "cet", "cest", "msk",
+    "jst", "kst", "hkt", "sgt", "aest", "aedt", "eet", "eest", "wib", "et", "pt", "z", "t",
 ];
 
 fn month_number(name: &str) -> Option<u32> {
     let lower = name.to_lowercase();
-    const EN: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    const RU: [&str; 12] = ["янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"];
+    const EN: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    const RU: [&str; 12] = [
+        "янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен", "окт", "ноя", "дек",
+    ];
     let short: String = lower.chars().take(3).collect();
-    EN.iter().chain(RU.iter()).position(|m| *m == short).map(|i| (i % 12) as u32 + 1)
+    EN.iter()
+        .chain(RU.iter())
+        .position(|m| *m == short)
+        .map(|i| (i % 12) as u32 + 1)
 }
 
 fn number(caps: &regex::Captures<'_>, i: usize) -> Option<u32> {
@@ -95,8 +132,16 @@ fn date_from_caps(caps: &regex::Captures<'_>, order: &Order) -> Option<NaiveDate
     let year = |i| caps.get(i)?.as_str().parse::<i32>().ok();
     match order {
         Order::Ymd => make_date(year(1)?, number(caps, 2)?, number(caps, 3)?),
-        Order::Mdy => make_date(year(3)?, month_number(caps.get(1)?.as_str())?, number(caps, 2)?),
-        Order::Dmy => make_date(year(3)?, month_number(caps.get(2)?.as_str())?, number(caps, 1)?),
+        Order::Mdy => make_date(
+            year(3)?,
+            month_number(caps.get(1)?.as_str())?,
+            number(caps, 2)?,
+        ),
+        Order::Dmy => make_date(
+            year(3)?,
+            month_number(caps.get(2)?.as_str())?,
+            number(caps, 1)?,
+        ),
         Order::Numeric => {
             let (a, b) = (number(caps, 1)?, number(caps, 2)?);
             // Day first ("26/09/2020") unless only month-first makes sense ("09/26/2020").
@@ -143,7 +188,10 @@ fn noise_around(rest: &str) -> Option<(bool, DateLabel)> {
         None => lower,
     };
     let (mut weekday, mut label) = (false, DateLabel::None);
-    for token in lower.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()) {
+    for token in lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+    {
         if WEEKDAYS.contains(&token) {
             weekday = true;
         } else if PUBLISHED_WORDS.contains(&token) {
@@ -163,6 +211,9 @@ fn noise_around(rest: &str) -> Option<(bool, DateLabel)> {
 
 /// Reads a line that is a date (with optional weekday, label, time).
 pub(crate) fn date_line(s: &str) -> Option<DateLine> {
+    if s.len() > 400 {
+        return None;
+    }
     let s = crate::article::util::clean(s);
     if s.len() > 160 {
         return None;
@@ -170,7 +221,11 @@ pub(crate) fn date_line(s: &str) -> Option<DateLine> {
     let (date, range) = find_date(&s)?;
     let rest = format!("{} {}", &s[..range.start], &s[range.end..]);
     let (weekday, label) = noise_around(&rest)?;
-    Some(DateLine { date, weekday, label })
+    Some(DateLine {
+        date,
+        weekday,
+        label,
+    })
 }
 
 /// Parses a date in any of the forms pages use; the string must be a date
@@ -180,7 +235,8 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 }
 
 static FILE_DATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^0-9A-Za-z])((?:19|20)\d{2})[-_.]?(\d{2})[-_.]?(\d{2})(?:$|[^0-9A-Za-z])").ok()
+    Regex::new(r"(?:^|[^0-9A-Za-z])((?:19|20)\d{2})[-_.]?(\d{2})[-_.]?(\d{2})(?:$|[^0-9A-Za-z])")
+        .ok()
 });
 
 /// A date in a file name (`2016-04-19_0056.txt`, `article_20160419.txt`,
@@ -239,8 +295,14 @@ mod tests {
         let line = date_line("Thursday April 18, 2024").unwrap();
         assert!(line.weekday);
         assert_eq!(line.date, d(2024, 4, 18).unwrap());
-        assert_eq!(date_line("Updated: 26 Sep 2020").unwrap().label, DateLabel::Updated);
-        assert_eq!(date_line("Published February 24, 2017").unwrap().label, DateLabel::Published);
+        assert_eq!(
+            date_line("Updated: 26 Sep 2020").unwrap().label,
+            DateLabel::Updated
+        );
+        assert_eq!(
+            date_line("Published February 24, 2017").unwrap().label,
+            DateLabel::Published
+        );
         assert!(!date_line("Mar 14, 2017").unwrap().weekday);
     }
 

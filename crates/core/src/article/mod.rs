@@ -1,25 +1,63 @@
 //! Extracting article fields from saved pages (plain text and HTML).
-//! TEMPORARY STUB written by the lead so the crate compiles; helper-1 replaces this file.
-use crate::fields::ArticleFields;
+//!
+//! Users collect news articles by saving web pages, so a document is the
+//! article wrapped in page furniture: buttons, capture dates, bylines, site
+//! names. This module finds the headline, byline, agency, publication and
+//! capture dates, dateline and body, and records for each field where it
+//! was found (see [`crate::fields::Provenance`]) so the user can check and
+//! correct it. Parsing never fails on plain text and never panics: odd input
+//! gives empty fields, not errors.
+//!
+//! - [`parse_plain`]: plain-text saved pages (see `plain`).
+//! - [`parse_html`]: browser-saved HTML pages (see `html`).
+//! - [`normalize_agency`], [`parse_date`]: the shared recognisers.
+
+mod agency;
+mod body;
+mod byline;
+mod dateline;
+mod dates;
+mod furniture;
+mod html;
+mod html_dom;
+mod html_meta;
+mod plain;
+mod util;
+
+pub use agency::normalize_agency;
+pub use dates::parse_date;
+
+/// Result of parsing one article page.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ParsedArticle {
-    pub fields: ArticleFields,
+    pub fields: crate::fields::ArticleFields,
+    /// The article body as it should be shown and indexed: from the
+    /// dateline/first body line to the end, with trailing page furniture
+    /// (Advertisement, Follow us on Twitter, Share, Read more...) removed.
+    /// Paragraphs separated by blank lines as in the source.
     pub body: String,
 }
-pub fn parse_plain(text: &str, _file_name: &str) -> ParsedArticle {
-    ParsedArticle {
-        fields: ArticleFields::default(),
-        body: text.to_owned(),
-    }
+
+/// Parses a plain-text saved page. `file_name` is the file's name (no
+/// folders), used for a date fallback (`2016-04-19_0056.txt` -> 2016-04-19,
+/// provenance `FileName`) and as the title when nothing better exists.
+pub fn parse_plain(text: &str, file_name: &str) -> ParsedArticle {
+    plain::parse(text, file_name)
 }
-pub fn parse_html(html: &str, _file_name: &str) -> Result<ParsedArticle, String> {
-    Ok(ParsedArticle {
-        fields: ArticleFields::default(),
-        body: html.to_owned(),
-    })
+
+/// Parses a saved HTML page: title from `og:title`, then `<h1>`, then
+/// `<title>` (without " | Site" suffixes); date from
+/// `article:published_time`, JSON-LD `datePublished`, `<time datetime>` and
+/// other common meta; outlet from `og:site_name`; agency from the byline or
+/// author when it is an agency, else from the dateline; body from
+/// `<article>` or the largest block of `<p>` paragraphs, never
+/// nav/header/footer/script/style/aside.
+///
+/// # Errors
+/// Returns `Err(reason)` when the page has no article text.
+pub fn parse_html(html: &str, file_name: &str) -> Result<ParsedArticle, String> {
+    html::parse(html, file_name)
 }
-pub fn normalize_agency(_s: &str) -> Option<&'static str> {
-    None
-}
-pub fn parse_date(_s: &str) -> Option<chrono::NaiveDate> {
-    None
-}
+
+#[cfg(test)]
+mod tests;

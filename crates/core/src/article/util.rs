@@ -8,9 +8,9 @@
 /// Lowercase words that may appear inside a proper name or place name
 /// ("Rio de Janeiro", "Bay of Bengal", "By Jane Doe and John Roe").
 pub(crate) const CONNECTORS: &[&str] = &[
-    "de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le", "les", "el", "al", "of",
-    "the", "upon", "on", "am", "an", "sur", "en", "von", "van", "der", "den", "bin", "bint", "ibn",
-    "y", "e", "and", "&",
+    "de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le", "les", "el", "al",
+    "of", "the", "upon", "on", "am", "an", "sur", "en", "von", "van", "der", "den", "bin", "bint",
+    "ibn", "y", "e", "and", "&",
 ];
 
 /// Replaces exotic spaces by a plain space, drops zero-width characters,
@@ -19,7 +19,10 @@ pub(crate) fn clean(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.chars() {
-        if matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}') {
+        if matches!(
+            c,
+            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
+        ) {
             continue;
         }
         if c.is_whitespace() || c == '\u{a0}' {
@@ -133,7 +136,9 @@ mod tests {
     #[test]
     fn sentence_ends() {
         assert!(ends_with_period("goose bumps.\""));
-        assert!(!ends_with_period("Trump on deportations: 'It's a military operation'"));
+        assert!(!ends_with_period(
+            "Trump on deportations: 'It's a military operation'"
+        ));
         assert!(!ends_with_period("Is it over?"));
     }
 

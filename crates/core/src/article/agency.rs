@@ -1,0 +1,245 @@
+//! Wire-service names and their many spellings.
+//!
+//! The same agency appears as "AFP", "Agence France-Presse", "By AFP",
+//! "(AFP)" or "/TASS/"; analyses group articles by agency, so every spelling
+//! maps to one canonical name. Names that are not wire services (a
+//! reporter, "Our Correspondent") map to nothing.
+
+use crate::article::util::{clean, fold_key};
+
+/// Canonical name and the folded spellings that mean it.
+const AGENCIES: &[(&str, &[&str])] = &[
+    (
+        "AFP",
+        &[
+            "afp",
+            "agence france presse",
+            "agence france press",
+            "france presse",
+            "agence france",
+        ],
+    ),
+    ("AP", &["ap", "associated press", "the associated press"]),
+    (
+        "Reuters",
+        &["reuters", "thomson reuters", "thomson reuters foundation"],
+    ),
+    (
+        "Xinhua",
+        &[
+            "xinhua",
+            "xinhua news agency",
+            "xinhuanet",
+            "xinhua net",
+            "新华社",
+        ],
+    ),
+    (
+        "TASS",
+        &[
+            "tass",
+            "itar tass",
+            "тасс",
+            "итар тасс",
+            "tass news agency",
+            "tass russian news agency",
+        ],
+    ),
+    ("APP", &["app", "associated press of pakistan"]),
+    (
+        "dpa",
+        &["dpa", "deutsche presse agentur", "german press agency"],
+    ),
+    ("EFE", &["efe", "agencia efe"]),
+    ("ANI", &["ani", "asian news international"]),
+    ("PTI", &["pti", "press trust of india"]),
+    ("IANS", &["ians", "indo asian news service"]),
+    ("UNI", &["uni", "united news of india"]),
+    ("CNN", &["cnn", "cnn wire"]),
+    ("UPI", &["upi", "united press international"]),
+    (
+        "Anadolu",
+        &["anadolu", "anadolu agency", "anadolu ajansı", "aa"],
+    ),
+    ("Kyodo", &["kyodo", "kyodo news", "共同社"]),
+    ("Yonhap", &["yonhap", "yonhap news agency", "yonhap news"]),
+    ("Bernama", &["bernama"]),
+    ("ANSA", &["ansa"]),
+    ("Interfax", &["interfax", "интерфакс"]),
+    ("RIA Novosti", &["ria novosti", "ria", "риа новости", "риа"]),
+    ("Sputnik", &["sputnik", "sputnik news"]),
+    ("Bloomberg", &["bloomberg", "bloomberg news"]),
+    (
+        "PA",
+        &[
+            "pa",
+            "press association",
+            "pa media",
+            "the press association",
+        ],
+    ),
+    ("AAP", &["aap", "australian associated press"]),
+    ("CP", &["the canadian press", "canadian press"]),
+    ("IRNA", &["irna", "islamic republic news agency"]),
+    ("KCNA", &["kcna", "korean central news agency"]),
+    ("WAM", &["wam", "emirates news agency"]),
+    ("SPA", &["spa", "saudi press agency"]),
+    ("Antara", &["antara", "antara news"]),
+    ("BSS", &["bss", "bangladesh sangbad sangstha"]),
+    ("NNA", &["nna", "national news agency"]),
+    ("MENA", &["mena", "middle east news agency"]),
+    ("PNA", &["pna", "philippine news agency"]),
+    ("Prensa Latina", &["prensa latina"]),
+    ("ANP", &["anp"]),
+    ("Belga", &["belga"]),
+    ("CTK", &["ctk", "čtk"]),
+    ("PAP", &["pap", "polish press agency"]),
+    ("Ukrinform", &["ukrinform"]),
+    ("Jiji", &["jiji", "jiji press"]),
+];
+
+/// Words that prefix an agency name in bylines and credits.
+const PREFIXES: &[&str] = &[
+    "written by ",
+    "reported by ",
+    "by ",
+    "from ",
+    "via ",
+    "source ",
+    "credit ",
+    "courtesy ",
+];
+/// Words that follow an agency name without changing it ("Reuters staff").
+const SUFFIXES: &[&str] = &[
+    " staff",
+    " reporters",
+    " reporter",
+    " report",
+    " wire",
+    " news service",
+    " correspondent",
+];
+
+fn lookup(key: &str) -> Option<&'static str> {
+    let key = key.trim();
+    if key.is_empty() {
+        return None;
+    }
+    AGENCIES
+        .iter()
+        .find(|(_, names)| names.contains(&key))
+        .map(|(name, _)| *name)
+}
+
+fn strip_affixes(key: &str) -> &str {
+    let mut key = key.trim();
+    for prefix in PREFIXES {
+        if let Some(rest) = key.strip_prefix(prefix) {
+            key = rest.trim();
+        }
+    }
+    for suffix in SUFFIXES {
+        if let Some(rest) = key.strip_suffix(suffix) {
+            key = rest.trim();
+        }
+    }
+    key
+}
+
+/// The agency when the whole of `s` names one (no sentence around it):
+/// "AFP", "By Reuters", "Agence France-Presse", "AFP/Reuters".
+pub(crate) fn exact_agency(s: &str) -> Option<&'static str> {
+    let s = clean(s);
+    if s.is_empty() || s.len() > 80 {
+        return None;
+    }
+    if let Some(name) = lookup(strip_affixes(&fold_key(&s))) {
+        return Some(name);
+    }
+    let lower = s.to_lowercase();
+    let mut parts = lower
+        .split([',', '/', '|', '&'])
+        .map(|p| lookup(strip_affixes(&fold_key(p))));
+    let first = parts.next().flatten()?;
+    parts.all(|p| p.is_some()).then_some(first)
+}
+
+/// Normalises an agency name: "AFP", "Agence France-Presse", "By AFP",
+/// "(AFP)", "/TASS/" give "AFP"/"TASS"; returns `None` for names that are
+/// not a known wire service (e.g. "By Jane Doe").
+pub fn normalize_agency(s: &str) -> Option<&'static str> {
+    let s = clean(s);
+    if s.is_empty() || s.len() > 120 {
+        return None;
+    }
+    let key = fold_key(&s);
+    if let Some(name) = lookup(strip_affixes(&key)) {
+        return Some(name);
+    }
+    // "By Jane Doe, Reuters", "AFP/Reuters", "Jane Doe with AFP": first agency part.
+    let lower = s.to_lowercase();
+    lower
+        .split([',', '/', '|', ';', '+', '&', '(', ')', '—', '–'])
+        .flat_map(|part| part.split(" and "))
+        .flat_map(|part| part.split(" with "))
+        .find_map(|part| lookup(strip_affixes(&fold_key(part))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings() {
+        for (s, want) in [
+            ("AFP", "AFP"),
+            ("By AFP", "AFP"),
+            ("By\u{a0}AFP", "AFP"),
+            ("(AFP)", "AFP"),
+            ("A.F.P.", "AFP"),
+            ("Agence France-Presse", "AFP"),
+            ("By Agence France-Presse", "AFP"),
+            ("/TASS/", "TASS"),
+            ("ITAR-TASS", "TASS"),
+            ("By Associated Press", "AP"),
+            ("The Associated Press", "AP"),
+            ("By Reuters", "Reuters"),
+            ("Reuters staff", "Reuters"),
+            ("By Xinhua", "Xinhua"),
+            ("Press Trust of India", "PTI"),
+            ("DPA", "dpa"),
+            ("(CNN)", "CNN"),
+            ("By Jane Doe, Reuters", "Reuters"),
+            ("Jane Doe with AFP", "AFP"),
+            ("AFP/Reuters", "AFP"),
+            ("Associated Press of Pakistan", "APP"),
+        ] {
+            assert_eq!(normalize_agency(s), Some(want), "{s}");
+        }
+    }
+
+    #[test]
+    fn exact_names_only() {
+        assert_eq!(exact_agency("AFP/Reuters"), Some("AFP"));
+        assert_eq!(exact_agency("By Reuters"), Some("Reuters"));
+        assert_eq!(exact_agency("Russia bans AFP, Reuters"), None);
+        assert_eq!(exact_agency("By Jane Doe, Reuters"), None);
+    }
+
+    #[test]
+    fn not_agencies() {
+        for s in [
+            "",
+            "By Jane Doe",
+            "By Jane Doe and John Roe",
+            "By Our Correspondent",
+            "From our reporter",
+            "By Anwar Iqbal",
+            "Apple",
+            "Reutersville",
+            "By Sarah Miller and Tom Hughes",
+        ] {
+            assert_eq!(normalize_agency(s), None, "{s}");
+        }
+    }
+}

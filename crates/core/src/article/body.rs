@@ -1,0 +1,118 @@
+//! The body of a plain-text page and what its edges tell.
+//!
+//! The body runs from the first body line to the end of the page, minus the
+//! furniture that follows the article (Advertisement, Follow us..., Share)
+//! and standalone furniture lines between paragraphs. Its first line holds
+//! the dateline (and maybe the agency); its last lines may hold an agency
+//! credit ("— AFP") or a "Published in ..." date.
+
+use crate::article::agency::exact_agency;
+use crate::article::dateline::parse_dateline;
+use crate::article::dates::find_date;
+use crate::article::furniture::{is_furniture, is_trailing_furniture};
+use crate::article::util::{clean, word_count};
+use crate::fields::{ArticleFields, Field, Provenance};
+
+pub(crate) fn line_no(n: usize) -> Provenance {
+    Provenance::Line(u32::try_from(n).unwrap_or(u32::MAX))
+}
+
+/// "Published in Dawn, September 27th, 2020" near the end of the page.
+pub(crate) fn trailing_date(lines: &[&str]) -> Option<(usize, chrono::NaiveDate)> {
+    let tail = lines
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .take(8);
+    tail.filter(|(_, l)| is_trailing_furniture(l))
+        .find_map(|(n, l)| find_date(&clean(l)).map(|(d, _)| (n, d)))
+}
+
+/// The body lines from `start`, without trailing (and standalone) furniture.
+pub(crate) fn assemble_body(lines: &[&str], start: usize) -> (String, Option<usize>) {
+    let mut end = lines.len();
+    while end > start && (lines[end - 1].trim().is_empty() || is_trailing_furniture(lines[end - 1]))
+    {
+        end -= 1;
+    }
+    let mut out: Vec<&str> = Vec::new();
+    for line in lines.get(start..end).unwrap_or_default() {
+        let line = line.trim_end();
+        let blank = line.trim().is_empty();
+        if (!blank && is_furniture(line))
+            || (blank && out.last().is_none_or(|l| l.trim().is_empty()))
+        {
+            continue;
+        }
+        out.push(line);
+    }
+    while out.last().is_some_and(|l| l.trim().is_empty()) {
+        out.pop();
+    }
+    let last = (end > start).then(|| end - 1);
+    (out.join("\n"), last)
+}
+
+/// Agency and dateline from the first body line; agency credit on the last.
+pub(crate) fn body_fields(
+    lines: &[&str],
+    start: usize,
+    last: Option<usize>,
+    fields: &mut ArticleFields,
+) {
+    if let Some(d) = lines.get(start).and_then(|l| parse_dateline(l)) {
+        if let Some(place) = d.place {
+            fields.dateline = Field::found(place, line_no(start));
+        }
+        if let (Some(agency), false) = (d.agency, fields.agency.is_found()) {
+            fields.agency = Field::found(agency.to_owned(), line_no(start));
+        }
+    }
+    let credit = last
+        .filter(|&l| l > start)
+        .and_then(|l| Some((l, lines.get(l)?)));
+    if let Some((l, text)) = credit
+        && !fields.agency.is_found()
+        && word_count(text) <= 4
+        && let Some(agency) = exact_agency(text)
+    {
+        fields.agency = Field::found(agency.to_owned(), line_no(l));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn body_edges() {
+        let lines = [
+            "Title",
+            "",
+            "PARIS: First.",
+            "",
+            "Advertisement",
+            "",
+            "Second.",
+            "",
+            "— AFP",
+            "",
+            "Read more",
+            "Share",
+        ];
+        let (body, last) = assemble_body(&lines, 2);
+        assert_eq!(body, "PARIS: First.\n\nSecond.\n\n— AFP");
+        assert_eq!(last, Some(8));
+        let mut fields = ArticleFields::default();
+        body_fields(&lines, 2, last, &mut fields);
+        assert_eq!(fields.agency.get().map(String::as_str), Some("AFP"));
+        assert_eq!(fields.agency.from, Provenance::Line(8));
+        assert_eq!(fields.dateline.get().map(String::as_str), Some("PARIS"));
+        assert_eq!(assemble_body(&lines, 99), (String::new(), None));
+        assert_eq!(
+            trailing_date(&["Text.", "Published in Dawn, September 27th, 2020"]).map(|(n, _)| n),
+            Some(1)
+        );
+    }
+}

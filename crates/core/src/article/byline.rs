@@ -1,0 +1,266 @@
+//! Byline lines: who wrote or supplied the article.
+//!
+//! Pages write "By AFP", "AFP", "By Agence France-Presse", "By Jane Doe and
+//! John Roe", "Jane Doe | Outlet", "From our reporter" or "Our
+//! Correspondent". A byline tells the agency when it names one, and the
+//! outlet when it is followed by "| Outlet". A line must look like a byline
+//! as a whole, so that headlines and sentences are never mistaken for one.
+
+use crate::article::agency::{exact_agency, normalize_agency};
+use crate::article::dates::date_line;
+use crate::article::util::{CONNECTORS, char_len, clean, fold_key, is_capitalized, word_count};
+
+/// A byline as written, with what it tells.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Byline {
+    pub text: String,
+    pub agency: Option<&'static str>,
+    pub outlet: Option<String>,
+}
+
+/// Staff credits that name no person ("Our Correspondent").
+const STAFF_LABELS: &[&str] = &[
+    "our correspondent",
+    "our correspondents",
+    "staff reporter",
+    "staff correspondent",
+    "special correspondent",
+    "our staff reporter",
+    "our staff correspondent",
+    "our reporter",
+    "news desk",
+    "web desk",
+    "monitoring desk",
+    "monitoring report",
+    "online desk",
+    "agencies",
+    "news agencies",
+    "agency report",
+    "wire services",
+    "staff writer",
+    "staff writers",
+    "editorial board",
+    "the editorial board",
+    "newsroom",
+    "news service",
+    "correspondent",
+];
+
+/// Words allowed lowercase in a byline after "By".
+const BYLINE_WORDS: &[&str] = &[
+    "our",
+    "staff",
+    "special",
+    "correspondent",
+    "correspondents",
+    "reporter",
+    "reporters",
+    "writer",
+    "in",
+    "from",
+    "with",
+    "news",
+    "desk",
+    "bureau",
+    "agencies",
+    "agency",
+    "a",
+    "chief",
+    "senior",
+];
+
+const BY_PREFIXES: &[&str] = &[
+    "by ",
+    "written by ",
+    "reported by ",
+    "story by ",
+    "words by ",
+];
+
+/// True when every word could belong to a person's name or a staff credit.
+fn names_only(s: &str, max_words: usize) -> bool {
+    let words = word_count(s);
+    let name_char =
+        |c: char| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\'' | '’' | ',' | '&');
+    if words == 0 || words > max_words || !s.chars().all(name_char) {
+        return false;
+    }
+    s.split_whitespace().all(|w| {
+        let w = w.trim_end_matches([',', ';']);
+        let lower = w.to_lowercase();
+        is_capitalized(w)
+            || CONNECTORS.contains(&lower.as_str())
+            || BYLINE_WORDS.contains(&lower.as_str())
+    })
+}
+
+/// "By X" with X a list of names or an agency.
+fn by_line(s: &str) -> Option<Byline> {
+    let lower = s.to_lowercase();
+    let prefix = BY_PREFIXES.iter().find(|p| lower.starts_with(*p))?;
+    let rest = s.get(prefix.len()..)?.trim();
+    let agency = normalize_agency(rest);
+    let first_ok = rest.chars().next().is_some_and(char::is_uppercase)
+        || rest.to_lowercase().starts_with("our ");
+    if agency.is_none()
+        && (!first_ok || !names_only(rest, 12) || rest.ends_with('.') && !rest.ends_with("Jr."))
+    {
+        return None;
+    }
+    Some(Byline {
+        text: s.to_owned(),
+        agency,
+        outlet: None,
+    })
+}
+
+/// "From our reporter", "Our Correspondent", "Staff Reporter".
+fn staff_line(s: &str) -> Option<Byline> {
+    let key = fold_key(s);
+    let from_staff = key.strip_prefix("from ").is_some_and(|rest| {
+        ["our ", "a ", "the "].iter().any(|p| rest.starts_with(p))
+            && word_count(rest) <= 6
+            && !s.ends_with('.')
+    });
+    (from_staff || STAFF_LABELS.contains(&key.as_str())).then(|| Byline {
+        text: s.to_owned(),
+        agency: None,
+        outlet: None,
+    })
+}
+
+/// A byline with no "|": "By ...", a staff credit or a bare agency name.
+fn single(s: &str) -> Option<Byline> {
+    if let Some(agency) = exact_agency(s) {
+        return Some(Byline {
+            text: s.to_owned(),
+            agency: Some(agency),
+            outlet: None,
+        });
+    }
+    by_line(s).or_else(|| staff_line(s))
+}
+
+/// "Jane Doe | Outlet", "By AFP | Dawn": a byline then the outlet.
+fn with_outlet(s: &str) -> Option<Byline> {
+    let parts: Vec<&str> = s
+        .split('|')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let (first, rest) = parts.split_first()?;
+    if !(1..=2).contains(&rest.len()) {
+        return None;
+    }
+    let mut byline = match single(first) {
+        Some(b) => b,
+        None if names_only(first, 4) && word_count(first) >= 2 && char_len(first) <= 40 => Byline {
+            text: (*first).to_owned(),
+            agency: None,
+            outlet: None,
+        },
+        None => return None,
+    };
+    for part in rest {
+        if date_line(part).is_some() {
+            continue;
+        }
+        if word_count(part) > 5 {
+            return None;
+        }
+        match exact_agency(part) {
+            Some(agency) if byline.agency.is_none() => byline.agency = Some(agency),
+            Some(_) => {}
+            None if byline.outlet.is_none() => byline.outlet = Some((*part).to_owned()),
+            None => {}
+        }
+    }
+    Some(byline)
+}
+
+/// Reads a byline line, or `None` when the line is something else.
+pub(crate) fn parse_byline(line: &str) -> Option<Byline> {
+    if line.len() > 400 {
+        return None;
+    }
+    let s = clean(line);
+    if s.is_empty() || char_len(&s) > 120 {
+        return None;
+    }
+    if s.contains('|') {
+        return with_outlet(&s);
+    }
+    single(&s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn agency_of(s: &str) -> Option<&'static str> {
+        parse_byline(s).and_then(|b| b.agency)
+    }
+
+    #[test]
+    fn agency_bylines() {
+        assert_eq!(agency_of("By\u{a0}AFP"), Some("AFP"));
+        assert_eq!(agency_of("AFP"), Some("AFP"));
+        assert_eq!(agency_of("By Agence France-Presse"), Some("AFP"));
+        assert_eq!(agency_of("By Associated Press"), Some("AP"));
+        assert_eq!(agency_of("Reuters"), Some("Reuters"));
+        assert_eq!(agency_of("By Jane Doe, Reuters"), Some("Reuters"));
+        assert_eq!(
+            parse_byline("By\u{a0}AFP").map(|b| b.text),
+            Some("By AFP".to_owned())
+        );
+    }
+
+    #[test]
+    fn person_bylines() {
+        for s in [
+            "By Jane Doe",
+            "By Jane Doe and John Roe",
+            "By Sarah Miller and Tom Hughes",
+            "By Anwar Iqbal",
+            "By Our Correspondent",
+            "From our reporter",
+            "Our Correspondent",
+            "By Rio de Souza",
+        ] {
+            let b = parse_byline(s).unwrap_or_else(|| panic!("{s}"));
+            assert_eq!(b.agency, None, "{s}");
+        }
+    }
+
+    #[test]
+    fn outlets() {
+        let b = parse_byline("Jane Doe | Dawn").unwrap();
+        assert_eq!(
+            (b.text.as_str(), b.outlet.as_deref(), b.agency),
+            ("Jane Doe", Some("Dawn"), None)
+        );
+        let b = parse_byline("By Jane Doe | Dawn").unwrap();
+        assert_eq!(b.outlet.as_deref(), Some("Dawn"));
+        let b = parse_byline("AFP | The Express Tribune").unwrap();
+        assert_eq!(b.agency, Some("AFP"));
+    }
+
+    #[test]
+    fn not_bylines() {
+        for s in [
+            "",
+            "Putin proposes election non-interference pact with US",
+            "By the end of the year, prices rose.",
+            "By 2030 the city will be larger",
+            "by which time it was over",
+            "Russia bans AFP, Reuters",
+            "Home | World | Asia is not a byline of course at all",
+            "Trump on deportations: 'It's a military operation'",
+            "From the archives, a story about the war that changed the world.",
+            "By The Numbers: Trump's First Year",
+            "By Land And Sea?",
+        ] {
+            assert_eq!(parse_byline(s), None, "{s}");
+        }
+    }
+}

@@ -1,0 +1,280 @@
+//! Datelines: the place (and often the agency) that opens a news story.
+//!
+//! Forms met in practice: "MOSCOW:", "MOSCOW -", "LONDON —", "PARIS (AFP) -",
+//! "WASHINGTON, Sept 26 (Reuters) -", "MOSCOW, March 13. /TASS/.",
+//! "Kyiv, Ukraine —", "Washington (CNN)President ...". Only the opening of
+//! the first body line is read, and the prefix must look like a place
+//! (capitalised words, no verbs), so ordinary sentences ("The contract has
+//! a total price...") and headline kickers ("OPINION:") give no dateline.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::article::agency::normalize_agency;
+use crate::article::util::{CONNECTORS, clean, is_all_caps, is_capitalized, prefix_chars};
+
+/// What a dateline tells.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Dateline {
+    /// The place as written, without the date ("Kyiv, Ukraine", "MOSCOW").
+    pub place: Option<String>,
+    /// The agency named in the dateline ("(Reuters)", "/TASS/").
+    pub agency: Option<&'static str>,
+}
+
+/// All-caps openings that are kickers, not places.
+const KICKERS: &[&str] = &[
+    "OPINION",
+    "ANALYSIS",
+    "WATCH",
+    "VIDEO",
+    "UPDATE",
+    "UPDATED",
+    "BREAKING",
+    "BREAKING NEWS",
+    "EXCLUSIVE",
+    "EDITORIAL",
+    "COMMENT",
+    "REVIEW",
+    "PHOTOS",
+    "PHOTO",
+    "LIVE",
+    "READ",
+    "ALSO READ",
+    "RELATED",
+    "FACTBOX",
+    "EXPLAINER",
+    "INTERVIEW",
+    "NOTE",
+    "EDITOR'S NOTE",
+    "CORRECTION",
+    "Q&A",
+    "WARNING",
+    "SPOILER",
+    "URGENT",
+    "FLASH",
+    "FILE PHOTO",
+    "LISTEN",
+    "PODCAST",
+    "QUOTE",
+    "UPDATES",
+    "THE",
+    "A",
+    "I",
+    "US",
+    "UK",
+    "EU",
+    "UN",
+    "TV",
+    "OK",
+];
+
+static MARKER: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"\(([^()]{2,40})\)|/([^/]{2,30})/").ok());
+
+static DATE_PART: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    let month = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?";
+    let weekday = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day";
+    Regex::new(&format!(
+        r"(?i)^(?:{month}\s*\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{month}|\d{{4}}|{weekday}|{month}\s*\d{{1,2}}\s+\d{{4}}|\d{{1,2}}\s+\p{{Cyrillic}}+)\.?$"
+    ))
+    .ok()
+});
+
+fn is_date_part(part: &str) -> bool {
+    DATE_PART
+        .as_ref()
+        .is_some_and(|re| re.is_match(part.trim()))
+}
+
+/// True when `part` reads as a place name: 1-4 capitalised words.
+fn is_place_part(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    if words.is_empty() || words.len() > 4 || part.chars().count() > 40 {
+        return false;
+    }
+    let letters_ok = part
+        .chars()
+        .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '’' | '-'));
+    letters_ok
+        && is_capitalized(words[0])
+        && words
+            .iter()
+            .all(|w| is_capitalized(w) || CONNECTORS.contains(&w.to_lowercase().as_str()))
+}
+
+/// The place in a dateline prefix such as "WASHINGTON, Sept 26" or
+/// "Kyiv, Ukraine"; `marked` says an agency marker follows it.
+fn place_from_prefix(prefix: &str, marked: bool) -> Option<String> {
+    let prefix = prefix.trim().trim_end_matches([',', '.', ' ']);
+    let mut parts: Vec<&str> = prefix.split(',').map(str::trim).collect();
+    while parts.len() > 1 && parts.last().is_some_and(|p| is_date_part(p)) {
+        parts.pop();
+    }
+    if parts.is_empty() || parts.len() > 3 || !parts.iter().all(|p| is_place_part(p)) {
+        return None;
+    }
+    let place = parts.join(", ");
+    let caps = is_all_caps(parts[0]);
+    if !caps && !marked && parts.len() < 2 {
+        return None;
+    }
+    if parts.len() == 1 && KICKERS.contains(&place.to_uppercase().as_str())
+        || normalize_agency(&place).is_some()
+    {
+        return None;
+    }
+    Some(place)
+}
+
+/// "PLACE (AGENCY) -", "PLACE, DATE /TASS/.", "(CNN) --".
+fn marked(head: &str) -> Option<Dateline> {
+    let caps = MARKER.as_ref()?.captures(head)?;
+    let whole = caps.get(0)?;
+    let inner = caps.get(1).or_else(|| caps.get(2))?.as_str();
+    let agency = normalize_agency(inner)?;
+    if whole.start() > 80 {
+        return None;
+    }
+    let after = head[whole.end()..].trim_start();
+    let next = after.chars().next();
+    if next.is_some_and(|c| {
+        !(c.is_alphabetic() || matches!(c, '-' | '—' | '–' | ':' | '.' | '"' | '“' | '\''))
+    }) {
+        return None;
+    }
+    let prefix = head[..whole.start()].trim();
+    if prefix.is_empty() {
+        return Some(Dateline {
+            place: None,
+            agency: Some(agency),
+        });
+    }
+    let place = place_from_prefix(prefix, true)?;
+    Some(Dateline {
+        place: Some(place),
+        agency: Some(agency),
+    })
+}
+
+/// The first dateline delimiter (":", " - ", "—", "–", "--") and what follows.
+fn split_delimiter(head: &str) -> Option<(&str, &str)> {
+    let window = prefix_chars(head, 70);
+    let candidates = [": ", " - ", " -- ", "--", "—", "–"];
+    let (pos, delim) = candidates
+        .iter()
+        .filter_map(|d| window.find(d).map(|p| (p, *d)))
+        .min_by_key(|(p, _)| *p)?;
+    Some((&head[..pos], &head[pos + delim.len()..]))
+}
+
+/// "MOSCOW:", "LONDON —", "KYIV -", "Kyiv, Ukraine —".
+fn delimited(head: &str) -> Option<Dateline> {
+    let (prefix, rest) = split_delimiter(head)?;
+    if rest.trim().is_empty() {
+        return None;
+    }
+    let place = place_from_prefix(prefix, false)?;
+    Some(Dateline {
+        place: Some(place),
+        agency: None,
+    })
+}
+
+/// Reads the dateline at the start of a body line, if there is one.
+pub(crate) fn parse_dateline(line: &str) -> Option<Dateline> {
+    let line = clean(prefix_chars(line, 400));
+    let head = prefix_chars(&line, 160);
+    if head.is_empty() {
+        return None;
+    }
+    marked(head).or_else(|| delimited(head))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn place(s: &str) -> Option<String> {
+        parse_dateline(s).and_then(|d| d.place)
+    }
+
+    fn agency(s: &str) -> Option<&'static str> {
+        parse_dateline(s).and_then(|d| d.agency)
+    }
+
+    #[test]
+    fn places() {
+        for (s, want) in [
+            (
+                "MOSCOW: Russian President Vladimir Putin proposed on Friday",
+                "MOSCOW",
+            ),
+            ("MOSCOW - Putin said", "MOSCOW"),
+            ("LONDON — Special attention should be paid", "LONDON"),
+            ("KYIV - Vladimir Putin says Kyrgyzstan remains", "KYIV"),
+            ("NEW DELHI — they cannot be safely operated", "NEW DELHI"),
+            ("NEW DELHI: The government said", "NEW DELHI"),
+            ("PARIS (AFP) - The Taoiseach has rejected", "PARIS"),
+            ("WASHINGTON, Sept 26 (Reuters) - The US said", "WASHINGTON"),
+            ("MOSCOW, March 13. /TASS/. Russia and Iran intend", "MOSCOW"),
+            ("MOSCOW, February 7. /TASS/. A snap check", "MOSCOW"),
+            ("Kyiv, Ukraine — Russian forces", "Kyiv, Ukraine"),
+            (
+                "Washington (CNN)President Donald Trump, meeting",
+                "Washington",
+            ),
+            (
+                "West Palm Beach, Florida (CNN)President Donald Trump",
+                "West Palm Beach, Florida",
+            ),
+            (
+                "Kuala Lumpur, Malaysia (CNN)The body of Kim Jong Nam",
+                "Kuala Lumpur, Malaysia",
+            ),
+            ("ISLAMABAD, Sep 26 (APP): Prime Minister", "ISLAMABAD"),
+            ("BEIJING, Sept. 26 (Xinhua) -- China", "BEIJING"),
+            ("МОСКВА, 26 сентября. /ТАСС/. Президент", "МОСКВА"),
+        ] {
+            assert_eq!(place(s).as_deref(), Some(want), "{s}");
+        }
+    }
+
+    #[test]
+    fn agencies() {
+        assert_eq!(agency("PARIS (AFP) - The Taoiseach"), Some("AFP"));
+        assert_eq!(agency("MOSCOW, March 13. /TASS/. Russia"), Some("TASS"));
+        assert_eq!(agency("Washington (CNN)President"), Some("CNN"));
+        assert_eq!(agency("(CNN) -- The president said"), Some("CNN"));
+        assert_eq!(agency("MOSCOW: Russian President"), None);
+        assert_eq!(place("(CNN) -- The president said"), None);
+    }
+
+    #[test]
+    fn no_dateline() {
+        for s in [
+            "",
+            "The contract has a total price over 1 bln euro, Russian Energy Minister Alexander Novak said",
+            "Trump on deportations: 'It's a military operation'",
+            "OPINION: If Scotland leaves, England will lose the Brexit game",
+            "Project goal: Rescue wild animals that are orphaned",
+            "Selena Gomez is a co-producer on the new Netflix original drama series",
+            "Russia's economy grew 2% (Reuters poll) - analysts said",
+            "Moscow - the capital - is large",
+            "He said: We will win.",
+            "Every year, the monsoon floods parts of India's Assam region.",
+            "WATCH: Turkey-Netherlands war of words intensifies",
+        ] {
+            assert_eq!(place(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn huge_and_odd_lines() {
+        let huge = "A".repeat(100_000);
+        assert_eq!(place(&huge), None);
+        assert_eq!(place("Ж: —"), None);
+        assert_eq!(place("—"), None);
+    }
+}

@@ -1,0 +1,278 @@
+//! Page furniture: the words of a web page that are not the article.
+//!
+//! Saved pages keep button labels ("close", "Share"), section links
+//! ("Home", "World"), breadcrumbs ("Home > World > Asia"), advertising
+//! markers and social prompts ("Follow us on Twitter"). They must never
+//! become the title, the date or the start of the body, and trailing ones
+//! are cut from the body. Matching is on whole lines so that real sentences
+//! that merely contain such words are kept.
+
+use crate::article::util::{
+    CONNECTORS, char_len, clean, ends_with_period, fold_key, is_capitalized, word_count,
+};
+
+/// Whole lines (folded) that are furniture.
+#[rustfmt::skip]
+const FURNITURE: &[&str] = &[
+    "close", "x", "share", "shares", "tweet", "print", "email", "e mail", "mail", "advertisement",
+    "advertisements", "advertising", "ad", "ads", "sponsored", "sponsored content", "comments",
+    "comment", "read more", "more", "follow us", "follow", "subscribe", "subscribe now", "home",
+    "world", "menu", "search", "login", "log in", "sign in", "sign up", "register", "logout",
+    "skip to content", "skip to main content", "skip navigation", "back to top", "top",
+    "share this", "share this article", "share this story", "share on facebook", "share on twitter",
+    "facebook", "twitter", "x twitter", "whatsapp", "linkedin", "telegram", "pinterest", "reddit",
+    "instagram", "youtube", "copy link", "copy", "link", "next", "previous", "prev", "next article",
+    "previous article", "related", "related articles", "related news", "related stories",
+    "related content", "most read", "most popular", "most viewed", "trending", "trending now",
+    "latest", "latest news", "top stories", "news", "video", "videos", "photos", "gallery", "live",
+    "opinion", "politics", "business", "sports", "sport", "entertainment", "technology", "tech",
+    "science", "health", "lifestyle", "culture", "asia", "europe", "africa", "americas",
+    "middle east", "world news", "national", "international", "local", "editorial", "listen",
+    "listen to this article", "save", "bookmark", "font size", "text size", "a a", "a a a",
+    "print this page", "print article", "email this", "feedback", "report", "report an error",
+    "newsletter", "subscribe to our newsletter", "get the app", "download app", "download the app",
+    "close menu", "open menu", "toggle navigation", "navigation", "accept", "accept cookies", "ok",
+    "loading", "continue reading", "show more", "show comments", "view comments", "leave a comment",
+    "add comment", "post a comment", "advertisement scroll to continue",
+    "story continues below advertisement", "story continues below", "continue reading below",
+    "also read", "see also", "read also", "read next", "recommended", "you may also like",
+    "more from", "more stories", "topics", "tags", "share via", "share article", "send",
+    "permalink", "zoom", "play", "pause", "watch", "play video", "watch video", "image", "photo",
+    "file photo", "enlarge", "expand", "collapse", "caption", "hide caption", "toggle caption",
+    "back", "go back", "return", "cancel", "submit",
+];
+
+/// Line openings that mark furniture whatever follows ("Follow us on Twitter").
+#[rustfmt::skip]
+const FURNITURE_OPENINGS: &[&str] = &[
+    "follow us", "follow @", "subscribe to", "subscribe for", "sign up for", "sign up to",
+    "read more", "click here", "also read", "read also", "see also", "join our", "download the",
+    "download our", "like us on", "get the latest", "share this", "share on", "copyright ©",
+    "copyright (c)", "copyright 1", "copyright 2", "©", "(c) ", "all rights reserved",
+    "this article was", "tags:", "topics:", "related:", "related articles", "more on this",
+    "you may also", "recommended for you", "photo:", "photo by", "photograph:", "image:",
+    "image by", "picture:", "file photo", "credit:", "reading time", "listen to this",
+];
+
+/// Short counters such as "12 Comments", "5 min read", "1.2K shares".
+fn is_counter(key: &str) -> bool {
+    let mut words = key.split(' ');
+    let first = words.next().unwrap_or("");
+    let rest: Vec<&str> = words.collect();
+    let numeric = !first.is_empty()
+        && first
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == 'k' || c == 'm');
+    const UNITS: &[&str] = &[
+        "comment", "comments", "share", "shares", "view", "views", "like", "likes", "min", "mins",
+        "minute", "minutes", "reads",
+    ];
+    numeric && !rest.is_empty() && rest.len() <= 2 && UNITS.contains(&rest[0])
+}
+
+/// "2 hours ago", "Updated 5 mins ago": relative times carry no date.
+fn is_relative_time(key: &str) -> bool {
+    let words: Vec<&str> = key
+        .split(' ')
+        .skip_while(|w| matches!(*w, "updated" | "published" | "posted"))
+        .collect();
+    const UNITS: &[&str] = &[
+        "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours",
+        "hr", "hrs", "day", "days", "week", "weeks",
+    ];
+    words.len() == 3
+        && words[0].chars().all(|c| c.is_ascii_digit())
+        && UNITS.contains(&words[1])
+        && words[2] == "ago"
+}
+
+/// "Home > World > Asia", "Home / World", "News | Pakistan".
+fn is_breadcrumb(s: &str) -> bool {
+    let Some(sep) = ['>', '»', '›', '/', '|', '→']
+        .into_iter()
+        .find(|c| s.contains(*c))
+    else {
+        return false;
+    };
+    let parts: Vec<String> = s
+        .split(sep)
+        .map(fold_key)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() < 2 || parts.iter().any(|p| word_count(p) > 4) {
+        return false;
+    }
+    let known = parts
+        .iter()
+        .filter(|p| FURNITURE.contains(&p.as_str()))
+        .count();
+    matches!(sep, '>' | '»' | '›' | '→') || known == parts.len() || parts[0] == "home"
+}
+
+/// A bare web address or domain ("dawn.com", "www.reuters.com").
+pub(crate) fn is_domain(s: &str) -> bool {
+    let s = s
+        .trim()
+        .trim_start_matches("https://")
+        .trim_start_matches("http://");
+    let s = s.trim_end_matches('/');
+    let labels: Vec<&str> = s.split('.').collect();
+    labels.len() >= 2
+        && !s.contains(' ')
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && labels
+            .last()
+            .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()))
+}
+
+/// True when the whole line is page furniture.
+pub(crate) fn is_furniture(line: &str) -> bool {
+    if line.len() > 600 {
+        return false;
+    }
+    let s = clean(line);
+    if s.is_empty() {
+        return false;
+    }
+    if char_len(&s) > 120 {
+        return false;
+    }
+    let key = fold_key(&s);
+    if key.is_empty() {
+        // Only symbols: "×", "☰", "•••".
+        return true;
+    }
+    FURNITURE.contains(&key.as_str())
+        || is_counter(&key)
+        || is_relative_time(&key)
+        || is_domain(&s)
+        || is_breadcrumb(&s)
+        || (word_count(&s) <= 12
+            && FURNITURE_OPENINGS
+                .iter()
+                .any(|o| s.to_lowercase().starts_with(o)))
+}
+
+/// A short Title Case label with no sentence in it: a site name, a section
+/// or a menu entry ("The Express Tribune", "Pakistan"); rarely a headline.
+pub(crate) fn is_short_label(line: &str) -> bool {
+    if line.len() > 200 {
+        return false;
+    }
+    let s = clean(line);
+    let words = word_count(&s);
+    if words == 0
+        || words > 4
+        || char_len(&s) > 32
+        || ends_with_period(&s)
+        || s.ends_with([':', '?', '!'])
+    {
+        return false;
+    }
+    is_domain(&s)
+        || s.split_whitespace()
+            .all(|w| is_capitalized(w) || CONNECTORS.contains(&w.to_lowercase().as_str()))
+}
+
+/// True for lines that end a page rather than an article: furniture plus
+/// "Published in Dawn, ..." style credits.
+pub(crate) fn is_trailing_furniture(line: &str) -> bool {
+    if line.len() > 600 {
+        return false;
+    }
+    let s = clean(line);
+    if is_furniture(&s) {
+        return true;
+    }
+    let lower = s.to_lowercase();
+    word_count(&s) <= 14
+        && [
+            "published in ",
+            "first published",
+            "this story was",
+            "updated on ",
+            "last updated",
+            "published on ",
+        ]
+        .iter()
+        .any(|o| lower.starts_with(o))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn furniture_lines() {
+        for s in [
+            "close",
+            "Print",
+            "Share",
+            "Tweet",
+            "Advertisement",
+            "ADVERTISEMENT",
+            "Comments",
+            "Read more",
+            "Follow us on Twitter",
+            "Subscribe",
+            "Home",
+            "World",
+            "dawn.com",
+            "Home > World > Asia",
+            "Home / World",
+            "12 Comments",
+            "5 min read",
+            "×",
+            "Read more: Putin meets Xi",
+            "© 2020 Dawn",
+            "Share on Facebook",
+            "Photo: AFP",
+            "Updated 2 hours ago",
+            "Copyright 2024 Dawn. All rights reserved.",
+            "5 mins ago",
+        ] {
+            assert!(is_furniture(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn not_furniture() {
+        for s in [
+            "Putin proposes election non-interference pact with US",
+            "By AFP",
+            "September 26, 2020",
+            "MOSCOW: Russian President Vladimir Putin proposed on Friday concluding a pact.",
+            "Share prices fell sharply on Monday after the announcement.",
+            "Home prices rise again",
+            "Copyright row hits music industry",
+            "Jane Doe | Dawn",
+            "Trump on deportations: 'It's a military operation'",
+            "",
+        ] {
+            assert!(!is_furniture(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn labels() {
+        assert!(is_short_label("The Express Tribune"));
+        assert!(is_short_label("Dawn"));
+        assert!(is_short_label("The Times of India"));
+        assert!(!is_short_label("Putin meets Xi"));
+        assert!(!is_short_label(
+            "Airlines offer workaround for US laptop ban"
+        ));
+        assert!(!is_short_label("It rained."));
+    }
+
+    #[test]
+    fn trailing() {
+        assert!(is_trailing_furniture(
+            "Published in Dawn, September 27th, 2020"
+        ));
+        assert!(is_trailing_furniture("Follow us on Twitter"));
+        assert!(!is_trailing_furniture("He said the talks would continue."));
+    }
+}

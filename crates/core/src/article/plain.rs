@@ -1,0 +1,364 @@
+//! Fields of a plain-text saved page.
+//!
+//! A saved page reads top-down as: furniture and a capture date, the
+//! headline (maybe after a site name), a metadata block (byline, date), then
+//! the body, whose first line may carry a dateline, and trailing furniture.
+//! Pages drop any of these parts, so the parser classifies the first lines
+//! (furniture, metadata, content) and locates the headline as the content
+//! right before the metadata block, or, without one, as the first line that
+//! reads like a headline. Each field records the line it came from.
+
+use crate::article::ParsedArticle;
+use crate::article::body::{assemble_body, body_fields, line_no, trailing_date};
+use crate::article::byline::{Byline, parse_byline};
+use crate::article::dateline::parse_dateline;
+use crate::article::dates::{DateLabel, DateLine, date_from_file_name, date_line, find_date};
+use crate::article::furniture::{is_furniture, is_short_label};
+use crate::article::util::{
+    char_len, clean, ends_with_period, file_stem, is_capitalized, prefix_chars, word_count,
+};
+use crate::fields::{ArticleFields, Field, Provenance};
+
+/// How many non-blank lines the header analysis looks at.
+const HEADER_LINES: usize = 60;
+
+/// A metadata line: a byline, a date, or both.
+#[derive(Clone, Debug, Default)]
+struct Meta {
+    date: Option<DateLine>,
+    byline: Option<Byline>,
+}
+
+enum Kind {
+    Furniture,
+    Meta(Meta),
+    Content,
+}
+
+/// One non-blank line of the page head.
+struct Entry {
+    line: usize,
+    text: String,
+    long: bool,
+    kind: Kind,
+}
+
+/// Where the parts of the page head are (indices into the entries).
+#[derive(Default)]
+struct Header {
+    title: Option<usize>,
+    subtitle: Option<usize>,
+    body: Option<usize>,
+    metas: Vec<usize>,
+    pre: Vec<usize>,
+}
+
+/// `s` without separators and date labels at its end ("By AFP | Published").
+fn strip_labels(s: &str) -> &str {
+    let seps = |c: char| c.is_whitespace() || "|-—–·•,;:".contains(c);
+    let mut s = s.trim_matches(seps);
+    for word in ["published", "updated", "posted", "on", "last", "first"] {
+        let Some(cut) = s.len().checked_sub(word.len()) else {
+            continue;
+        };
+        let ends = s
+            .get(cut..)
+            .is_some_and(|tail| tail.eq_ignore_ascii_case(word));
+        if ends && (cut == 0 || s[..cut].ends_with(' ')) {
+            s = s[..cut].trim_matches(seps);
+        }
+    }
+    s
+}
+
+/// "By AFP | September 26, 2020", "September 26, 2020 - By Jane Doe".
+fn combined_meta(text: &str) -> Option<Meta> {
+    let (_, range) = find_date(text)?;
+    let (before, from_date) = (&text[..range.start], &text[range.start..]);
+    if let (Some(byline), Some(date)) = (parse_byline(strip_labels(before)), date_line(from_date)) {
+        return Some(Meta {
+            date: Some(date),
+            byline: Some(byline),
+        });
+    }
+    let (to_date, after) = (&text[..range.end], &text[range.end..]);
+    let byline = parse_byline(strip_labels(after))?;
+    Some(Meta {
+        date: Some(date_line(to_date)?),
+        byline: Some(byline),
+    })
+}
+
+fn classify(text: &str, long: bool) -> Kind {
+    if long || char_len(text) > 300 {
+        return Kind::Content;
+    }
+    if is_furniture(text) {
+        return Kind::Furniture;
+    }
+    if let Some(date) = date_line(text) {
+        return Kind::Meta(Meta {
+            date: Some(date),
+            byline: None,
+        });
+    }
+    if let Some(meta) = combined_meta(text) {
+        return Kind::Meta(meta);
+    }
+    match parse_byline(text) {
+        Some(byline) => Kind::Meta(Meta {
+            date: None,
+            byline: Some(byline),
+        }),
+        None => Kind::Content,
+    }
+}
+
+fn entries(lines: &[&str]) -> Vec<Entry> {
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .take(HEADER_LINES)
+        .map(|(line, raw)| {
+            let long = raw.chars().nth(300).is_some();
+            let text = clean(prefix_chars(raw, 1000));
+            let kind = classify(&text, long);
+            Entry {
+                line,
+                text,
+                long,
+                kind,
+            }
+        })
+        .collect()
+}
+
+/// True when a content line must already be article text.
+fn opens_body(e: &Entry, first: bool) -> bool {
+    if e.long {
+        return true;
+    }
+    let dateline =
+        parse_dateline(&e.text).is_some_and(|d| d.agency.is_some() || char_len(&e.text) > 80);
+    let paragraph =
+        char_len(&e.text) > 150 || ends_with_period(&e.text) && word_count(&e.text) > 12;
+    dateline || (!first && paragraph)
+}
+
+/// Share of words that start with a capital letter (Title Case headlines).
+fn capitalized_share(s: &str) -> f64 {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let caps = words.iter().filter(|w| is_capitalized(w)).count();
+    if words.is_empty() {
+        0.0
+    } else {
+        caps as f64 / words.len() as f64
+    }
+}
+
+fn headline_like(e: &Entry) -> bool {
+    let (words, share) = (word_count(&e.text), capitalized_share(&e.text));
+    // Headlines are short or Title Case; a lede is a long or plain sentence.
+    let sentence = ends_with_period(&e.text) && (words > 20 || words > 12 && share < 0.3);
+    !e.long && char_len(&e.text) <= 250 && (!sentence || share >= 0.6)
+}
+
+fn next_significant(es: &[Entry], from: usize) -> Option<usize> {
+    (from..es.len()).find(|&k| !matches!(es[k].kind, Kind::Furniture))
+}
+
+/// A date with only site labels before it and a headline after it is a
+/// pre-headline date (capture date or the page's date line), not the
+/// metadata block.
+fn is_pre_headline_date(es: &[Entry], k: usize, cands: &[usize]) -> bool {
+    let Kind::Meta(meta) = &es[k].kind else {
+        return false;
+    };
+    if meta.byline.is_some() || !cands.iter().all(|&c| is_short_label(&es[c].text)) {
+        return false;
+    }
+    next_significant(es, k + 1).is_some_and(|n| {
+        let meta_after =
+            next_significant(es, n + 1).is_some_and(|m| matches!(es[m].kind, Kind::Meta(_)));
+        matches!(es[n].kind, Kind::Content)
+            && !is_short_label(&es[n].text)
+            && (!opens_body(&es[n], false) || meta_after && !es[n].long)
+    })
+}
+
+/// Headline candidates from the first content line, and where the metadata
+/// block starts if there is one.
+fn candidates(es: &[Entry], first: usize, pre: &mut Vec<usize>) -> (Vec<usize>, Option<usize>) {
+    let mut cands = Vec::new();
+    for k in first..es.len() {
+        match es[k].kind {
+            Kind::Furniture => {}
+            Kind::Meta(_) if is_pre_headline_date(es, k, &cands) => {
+                pre.push(k);
+                cands.clear();
+            }
+            Kind::Meta(_) => return (cands, Some(k)),
+            Kind::Content => {
+                let opens = cands.len() >= 3 || opens_body(&es[k], cands.is_empty());
+                // A standfirst between headline and byline is not the body yet.
+                let meta_next = next_significant(es, k + 1)
+                    .is_some_and(|n| matches!(es[n].kind, Kind::Meta(_)));
+                if opens && !(meta_next && !es[k].long && cands.len() < 3) {
+                    break;
+                }
+                cands.push(k);
+            }
+        }
+    }
+    (cands, None)
+}
+
+/// The headline among candidates: skip site labels and standfirsts.
+fn pick_title(es: &[Entry], cands: &[usize]) -> Option<usize> {
+    let label = |c: &usize| is_short_label(&es[*c].text);
+    cands
+        .iter()
+        .find(|c| !label(c) && !ends_with_period(&es[**c].text))
+        .or_else(|| cands.iter().find(|c| !label(c)))
+        .or_else(|| cands.last())
+        .copied()
+}
+
+/// The first body entry at or after `from`, skipping stray labels.
+fn body_from(es: &[Entry], from: usize, metas: &mut Vec<usize>) -> Option<usize> {
+    for k in from..es.len() {
+        match es[k].kind {
+            Kind::Furniture => {}
+            Kind::Meta(_) => metas.push(k),
+            Kind::Content => {
+                let later = next_significant(es, k + 1).is_some();
+                if !(is_short_label(&es[k].text) && later) {
+                    return Some(k);
+                }
+            }
+        }
+    }
+    None
+}
+
+fn analyse(es: &[Entry]) -> Header {
+    let mut h = Header::default();
+    let first = es.iter().position(|e| matches!(e.kind, Kind::Content));
+    let pre_end = first.unwrap_or(es.len());
+    h.pre = (0..pre_end)
+        .filter(|&k| matches!(es[k].kind, Kind::Meta(_)))
+        .collect();
+    let Some(first) = first else { return h };
+    let (cands, meta_at) = candidates(es, first, &mut h.pre);
+    if let Some(m) = meta_at {
+        h.title = pick_title(es, &cands);
+        h.subtitle = cands
+            .iter()
+            .copied()
+            .find(|&c| h.title.is_some_and(|t| c > t));
+        h.body = body_from(es, m, &mut h.metas);
+    } else {
+        let heads: Vec<usize> = cands
+            .iter()
+            .copied()
+            .take_while(|&c| headline_like(&es[c]))
+            .collect();
+        h.title = pick_title(es, &heads);
+        h.body = match h.title {
+            Some(t) => body_from(es, t + 1, &mut h.metas),
+            None => Some(first),
+        };
+    }
+    h
+}
+
+fn meta_of(es: &[Entry], k: usize) -> Option<&Meta> {
+    match &es[k].kind {
+        Kind::Meta(m) => Some(m),
+        _ => None,
+    }
+}
+
+/// Publication and capture dates from the header.
+fn resolve_dates(es: &[Entry], h: &Header, fields: &mut ArticleFields) {
+    let dated = |ks: &[usize]| -> Vec<(usize, DateLine)> {
+        ks.iter()
+            .filter_map(|&k| meta_of(es, k)?.date.map(|d| (es[k].line, d)))
+            .collect()
+    };
+    let (metas, pre) = (dated(&h.metas), dated(&h.pre));
+    let published = metas
+        .iter()
+        .find(|(_, d)| d.label == DateLabel::Published)
+        .or_else(|| metas.iter().find(|(_, d)| d.label != DateLabel::Updated))
+        .or_else(|| metas.first())
+        .or_else(|| pre.iter().find(|(_, d)| !d.weekday));
+    if let Some((line, d)) = published {
+        fields.published = Field::found(d.date, line_no(*line));
+    }
+    let captured = pre
+        .iter()
+        .find(|(_, d)| d.weekday)
+        .or_else(|| pre.iter().find(|(l, _)| Some(*l) != published.map(|p| p.0)));
+    if let Some((line, d)) = captured {
+        fields.captured = Field::found(d.date, line_no(*line));
+    }
+}
+
+fn byline_fields(es: &[Entry], h: &Header, fields: &mut ArticleFields) {
+    let byline = h
+        .metas
+        .iter()
+        .chain(h.pre.iter())
+        .find_map(|&k| Some((es[k].line, meta_of(es, k)?.byline.as_ref()?)));
+    if let Some((line, b)) = byline {
+        fields.byline = Field::found(b.text.clone(), line_no(line));
+        if let Some(agency) = b.agency {
+            fields.agency = Field::found(agency.to_owned(), line_no(line));
+        }
+        if let Some(outlet) = &b.outlet {
+            fields.outlet = Field::found(outlet.clone(), line_no(line));
+        }
+    }
+}
+
+/// Parses a plain-text saved page (see [`crate::article::parse_plain`]).
+pub(crate) fn parse(text: &str, file_name: &str) -> ParsedArticle {
+    let lines: Vec<&str> = text
+        .split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .collect();
+    let es = entries(&lines);
+    let h = analyse(&es);
+    let mut fields = ArticleFields::default();
+    match h.title {
+        Some(t) => fields.title = Field::found(es[t].text.clone(), line_no(es[t].line)),
+        None if !file_stem(file_name).trim().is_empty() => {
+            fields.title =
+                Field::found(file_stem(file_name).trim().to_owned(), Provenance::FileName);
+        }
+        None => {}
+    }
+    if let Some(s) = h.subtitle {
+        fields.subtitle = Field::found(es[s].text.clone(), line_no(es[s].line));
+    }
+    byline_fields(&es, &h, &mut fields);
+    resolve_dates(&es, &h, &mut fields);
+    if !fields.published.is_found() {
+        if let Some((line, date)) = trailing_date(&lines) {
+            fields.published = Field::found(date, line_no(line));
+        } else if let Some(date) = date_from_file_name(file_name) {
+            fields.published = Field::found(date, Provenance::FileName);
+        }
+    }
+    let body = match h.body.map(|b| es[b].line) {
+        Some(start) => {
+            let (body, last) = assemble_body(&lines, start);
+            body_fields(&lines, start, last, &mut fields);
+            body
+        }
+        None => String::new(),
+    };
+    ParsedArticle { fields, body }
+}

@@ -1,0 +1,272 @@
+//! Whole-page tests of the public API (each rule is also tested next to
+//! its module): real page heads from the development set, tricky negative
+//! cases, and realistic saved HTML pages.
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::fields::Provenance;
+
+fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+fn title(p: &ParsedArticle) -> Option<&str> {
+    p.fields.title.get().map(String::as_str)
+}
+
+const BODY: &str =
+    "\n\nThe rest of the story follows here, with several sentences of text. It goes on.\n";
+
+#[test]
+fn capture_date_is_not_publication_date() {
+    let p = parse_plain(
+        &format!(
+            "Advertisement\nFriday July 1, 2022\n\nFreaky February Heat Waves Trigger More Chills Over Climate Change\n\nBy Xinhua\nPublished February 24, 2017\n\nISLAMABAD - Hundreds of records have already been broken for the month.{BODY}"
+        ),
+        "106.txt",
+    );
+    assert_eq!(p.fields.published.get().copied(), date(2017, 2, 24));
+    assert_eq!(p.fields.published.from, Provenance::Line(6));
+    assert_eq!(p.fields.captured.get().copied(), date(2022, 7, 1));
+    assert_eq!(p.fields.agency.get().map(String::as_str), Some("Xinhua"));
+    assert_eq!(
+        p.fields.dateline.get().map(String::as_str),
+        Some("ISLAMABAD")
+    );
+    assert!(p.body.starts_with("ISLAMABAD - Hundreds"));
+}
+
+#[test]
+fn date_before_byline_and_person_byline() {
+    let p = parse_plain(
+        &format!(
+            "close\nPrint\nSelena Gomez Debuts Emotional New Song For \"?3 Reasons Why\"?,This new Netflix series is bound to give you goose bumps.\"\n\nMarch 29, 2017\nBy AP\n\nSelena Gomez is a co-producer on the new Netflix original drama series.{BODY}"
+        ),
+        "110.txt",
+    );
+    assert!(title(&p).is_some_and(|t| t.starts_with("Selena Gomez Debuts")));
+    assert_eq!(p.fields.agency.get().map(String::as_str), Some("AP"));
+    assert_eq!(p.fields.dateline.get(), None);
+    let p = parse_plain(
+        &format!(
+            "Advertisement\n\nDiplomat says Astana talks may help\n\nBy Anwar Iqbal\nPublished February 16, 2017\n\nMOSCOW: The Russian diplomat has praised Astana talks\n\nMOSCOW, February 16. /TASS/. Presence of the United States.{BODY}"
+        ),
+        "104.txt",
+    );
+    assert_eq!(
+        p.fields.agency.get(),
+        None,
+        "a later /TASS/ paragraph is not the dateline"
+    );
+    assert_eq!(
+        p.fields.byline.get().map(String::as_str),
+        Some("By Anwar Iqbal")
+    );
+    assert_eq!(p.fields.dateline.get().map(String::as_str), Some("MOSCOW"));
+}
+
+#[test]
+fn byline_agency_wins_over_body_agency() {
+    let p = parse_plain(
+        &format!(
+            "close\nPrint\nMonday January 6, 2020\n\nSnap check of Russia's Aerospace Forces begins Tuesday\n\nBy Reuters\nFebruary 7, 2017\n\nLONDON — Special attention should be paid to combat alert\n\nMOSCOW, February 7. /TASS/. A snap check.{BODY}"
+        ),
+        "100.txt",
+    );
+    assert_eq!(p.fields.agency.get().map(String::as_str), Some("Reuters"));
+    assert_eq!(p.fields.dateline.get().map(String::as_str), Some("LONDON"));
+}
+
+#[test]
+fn headline_then_body_without_metadata() {
+    let p = parse_plain(
+        &format!(
+            "Russia, Iran set to sign railway construction and electrification contract shortly\n\nThe contract has a total price over 1 bln euro, Russian Energy Minister Alexander Novak said\n\nMOSCOW, March 13. /TASS/. Russia and Iran intend to sign a contract.{BODY}"
+        ),
+        "2017-03-13_1005.txt",
+    );
+    assert_eq!(
+        title(&p),
+        Some("Russia, Iran set to sign railway construction and electrification contract shortly")
+    );
+    assert_eq!(p.fields.published.get().copied(), date(2017, 3, 13));
+    assert_eq!(p.fields.published.from, Provenance::FileName);
+    assert_eq!(p.fields.agency.get(), None);
+    assert_eq!(p.fields.dateline.get(), None);
+    assert!(p.body.starts_with("The contract has"));
+    let p = parse_plain(
+        &format!(
+            "Trump on deportations: 'It's a military operation'\n\nWashington (CNN)President Donald Trump, meeting with business leaders at the White House on Thursday, described his moves.{BODY}"
+        ),
+        "2017-02-23_2086.txt",
+    );
+    assert_eq!(
+        title(&p),
+        Some("Trump on deportations: 'It's a military operation'")
+    );
+    assert_eq!(p.fields.agency.get().map(String::as_str), Some("CNN"));
+    assert_eq!(
+        p.fields.dateline.get().map(String::as_str),
+        Some("Washington")
+    );
+}
+
+#[test]
+fn site_name_standfirst_and_combined_lines() {
+    let p = parse_plain(
+        &format!(
+            "Dawn\nHome > Pakistan\n\nPM vows to curb inflation\n\nThe government will announce a relief package next week.\n\nBy Jane Doe | Dawn\nUpdated: 26 Sep 2020 10:15 AM\n\nISLAMABAD: The prime minister said.{BODY}"
+        ),
+        "x.txt",
+    );
+    assert_eq!(title(&p), Some("PM vows to curb inflation"));
+    assert_eq!(
+        p.fields.subtitle.get().map(String::as_str),
+        Some("The government will announce a relief package next week.")
+    );
+    assert_eq!(p.fields.outlet.get().map(String::as_str), Some("Dawn"));
+    assert_eq!(p.fields.published.get().copied(), date(2020, 9, 26));
+    assert_eq!(
+        p.fields.dateline.get().map(String::as_str),
+        Some("ISLAMABAD")
+    );
+    assert!(p.body.starts_with("ISLAMABAD: The prime minister"));
+}
+
+#[test]
+fn trailing_furniture_is_cut() {
+    let p = parse_plain(
+        "Headline here\n\nBy AFP\nSeptember 26, 2020\n\nPARIS: First.\n\nAdvertisement\n\nSecond paragraph.\n\nRead more\nFollow us on Twitter\nShare\n",
+        "a.txt",
+    );
+    assert_eq!(p.body, "PARIS: First.\n\nSecond paragraph.");
+}
+
+#[test]
+fn published_in_credit_at_the_end() {
+    let p = parse_plain(
+        "Headline here\n\nISLAMABAD: Text of the story goes here and continues for a while, long enough to be a paragraph.\n\nPublished in Dawn, September 27th, 2020\n",
+        "a.txt",
+    );
+    assert_eq!(p.fields.published.get().copied(), date(2020, 9, 27));
+    assert!(p.body.ends_with("paragraph."));
+}
+
+const HTML_PAGE: &str = r#"<!DOCTYPE html>
+<html><head>
+<title>Putin proposes election non-interference pact with US | Dawn</title>
+<meta property="og:title" content="Putin proposes election non-interference pact with US" />
+<meta property="og:site_name" content="Dawn" />
+<meta property="article:published_time" content="2020-09-26T10:15:00+05:00" />
+<meta name="author" content="AFP">
+<script>var x = "<p>not text</p>"; if (a < b) {}</script>
+<style>p { color: red }</style>
+</head><body>
+<header><nav><a href="/">Home</a> <a href="/world">World</a></nav><div class="date">Thursday April 18, 2024</div></header>
+<article>
+<h1>Putin proposes election non-interference pact with US</h1>
+<div class="byline">By AFP</div>
+<time datetime="2020-09-26">September 26, 2020</time>
+<p>MOSCOW: Russian President Vladimir Putin proposed on Friday concluding a pact with the United States against interfering in one another&rsquo;s elections.</p>
+<div class="share-buttons"><a>Share</a><a>Tweet</a></div>
+<p>Western countries have for years accused Russia of using hackers &amp; trolls.</p>
+<aside><p>Read more: something else entirely that is long enough to matter here</p></aside>
+</article>
+<footer><p>Copyright 2024 Dawn. All rights reserved. Follow us on Twitter and Facebook for more.</p></footer>
+</body></html>"#;
+
+#[test]
+fn html_page_with_meta() {
+    let p = parse_html(HTML_PAGE, "page.html").expect("article");
+    let f = &p.fields;
+    assert_eq!(
+        title(&p),
+        Some("Putin proposes election non-interference pact with US")
+    );
+    assert_eq!(f.title.from, Provenance::HtmlMeta("og:title".to_owned()));
+    assert_eq!(f.published.get().copied(), date(2020, 9, 26));
+    assert_eq!(
+        f.published.from,
+        Provenance::HtmlMeta("article:published_time".to_owned())
+    );
+    assert_eq!(f.outlet.get().map(String::as_str), Some("Dawn"));
+    assert_eq!(f.agency.get().map(String::as_str), Some("AFP"));
+    assert_eq!(f.dateline.get().map(String::as_str), Some("MOSCOW"));
+    assert!(
+        p.body.starts_with("MOSCOW: Russian President"),
+        "{}",
+        p.body
+    );
+    assert!(p.body.contains("one another’s elections"));
+    assert!(p.body.contains("hackers & trolls"));
+    for junk in [
+        "not text",
+        "color",
+        "Home",
+        "Share",
+        "Read more",
+        "Copyright",
+        "Thursday",
+    ] {
+        assert!(!p.body.contains(junk), "{junk} in {}", p.body);
+    }
+}
+
+#[test]
+fn html_page_without_meta_uses_markup() {
+    let html = r#"<html><head><title>Kenny rejects calls for Noonan to resign - The Irish Times</title></head>
+<body><div id="menu"><ul><li>News</li><li>Sport</li></ul></div>
+<div class="main"><h1>Kenny rejects calls for Noonan to resign</h1>
+<span class="author-name">By Reuters</span> <time datetime="2017-03-15T09:00:00Z">15 March 2017</time>
+<div class="content"><p>DUBLIN (Reuters) - The Taoiseach has rejected any suggestion that the minister should resign.
+<p>The report by the Public Accounts Committee also found it was not procedurally appropriate.
+<p>Enda Kenny said Mr Noonan had acted entirely appropriately throughout.</div></div>
+<div class="footer">Contact us</div></body></html>"#;
+    let p = parse_html(html, "2017-03-16_x.html").expect("article");
+    assert_eq!(title(&p), Some("Kenny rejects calls for Noonan to resign"));
+    assert_eq!(p.fields.title.from, Provenance::HtmlMeta("h1".to_owned()));
+    assert_eq!(p.fields.published.get().copied(), date(2017, 3, 15));
+    assert_eq!(p.fields.agency.get().map(String::as_str), Some("Reuters"));
+    assert_eq!(p.fields.dateline.get().map(String::as_str), Some("DUBLIN"));
+    assert!(p.body.starts_with("DUBLIN (Reuters)"), "{}", p.body);
+    assert!(p.body.contains("acted entirely appropriately"));
+    assert!(!p.body.contains("Sport") && !p.body.contains("Contact"));
+}
+
+#[test]
+fn html_title_tag_and_json_ld() {
+    let html = r#"<html><head><title>Talks end without deal | World | Example News</title>
+<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2021-05-04","author":{"name":"Agence France-Presse"}}</script>
+</head><body><p>Short intro.</p><section><p>The talks ended without a deal on Tuesday, officials said after hours of negotiations.</p><p>They will meet again.</p></section></body></html>"#;
+    let p = parse_html(html, "a.html").expect("article");
+    assert_eq!(title(&p), Some("Talks end without deal"));
+    assert_eq!(p.fields.published.get().copied(), date(2021, 5, 4));
+    assert_eq!(p.fields.agency.get().map(String::as_str), Some("AFP"));
+    assert!(p.body.starts_with("The talks ended"), "{}", p.body);
+}
+
+#[test]
+fn html_without_article_text_is_an_error() {
+    assert!(
+        parse_html(
+            "<html><head><title>x</title></head><body><nav>Home</nav></body></html>",
+            "a.html"
+        )
+        .is_err()
+    );
+    assert!(parse_html("", "a.html").is_err());
+    let deep = "<div>".repeat(100_000) + "text of the page" + &"</div>".repeat(100_000);
+    assert!(parse_html(&deep, "deep.html").is_ok());
+}
+
+#[test]
+fn public_helpers() {
+    assert_eq!(
+        parse_date("Updated: 26 Sep 2020 10:15 AM"),
+        date(2020, 9, 26)
+    );
+    assert_eq!(parse_date("2020-09-26T10:15:00Z"), date(2020, 9, 26));
+    assert_eq!(normalize_agency("/TASS/"), Some("TASS"));
+    assert_eq!(normalize_agency("By Jane Doe"), None);
+}
