@@ -18,7 +18,7 @@ const COLUMNS: &[(SortColumn, &str)] = &[
     (SortColumn::Dateline, "Dateline"),
     (SortColumn::Words, "Words"),
     (SortColumn::Hits, "Hits"),
-    (SortColumn::File, "File"),
+    (SortColumn::File, "File path"),
 ];
 
 /// Draws the filter bar and the table.
@@ -61,7 +61,7 @@ pub fn table_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
             for &(column, label) in COLUMNS {
                 header.col(|ui| {
                     let arrow = if table.sort == column {
-                        if table.descending { " ⏷" } else { " ⏶" }
+                        if table.descending { " ▼" } else { " ▲" }
                     } else {
                         ""
                     };
@@ -103,7 +103,7 @@ fn row_cells(row: &mut egui_extras::TableRow<'_, '_>, app: &WirescopeApp, doc: D
     let dups = corpus.duplicates_of(doc);
     row.col(|ui| {
         if !dups.is_empty() {
-            ui.label(egui::RichText::new("⧉").color(ui.visuals().warn_fg_color))
+            ui.label(egui::RichText::new("◆").color(ui.visuals().warn_fg_color))
                 .on_hover_text(format!(
                     "Exact duplicate of {} other document(s)",
                     dups.len()

@@ -43,6 +43,7 @@ fn settings_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
         ui.selectable_value(&mut settings.scope, Scope::Selected, "selected document");
         ui.separator();
         ui.checkbox(&mut settings.show_stopwords, "show stopwords");
+        let lang_label = ui.label("list:");
         egui::ComboBox::from_id_salt("stop-lang")
             .selected_text(
                 STOPWORD_LANGUAGES
@@ -55,7 +56,9 @@ fn settings_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
                 for (code, name) in STOPWORD_LANGUAGES {
                     ui.selectable_value(&mut settings.stopword_language, (*code).to_owned(), *name);
                 }
-            });
+            })
+            .response
+            .labelled_by(lang_label.id);
         let response = ui.add(
             egui::TextEdit::singleline(&mut app.ui.stopword_edit)
                 .hint_text("add stopword")
@@ -70,10 +73,12 @@ fn settings_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
                 .push(app.ui.stopword_edit.trim().to_lowercase());
             app.ui.stopword_edit.clear();
         }
-        ui.label("min length");
-        ui.add(egui::DragValue::new(&mut settings.min_len).range(1..=30));
-        ui.label("top");
-        ui.add(egui::DragValue::new(&mut settings.top_n).range(1..=200));
+        let min_label = ui.label("min length");
+        ui.add(egui::DragValue::new(&mut settings.min_len).range(1..=30))
+            .labelled_by(min_label.id);
+        let top_label = ui.label("top");
+        ui.add(egui::DragValue::new(&mut settings.top_n).range(1..=200))
+            .labelled_by(top_label.id);
     });
 }
 
