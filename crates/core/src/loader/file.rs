@@ -127,7 +127,7 @@ pub fn read_article(
 }
 
 /// Builds a document from one CSV / JSON Lines record; `None` when the
-/// record has no text.
+/// record has neither text nor a headline.
 pub fn record_document(
     display: &str,
     kind: FileKind,
@@ -138,13 +138,15 @@ pub fn record_document(
 ) -> Option<Document> {
     let raw_text = map.text.and_then(|i| row.get(i)).map_or("", String::as_str);
     let body = normalize_text(raw_text.trim());
-    if body.is_empty() {
-        return None;
-    }
     let mut fields = ArticleFields::default();
     apply_columns(&mut fields, map, row, &|name| {
         Provenance::Column(name.to_owned())
     });
+    // A record with a headline but no text is still an article (exports
+    // often lose bodies); one with neither is skipped and reported.
+    if body.is_empty() && !fields.title.is_found() {
+        return None;
+    }
     if !fields.title.is_found() {
         let first = body.lines().next().unwrap_or("").trim();
         let title: String = first.chars().take(120).collect();
