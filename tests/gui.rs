@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use wirescope::app::{Command, Dialogs, OpenMode, StartOptions, WirescopeApp};
+use wirescope::app::{Dialogs, OpenMode, StartOptions, WirescopeApp};
 use wirescope::core::loader::Input;
 use wirescope::core::session::SortColumn;
 
@@ -124,10 +124,12 @@ fn typing_a_term_updates_highlights_and_charts() {
         .expect("search box")
         .type_text("Putin");
     harness.step();
+    harness.key_press(egui::Key::Enter);
+    harness.step();
     harness.step();
     let app = harness.state();
     assert_eq!(app.session.search.query, "Putin");
-    let hits = app.search().total_hits;
+    let hits = app.search().total_hits();
     assert_eq!(
         hits, 5,
         "Putin occurs 5 times in the seed, headline included"

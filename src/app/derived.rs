@@ -47,14 +47,19 @@ impl Derived {
     ) {
         let (corpus_gen, overlay_gen) = generations;
         let search_key = (
-            corpus_gen,
+            corpus_gen ^ overlay_gen.rotate_left(32) ^ hash_filter(&session.filter),
             session.search.query.clone(),
             session.search.case_sensitive,
         );
         let search_changed = self.search_key.as_ref() != Some(&search_key);
         if search_changed {
-            self.search =
-                SearchResult::run(corpus, &session.search.query, session.search.case_sensitive);
+            self.search = SearchResult::run(
+                corpus,
+                overlay,
+                &session.filter,
+                &session.search.query,
+                session.search.case_sensitive,
+            );
             self.search_key = Some(search_key);
         }
         let rows_key = RowsKey {
@@ -80,7 +85,7 @@ impl Derived {
             }
             self.rows = self.filtered.clone();
             if session.search.only_docs_with_hits && self.search.is_active() {
-                self.rows.retain(|d| self.search.count_in(*d) > 0);
+                self.rows.retain(|d| self.search.keeps(*d));
             }
             sort_rows(&mut self.rows, corpus, overlay, session.table, &self.search);
             self.rows_key = Some(rows_key);

@@ -115,7 +115,13 @@ pub fn search_bar_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
             if std::mem::take(&mut app.ui.focus_search) {
                 response.request_focus();
             }
+            // Typing waits for a pause before searching, so each keystroke
+            // does not rerun the query over a large corpus; Enter runs it now.
             if response.changed() {
+                app.ui.query_typed_at = Some(std::time::Instant::now());
+            }
+            if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                app.ui.query_typed_at = None;
                 app.push(Command::SetQuery(app.ui.query_edit.clone()));
             }
             if ui
@@ -131,8 +137,8 @@ pub fn search_bar_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
             } else if search.is_active() {
                 ui.label(format!(
                     "{} hits in {} documents",
-                    search.total_hits,
-                    search.per_doc.len()
+                    search.total_hits(),
+                    search.hits.per_doc.len()
                 ));
             }
         });

@@ -12,7 +12,6 @@ mod dialogs;
 mod fonts;
 mod jobs;
 mod menu;
-mod query_adapter;
 mod reader;
 mod search;
 mod status;
@@ -95,6 +94,13 @@ pub struct UiState {
     /// New trend term being typed.
     pub trend_term_edit: String,
     pub trend: trend::TrendCache,
+    /// Page of a long body shown in the reader.
+    pub reader_page: usize,
+    /// When the search box was last edited (the query runs after a pause).
+    pub query_typed_at: Option<std::time::Instant>,
+    /// Byte ranges of the hits in the reader's document, by (document,
+    /// generation, query, total hits).
+    pub reader_hits: Option<((DocIx, u64, String, u64), Vec<std::ops::Range<usize>>)>,
 }
 
 /// The application.
@@ -208,6 +214,14 @@ impl WirescopeApp {
             Ok(job) => self.job = Some(job),
             Err(err) => self.ui.message = Some(format!("cannot start loading: {err}")),
         }
+    }
+
+    /// Replaces the corpus with one built elsewhere (benchmarks, tests).
+    pub fn replace_corpus(&mut self, corpus: Corpus, name: &str) {
+        self.set_corpus(corpus);
+        self.corpus_name = name.to_owned();
+        self.session.reader = Default::default();
+        self.select_first_if_none();
     }
 
     fn set_corpus(&mut self, corpus: Corpus) {
@@ -332,6 +346,7 @@ impl WirescopeApp {
             self.session.reader.doc = Some(self.corpus.doc(doc).key.clone());
             self.session.reader.current_hit = 0;
             self.session.reader.char_offset = 0;
+            self.ui.reader_page = 0;
             self.ui.scroll_reader_to_hit = true;
         }
     }
@@ -438,6 +453,23 @@ impl WirescopeApp {
         }
     }
 
+    /// Runs the typed query once typing has paused.
+    fn debounce_query(&mut self, ctx: &egui::Context) {
+        const PAUSE: std::time::Duration = std::time::Duration::from_millis(300);
+        let Some(at) = self.ui.query_typed_at else {
+            return;
+        };
+        if at.elapsed() >= PAUSE {
+            self.ui.query_typed_at = None;
+            if self.ui.query_edit != self.session.search.query {
+                self.commands
+                    .push(Command::SetQuery(self.ui.query_edit.clone()));
+            }
+        } else {
+            ctx.request_repaint_after(PAUSE.saturating_sub(at.elapsed()));
+        }
+    }
+
     fn update_title(&mut self, ctx: &egui::Context) {
         let title = format!("wirescope — {}", self.corpus_name);
         if title != self.ui.title {
@@ -464,6 +496,7 @@ impl eframe::App for WirescopeApp {
         self.panels_ui(ui);
         windows::windows_ui(&ctx, self);
         windows::drop_overlay_ui(&ctx, &self.ui.hovering_files);
+        self.debounce_query(&ctx);
 
         self.apply_commands(&ctx);
         self.derived_refresh();

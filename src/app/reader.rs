@@ -19,7 +19,22 @@ pub fn reader_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
         return;
     };
     let doc = Arc::clone(&app.corpus.docs()[doc_ix as usize]);
-    let hits = hit_byte_ranges(&doc.text, app.derived.search.hits_in(doc_ix));
+    let key = (
+        doc_ix,
+        app.generation(),
+        app.derived.search.query.clone(),
+        app.derived.search.total_hits(),
+    );
+    if app.ui.reader_hits.as_ref().is_none_or(|(k, _)| *k != key) {
+        let ranges = hit_byte_ranges(&doc.text, &app.derived.search.hits_in(doc_ix));
+        app.ui.reader_hits = Some((key, ranges));
+    }
+    let hits = app
+        .ui
+        .reader_hits
+        .as_ref()
+        .map(|(_, r)| r.clone())
+        .unwrap_or_default();
     hit_bar_ui(ui, app, hits.len());
     ui.separator();
     let current = app
@@ -37,7 +52,7 @@ pub fn reader_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
         .show(ui, |ui| {
             header_ui(ui, app, &doc, doc_ix);
             ui.add_space(8.0);
-            body_ui(ui, &doc, &hits, current, scroll_to_hit);
+            body_ui(ui, app, &doc, &hits, current, scroll_to_hit);
         });
 }
 
@@ -166,15 +181,62 @@ fn source_of<T>(field: &Field<T>, corrected: bool) -> String {
     format!("From {}", from.describe())
 }
 
+/// Bodies longer than this are shown a page at a time, so a book-length
+/// file never costs more than one page of layout per frame.
+const PAGE_BYTES: usize = 24_000;
+
+/// Byte ranges of the pages of `body`, cut at paragraph or line ends.
+fn pages(body: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < body.len() {
+        let mut end = (start + PAGE_BYTES).min(body.len());
+        if end < body.len() {
+            while !body.is_char_boundary(end) {
+                end -= 1;
+            }
+            let window = &body[start..end];
+            if let Some(cut) = window
+                .rfind("\n\n")
+                .or_else(|| window.rfind('\n'))
+                .filter(|&c| c > PAGE_BYTES / 2)
+            {
+                end = start + cut + 1;
+            }
+        }
+        out.push(start..end);
+        start = end;
+    }
+    if out.is_empty() {
+        out.push(0..0);
+    }
+    out
+}
+
 fn body_ui(
     ui: &mut egui::Ui,
+    app: &mut WirescopeApp,
     doc: &Document,
     hits: &[Range<usize>],
     current: usize,
     scroll_to_hit: bool,
 ) {
     let body = doc.body();
+    let pages = pages(body);
     let offset = doc.body_start;
+    if scroll_to_hit && let Some(hit) = hits.get(current) {
+        let at = hit.start.saturating_sub(offset);
+        app.ui.reader_page = pages
+            .iter()
+            .position(|p| p.contains(&at) || p.end == at)
+            .unwrap_or(0);
+    }
+    let page_ix = app.ui.reader_page.min(pages.len() - 1);
+    let page = pages[page_ix].clone();
+    if pages.len() > 1 {
+        page_nav_ui(ui, app, page_ix, pages.len(), &page, body.len());
+    }
+    let text = &body[page.clone()];
     let font = egui::TextStyle::Body.resolve(ui.style());
     let normal = TextFormat {
         font_id: font.clone(),
@@ -194,20 +256,21 @@ fn body_ui(
     job.wrap.max_width = ui.available_width();
     let mut at = 0;
     let mut current_char = None;
+    let base = offset + page.start;
     for (i, hit) in hits.iter().enumerate() {
-        if hit.start < offset || hit.end > offset + body.len() {
+        if hit.start < base || hit.end > base + text.len() {
             continue;
         }
-        let (start, end) = (hit.start - offset, hit.end - offset);
-        if start < at || !body.is_char_boundary(start) || !body.is_char_boundary(end) {
+        let (start, end) = (hit.start - base, hit.end - base);
+        if start < at || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
             continue;
         }
-        job.append(&body[at..start], 0.0, normal.clone());
+        job.append(&text[at..start], 0.0, normal.clone());
         if i == current {
-            current_char = Some(body[..start].chars().count());
+            current_char = Some(text[..start].chars().count());
         }
         job.append(
-            &body[start..end],
+            &text[start..end],
             0.0,
             if i == current {
                 current_format.clone()
@@ -217,7 +280,7 @@ fn body_ui(
         );
         at = end;
     }
-    job.append(&body[at..], 0.0, normal);
+    job.append(&text[at..], 0.0, normal);
     let galley = ui.ctx().fonts_mut(|f| f.layout_job(job));
     let response = ui.add(egui::Label::new(Arc::clone(&galley)).selectable(true));
     if scroll_to_hit && let Some(ch) = current_char {
@@ -226,4 +289,34 @@ fn body_ui(
             .translate(response.rect.min.to_vec2());
         ui.scroll_to_rect(rect.expand(40.0), Some(egui::Align::Center));
     }
+}
+
+fn page_nav_ui(
+    ui: &mut egui::Ui,
+    app: &mut WirescopeApp,
+    page_ix: usize,
+    page_count: usize,
+    page: &Range<usize>,
+    len: usize,
+) {
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(page_ix > 0, egui::Button::new("◀ previous page"))
+            .clicked()
+        {
+            app.ui.reader_page = page_ix - 1;
+        }
+        ui.weak(format!(
+            "page {} of {page_count} (bytes {}–{} of {len})",
+            page_ix + 1,
+            page.start + 1,
+            page.end
+        ));
+        if ui
+            .add_enabled(page_ix + 1 < page_count, egui::Button::new("next page ▶"))
+            .clicked()
+        {
+            app.ui.reader_page = page_ix + 1;
+        }
+    });
 }

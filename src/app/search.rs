@@ -1,29 +1,31 @@
-//! The current search, evaluated once per change and shared by the reader
-//! (highlights), the table (hit counts, "documents with hits") and the
-//! trend chart.
+//! The current search, evaluated once per change with the engine's query
+//! language and shared by the reader (highlights), the table (hit counts,
+//! "documents with hits"), the trend chart and the concordance.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
+use wirescope_core::query::{Hits, Query, QueryOptions, search};
 use wirescope_core::tokenize::tokenize;
-use wirescope_core::{Corpus, DocIx};
+use wirescope_core::{Corpus, DocIx, Filter, Overlay};
 
-use super::query_adapter;
-
-/// Hits of the current query: token position and length per document.
+/// Hits of the current query.
 #[derive(Clone, Debug, Default)]
 pub struct SearchResult {
     pub query: String,
-    /// An error message when the query could not be parsed.
+    /// What is wrong with the query, with a pointer to where.
     pub error: Option<String>,
-    /// Hits per document: (first token position, token count), ascending.
-    pub per_doc: HashMap<DocIx, Vec<(u32, u32)>>,
-    pub total_hits: u64,
+    pub hits: Hits,
 }
 
 impl SearchResult {
-    /// Runs `query` over the corpus.
-    pub fn run(corpus: &Corpus, query: &str, case_sensitive: bool) -> Self {
+    /// Runs `query` over the documents passing `filter`.
+    pub fn run(
+        corpus: &Corpus,
+        overlay: &Overlay,
+        filter: &Filter,
+        query: &str,
+        case_sensitive: bool,
+    ) -> Self {
         let mut result = Self {
             query: query.to_owned(),
             ..Self::default()
@@ -31,29 +33,44 @@ impl SearchResult {
         if query.trim().is_empty() {
             return result;
         }
-        match query_adapter::hits(corpus, query, case_sensitive) {
-            Ok(per_doc) => {
-                result.total_hits = per_doc.values().map(|v| v.len() as u64).sum();
-                result.per_doc = per_doc;
-            }
-            Err(message) => result.error = Some(message),
+        match Query::parse(query, QueryOptions { case_sensitive }) {
+            Ok(parsed) => result.hits = search(corpus, overlay, filter, &parsed),
+            Err(err) => result.error = Some(format!("{}\n{}", err.message, err.pointed(query))),
         }
         result
     }
 
-    /// True when there is an active query without errors.
+    /// True when there is a query without errors.
     pub fn is_active(&self) -> bool {
         !self.query.trim().is_empty() && self.error.is_none()
     }
 
-    /// Hits in one document.
-    pub fn hits_in(&self, doc: DocIx) -> &[(u32, u32)] {
-        self.per_doc.get(&doc).map_or(&[], Vec::as_slice)
+    /// Hits in one document as (first token, token count).
+    pub fn hits_in(&self, doc: DocIx) -> Vec<(u32, u32)> {
+        self.hits
+            .in_doc(doc)
+            .iter()
+            .map(|h| (h.pos, h.len))
+            .collect()
     }
 
     /// Number of hits in one document.
     pub fn count_in(&self, doc: DocIx) -> u64 {
-        self.hits_in(doc).len() as u64
+        self.hits.count_in(doc)
+    }
+
+    /// Total hits.
+    pub fn total_hits(&self) -> u64 {
+        self.hits.len() as u64
+    }
+
+    /// True when `doc` passes the "documents with hits" filter.
+    pub fn keeps(&self, doc: DocIx) -> bool {
+        if self.hits.has_pattern {
+            self.count_in(doc) > 0
+        } else {
+            self.hits.selected.binary_search(&doc).is_ok()
+        }
     }
 }
 

@@ -50,7 +50,13 @@ pub fn refresh(app: &mut WirescopeApp) {
             if *t == app.derived.search.query {
                 app.derived.search.clone()
             } else {
-                SearchResult::run(&app.corpus, t, app.session.search.case_sensitive)
+                SearchResult::run(
+                    &app.corpus,
+                    &app.overlay,
+                    &app.session.filter,
+                    t,
+                    app.session.search.case_sensitive,
+                )
             }
         })
         .collect();

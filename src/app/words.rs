@@ -113,7 +113,7 @@ pub fn visible_rows(app: &WirescopeApp, limit: usize) -> Vec<(String, u64, f64, 
 }
 
 fn word_table_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
-    let rows = visible_rows(app, 5000);
+    let rows = visible_rows(app, 2000);
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
     let mut clicked = None;
     TableBuilder::new(ui)

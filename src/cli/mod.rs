@@ -4,6 +4,7 @@
 //! Every subcommand takes the same corpus arguments ([`CorpusArgs`]), and
 //! output comes in a stable order (documents by path, then record number).
 
+mod kwic;
 mod output;
 
 use std::io::Write;
@@ -13,7 +14,8 @@ use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use wirescope_core::loader::{Input, LoadOptions, LoadReport};
-use wirescope_core::{Corpus, Filter, Overlay};
+use wirescope_core::workspace::SourceIssue;
+use wirescope_core::{Corpus, Filter, Overlay, Workspace, WorkspaceError};
 
 /// Explore collections of news articles.
 #[derive(Parser, Debug)]
@@ -66,6 +68,8 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         min_len: usize,
     },
+    /// Concordance (KWIC): every hit of a query in its context.
+    Kwic(kwic::KwicArgs),
 }
 
 /// Output formats for tables.
@@ -81,6 +85,10 @@ pub enum Format {
 pub struct CorpusArgs {
     /// Files and folders to load (the bundled sample when none are given).
     pub paths: Vec<PathBuf>,
+    /// A workspace (`*.wirescope.ron`): load its sources (plus any PATHs)
+    /// and apply its corrections, exclusions and filters.
+    #[arg(long, value_name = "FILE")]
+    pub workspace: Option<PathBuf>,
     /// Loader threads (default: all cores).
     #[arg(long)]
     pub threads: Option<usize>,
@@ -96,26 +104,59 @@ pub struct Loaded {
 }
 
 impl CorpusArgs {
-    /// Loads the corpus these arguments name.
+    /// Loads the corpus these arguments name; on a bad workspace file,
+    /// prints why and exits with status 1.
     pub fn load(&self) -> Loaded {
+        match self.try_load() {
+            Ok(loaded) => loaded,
+            Err(err) => {
+                eprintln!("wirescope: {err}");
+                std::process::exit(1);
+            }
+        }
+    }
+
+    /// Loads the corpus these arguments name, applying the workspace's
+    /// overlay and filter when one is given.
+    pub fn try_load(&self) -> Result<Loaded, WorkspaceError> {
         let started = Instant::now();
-        let inputs: Vec<Input> = if self.paths.is_empty() {
-            wirescope_core::seed::inputs()
-        } else {
-            self.paths.iter().cloned().map(Input::Path).collect()
+        let workspace = match &self.workspace {
+            Some(path) => Some((Workspace::open(path)?, path)),
+            None => None,
         };
+        let mut inputs: Vec<Input> = Vec::new();
+        let (mut overlay, mut filter) = (Overlay::default(), Filter::default());
+        if let Some((ws, path)) = &workspace {
+            let restored = ws.restore(path);
+            inputs = restored.inputs;
+            overlay = restored.overlay;
+            filter = restored.session.filter;
+        } else if self.paths.is_empty() {
+            inputs = wirescope_core::seed::inputs();
+        }
+        inputs.extend(self.paths.iter().cloned().map(Input::Path));
         let options = LoadOptions {
             threads: self.threads,
             ..LoadOptions::default()
         };
         let (corpus, report) = wirescope_core::load_all(&inputs, &options);
-        Loaded {
+        if let Some((ws, path)) = &workspace {
+            // The loader already reports files it could not read.
+            let reported =
+                |issue: &SourceIssue| report.problems.iter().any(|p| p.path == issue.path);
+            for issue in ws.check_sources(&corpus, path) {
+                if !reported(&issue) {
+                    eprintln!("wirescope: workspace source {issue}");
+                }
+            }
+        }
+        Ok(Loaded {
             corpus,
-            overlay: Overlay::default(),
-            filter: Filter::default(),
+            overlay,
+            filter,
             report,
             elapsed_secs: started.elapsed().as_secs_f64(),
-        }
+        })
     }
 }
 
@@ -172,6 +213,7 @@ fn run_command(command: Command) -> ExitCode {
         &CorpusArgs,
         &dyn Fn(&Loaded, &mut dyn Write) -> std::io::Result<()>,
     ) = match &command {
+        Command::Kwic(args) => return kwic::run(args),
         Command::Inspect { corpus, json } => (corpus, &|l, out| output::inspect(l, *json, out)),
         Command::Stats { corpus, json } => (corpus, &|l, out| output::stats(l, *json, out)),
         Command::Freq {
@@ -184,7 +226,13 @@ fn run_command(command: Command) -> ExitCode {
             output::freq(l, *top, *format, stopwords.as_deref(), *min_len, out)
         }),
     };
-    let loaded = corpus_args.load();
+    let loaded = match corpus_args.try_load() {
+        Ok(loaded) => loaded,
+        Err(err) => {
+            eprintln!("wirescope: {err}");
+            return ExitCode::from(1);
+        }
+    };
     report_problems(&loaded.report);
     if loaded.corpus.is_empty() {
         eprintln!("wirescope: no document could be loaded");

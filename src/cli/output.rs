@@ -13,7 +13,11 @@ use super::{Format, Loaded};
 /// record.
 pub fn inspect(loaded: &Loaded, as_json: bool, out: &mut dyn Write) -> io::Result<()> {
     let corpus = &loaded.corpus;
+    let selected = selection(loaded);
     for ix in corpus.sorted_by_key() {
+        if !selected[ix as usize] {
+            continue;
+        }
         let doc = corpus.doc(ix);
         let fields = corpus.fields(ix, &loaded.overlay);
         let published = fields.published.map(|d| d.format("%Y-%m-%d").to_string());
@@ -58,13 +62,32 @@ pub fn inspect(loaded: &Loaded, as_json: bool, out: &mut dyn Write) -> io::Resul
     Ok(())
 }
 
-/// `stats`: corpus size and what was skipped.
+/// Which documents pass the workspace's exclusions and filter, by index.
+fn selection(loaded: &Loaded) -> Vec<bool> {
+    let mut selected = vec![false; loaded.corpus.len()];
+    for ix in wirescope_core::select(&loaded.corpus, &loaded.overlay, &loaded.filter) {
+        selected[ix as usize] = true;
+    }
+    selected
+}
+
+/// `stats`: size of the corpus (of the documents a workspace's exclusions
+/// and filter leave) and what was skipped.
 pub fn stats(loaded: &Loaded, as_json: bool, out: &mut dyn Write) -> io::Result<()> {
     let corpus = &loaded.corpus;
+    let docs = wirescope_core::select(corpus, &loaded.overlay, &loaded.filter);
+    let all = docs.len() == corpus.len();
     let mut sources: BTreeMap<&str, u64> = BTreeMap::new();
-    for doc in corpus.docs() {
+    for &ix in &docs {
+        let doc = corpus.doc(ix);
         sources.insert(&doc.key.path, doc.stamp.size_bytes);
     }
+    let excluded = corpus
+        .docs()
+        .iter()
+        .filter(|d| loaded.overlay.is_excluded(&d.key))
+        .count();
+    let filtered_out = corpus.len() - docs.len() - excluded;
     let bytes: u64 = sources.values().sum();
     let skipped: Vec<_> = loaded
         .report
@@ -78,11 +101,18 @@ pub fn stats(loaded: &Loaded, as_json: bool, out: &mut dyn Write) -> io::Result<
         .iter()
         .filter(|p| p.kind == ProblemKind::PartlyRead)
         .collect();
-    let tokens = corpus.index().total_tokens();
-    let types = corpus.vocab().folded_count();
+    let (tokens, types) = if all {
+        (corpus.index().total_tokens(), corpus.vocab().folded_count())
+    } else {
+        let list = freq::word_list(corpus, Some(&docs));
+        (list.total_tokens, list.rows.len())
+    };
     if as_json {
         let value = json!({
-            "documents": corpus.len(),
+            "documents": docs.len(),
+            "documents_loaded": corpus.len(),
+            "excluded": excluded,
+            "filtered_out": filtered_out,
             "tokens": tokens,
             "types": types,
             "surface_forms": corpus.vocab().surface_count(),
@@ -95,7 +125,12 @@ pub fn stats(loaded: &Loaded, as_json: bool, out: &mut dyn Write) -> io::Result<
         });
         writeln!(out, "{value}")
     } else {
-        writeln!(out, "documents\t{}", corpus.len())?;
+        writeln!(out, "documents\t{}", docs.len())?;
+        if !all {
+            writeln!(out, "documents loaded\t{}", corpus.len())?;
+            writeln!(out, "excluded\t{excluded}")?;
+            writeln!(out, "filtered out\t{filtered_out}")?;
+        }
         writeln!(out, "tokens\t{tokens}")?;
         writeln!(out, "types\t{types}")?;
         writeln!(out, "bytes\t{bytes}")?;
