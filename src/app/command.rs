@@ -19,6 +19,7 @@ pub enum PickKind {
     Files,
     Folder,
     ExportTableCsv,
+    ExportKwicCsv,
 }
 
 /// Something a panel asks the app to do.
@@ -40,6 +41,10 @@ pub enum Command {
     SortBy(SortColumn),
     /// Go to the next (+1) or previous (-1) hit in the reader.
     StepHit(isize),
+    /// Open the document of concordance row N at that hit.
+    OpenKwicLine(usize),
+    /// Write the concordance lines as CSV.
+    ExportKwicCsv(PathBuf),
     /// Write the current table as CSV.
     ExportTableCsv(PathBuf),
     /// Show the load report window.

@@ -88,6 +88,9 @@ impl Dialogs {
             PickKind::ExportTableCsv => {
                 Command::ExportTableCsv(with_extension(paths.into_iter().next()?, "csv"))
             }
+            PickKind::ExportKwicCsv => {
+                Command::ExportKwicCsv(with_extension(paths.into_iter().next()?, "csv"))
+            }
             PickKind::Files | PickKind::Folder => Command::OpenPaths { paths, mode },
         })
     }
@@ -149,6 +152,10 @@ fn spawn_native(
                 .set_title("Export table as CSV")
                 .set_file_name("documents.csv")
                 .save_file();
+            Box::pin(async move { to_paths(f.await.map(|h| vec![h])) })
+        }
+        PickKind::ExportKwicCsv => {
+            let f = dialog.set_title("Export concordance as CSV").set_file_name("concordance.csv").save_file();
             Box::pin(async move { to_paths(f.await.map(|h| vec![h])) })
         }
     };

@@ -92,6 +92,8 @@ fn view_menu_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
         (AnalysisTab::Words, "Word list"),
         (AnalysisTab::Chart, "Top words chart"),
         (AnalysisTab::Trend, "Trend over time"),
+        (AnalysisTab::Concordance, "Concordance"),
+        (AnalysisTab::Dispersion, "Dispersion"),
     ] {
         if ui.radio(panels.tab == tab, label).clicked() {
             panels.tab = tab;

@@ -11,6 +11,7 @@ mod derived;
 mod dialogs;
 mod fonts;
 mod jobs;
+mod kwic;
 mod menu;
 mod reader;
 mod search;
@@ -94,6 +95,7 @@ pub struct UiState {
     /// New trend term being typed.
     pub trend_term_edit: String,
     pub trend: trend::TrendCache,
+    pub kwic: kwic::KwicCache,
     /// Page of a long body shown in the reader.
     pub reader_page: usize,
     /// When the search box was last edited (the query runs after a pause).
@@ -294,7 +296,12 @@ impl WirescopeApp {
 
     /// Applies every queued command.
     fn apply_commands(&mut self, ctx: &egui::Context) {
-        for command in self.commands.drain() {
+        let commands = self.commands.drain();
+        if !commands.is_empty() {
+            // The frame was drawn before these took effect: draw again.
+            ctx.request_repaint();
+        }
+        for command in commands {
             self.apply(command, ctx);
         }
     }
@@ -336,6 +343,8 @@ impl WirescopeApp {
                     },
                 );
             }
+            Command::OpenKwicLine(row) => self.open_kwic_line(row),
+            Command::ExportKwicCsv(path) => self.export_kwic(&path),
             Command::ShowReport => self.ui.show_report = true,
             Command::Quit => self.quit_requested = true,
         }
@@ -349,6 +358,29 @@ impl WirescopeApp {
             self.ui.reader_page = 0;
             self.ui.scroll_reader_to_hit = true;
         }
+    }
+
+    fn open_kwic_line(&mut self, row: usize) {
+        let Some(hit) = kwic::hit_at(self, row) else { return };
+        self.select(hit.doc);
+        let in_doc = self.derived.search.hits.in_doc(hit.doc);
+        self.session.reader.current_hit = in_doc.iter().position(|h| *h == hit).unwrap_or(0);
+        self.session.kwic.selected_line = Some(row);
+        self.ui.scroll_reader_to_hit = true;
+    }
+
+    fn export_kwic(&mut self, path: &std::path::Path) {
+        let hits: Vec<_> = (0..self.ui.kwic.order.len()).filter_map(|row| kwic::hit_at(self, row)).collect();
+        let concordance = wirescope_core::query::Concordance::new(&self.corpus);
+        let context = wirescope_core::query::Context::Words(self.session.kwic.context_words);
+        let mut bytes = Vec::new();
+        let result = wirescope_core::query::write_csv(&concordance, &self.overlay, &hits, context, &mut bytes)
+            .map_err(|e| e.to_string())
+            .and_then(|()| crate::atomic_write(path, &bytes).map_err(|e| e.to_string()));
+        self.ui.message = Some(match result {
+            Ok(()) => format!("Exported {} concordance lines to {}", hits.len(), path.display()),
+            Err(err) => format!("Could not export to {}: {err}", path.display()),
+        });
     }
 
     fn move_selection(&mut self, delta: isize) {

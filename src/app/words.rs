@@ -16,6 +16,8 @@ pub fn analysis_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
         ui.selectable_value(tab, AnalysisTab::Words, "Word list");
         ui.selectable_value(tab, AnalysisTab::Chart, "Top words");
         ui.selectable_value(tab, AnalysisTab::Trend, "Trend");
+        ui.selectable_value(tab, AnalysisTab::Concordance, "Concordance");
+        ui.selectable_value(tab, AnalysisTab::Dispersion, "Dispersion");
     });
     ui.separator();
     match app.session.panels.tab {
@@ -28,9 +30,8 @@ pub fn analysis_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
             bar_chart_ui(ui, app);
         }
         AnalysisTab::Trend => super::trend::trend_ui(ui, app),
-        AnalysisTab::Concordance | AnalysisTab::Dispersion => {
-            app.session.panels.tab = AnalysisTab::Words;
-        }
+        AnalysisTab::Concordance => super::kwic::concordance_ui(ui, app),
+        AnalysisTab::Dispersion => super::kwic::dispersion_ui(ui, app),
     }
 }
 

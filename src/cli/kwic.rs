@@ -113,10 +113,11 @@ fn write_lines(
 ) -> io::Result<()> {
     let corpus = &loaded.corpus;
     let hits = search(corpus, &loaded.overlay, &loaded.filter, query);
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     eprintln!(
-        "wirescope: {} hits in {} documents ({:.2} per million words)",
-        hits.len(),
-        hits.per_doc.len(),
+        "wirescope: {} in {} ({:.2} per million words)",
+        plural(hits.len(), "hit"),
+        plural(hits.per_doc.len(), "document"),
         hits.per_million()
     );
     let keys = args.sort.as_ref().map_or(&[][..], |k| k.0.as_slice());

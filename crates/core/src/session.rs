@@ -133,11 +133,13 @@ pub struct KwicSettings {
     pub sort_keys: Vec<String>,
     /// Selected concordance line.
     pub selected_line: Option<usize>,
+    /// Dispersion strips with the most hits first (else document order).
+    pub dispersion_by_hits: bool,
 }
 
 impl Default for KwicSettings {
     fn default() -> Self {
-        Self { context_words: 5, sort_keys: Vec::new(), selected_line: None }
+        Self { context_words: 5, sort_keys: Vec::new(), selected_line: None, dispersion_by_hits: true }
     }
 }
 
