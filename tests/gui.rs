@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use wirescope::app::{Dialogs, OpenMode, StartOptions, WirescopeApp};
+use wirescope::app::{Command, Dialogs, OpenMode, StartOptions, WirescopeApp};
 use wirescope::core::loader::Input;
 use wirescope::core::session::SortColumn;
 
@@ -302,20 +302,203 @@ fn arrow_keys_move_the_selection() {
 #[test]
 fn clicking_a_concordance_line_jumps_the_reader_to_that_hit() {
     let mut harness = sample_harness();
-    harness.state_mut().push(wirescope::app::Command::SetQuery("Putin".into()));
+    harness.state_mut().push(Command::SetQuery("Putin".into()));
     harness.state_mut().session.panels.tab = wirescope::core::session::AnalysisTab::Concordance;
     harness.run();
-    let labels: Vec<String> = harness.query_all_by_label_contains("hits").map(|n| format!("{n:?}").chars().take(200).collect::<String>()).collect();
-    assert!(harness.query_all_by_label_contains("5 hits in 1 documents").next().is_some(), "{labels:?}");
+    let labels: Vec<String> = harness
+        .query_all_by_label_contains("hits")
+        .map(|n| format!("{n:?}").chars().take(200).collect::<String>())
+        .collect();
+    assert!(
+        harness
+            .query_all_by_label_contains("5 hits in 1 documents")
+            .next()
+            .is_some(),
+        "{labels:?}"
+    );
     // Lines are in document order: the third "Putin" is the third hit.
-    assert_eq!(harness.get_all_by_label("Putin").count(), 5, "one keyword label per line");
+    assert_eq!(
+        harness.get_all_by_label("Putin").count(),
+        5,
+        "one keyword label per line"
+    );
     // TODO(kittest): a synthetic click on a concordance row does not reach
     // the row's response here (it does in the document table), so the test
     // issues the command the row click pushes.
-    harness.state_mut().push(wirescope::app::Command::OpenKwicLine(2));
+    harness.state_mut().push(Command::OpenKwicLine(2));
     harness.run();
     let app = harness.state();
     assert_eq!(app.session.reader.current_hit, 2);
     assert_eq!(app.session.kwic.selected_line, Some(2));
-    assert!(harness.query_by_label("3 of 5").is_some(), "reader is not at the third hit");
+    assert!(
+        harness.query_by_label("3 of 5").is_some(),
+        "reader is not at the third hit"
+    );
+}
+
+fn copy_dev_articles(to: &Path) -> Vec<PathBuf> {
+    std::fs::create_dir_all(to).unwrap();
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dev_articles()).unwrap().take(6) {
+        let from = entry.unwrap().path();
+        let dest = to.join(from.file_name().unwrap());
+        std::fs::copy(&from, &dest).unwrap();
+        out.push(dest);
+    }
+    out
+}
+
+fn open_harness(path: &Path) -> Harness<'static, WirescopeApp> {
+    harness_with(StartOptions {
+        inputs: vec![Input::Path(path.to_path_buf())],
+        corpus_name: "ws".into(),
+        dialogs: Dialogs::scripted(Vec::new()),
+    })
+}
+
+#[test]
+fn a_saved_workspace_restores_the_whole_session() {
+    use wirescope::core::freq::{Bucket, Split};
+    use wirescope::core::session::{AnalysisTab, Scope};
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    copy_dev_articles(&articles);
+    let mut harness = harness_with(StartOptions {
+        inputs: vec![Input::Path(articles.clone())],
+        corpus_name: "dev".into(),
+        dialogs: Dialogs::scripted(Vec::new()),
+    });
+    // Change every kind of saved setting through the UI and the commands
+    // the panels push.
+    harness
+        .get_all_by_label("Published")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    harness.state_mut().push(Command::SetQuery("said".into()));
+    harness.run();
+    let (second, key) = {
+        let app = harness.state();
+        let doc = app.table_rows()[1];
+        (doc, app.corpus.doc(doc).key.clone())
+    };
+    harness.state_mut().push(Command::SelectDoc(second));
+    harness.state_mut().push(Command::StepHit(1));
+    harness.run();
+    {
+        let app = harness.state_mut();
+        app.session.filter.text = "trump".into();
+        app.session.filter.date_from = chrono::NaiveDate::from_ymd_opt(2017, 1, 1);
+        app.session.search.only_docs_with_hits = true;
+        app.session.freq.scope = Scope::Corpus;
+        app.session.freq.top_n = 33;
+        app.session.freq.extra_stopwords = vec!["trump".into()];
+        app.session.trend = wirescope::core::session::TrendSettings {
+            terms: vec!["russia".into()],
+            bucket: Bucket::Week,
+            per_million: true,
+            split: Split::Agency,
+        };
+        app.session.panels.tab = AnalysisTab::Concordance;
+        app.session.kwic.context_words = 7;
+        app.session.kwic.sort_keys = vec!["R1".into(), "KW".into()];
+        let correction = wirescope::core::Correction {
+            title: Some("Corrected headline".into()),
+            ..Default::default()
+        };
+        app.overlay.set_correction(key.clone(), correction);
+        app.overlay
+            .notes
+            .insert(key.clone(), "check this one".into());
+        app.workspace.note = "week 1 notes".into();
+        app.overlay_changed();
+    }
+    harness.run();
+    assert!(harness.state().has_unsaved_changes());
+    let path = dir.path().join("session");
+    assert!(harness.state_mut().save_workspace(&path));
+    assert!(!harness.state().has_unsaved_changes());
+    let path = dir.path().join("session.wirescope.ron");
+    assert!(path.exists(), "the .wirescope.ron extension is added");
+    let before = harness.state();
+    let (session, overlay, rows) = (
+        before.session.clone(),
+        before.overlay.clone(),
+        before.table_rows().len(),
+    );
+
+    let restored = open_harness(&path);
+    let app = restored.state();
+    assert_eq!(app.session, session);
+    assert_eq!(app.overlay, overlay);
+    assert_eq!(app.workspace.note, "week 1 notes");
+    assert_eq!(app.table_rows().len(), rows);
+    assert_eq!(
+        app.selected_doc().map(|d| app.corpus.doc(d).key.clone()),
+        Some(key)
+    );
+    assert!(!app.has_unsaved_changes());
+    assert!(
+        restored
+            .query_all_by_label("Corrected headline")
+            .next()
+            .is_some(),
+        "correction not shown"
+    );
+}
+
+#[test]
+fn restoring_with_a_missing_and_a_changed_source_lists_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    let files = copy_dev_articles(&articles);
+    let mut harness = open_harness(&articles);
+    let path = dir.path().join("s.wirescope.ron");
+    assert!(harness.state_mut().save_workspace(&path));
+    std::fs::remove_file(&files[0]).unwrap();
+    std::fs::write(&files[1], "Edited headline\n\nA different body entirely.\n").unwrap();
+    let restored = open_harness(&path);
+    let app = restored.state();
+    assert_eq!(
+        app.corpus.len(),
+        files.len() - 1,
+        "everything else is restored"
+    );
+    let message = app.ui.message.clone().unwrap_or_default();
+    assert!(
+        message.contains("2 source(s) missing or changed"),
+        "{message}"
+    );
+    let named = |f: &Path| {
+        app.problems.iter().any(|p| {
+            p.reason
+                .contains(&*f.file_name().unwrap().to_string_lossy())
+                || p.path.contains(&*f.file_name().unwrap().to_string_lossy())
+        })
+    };
+    assert!(named(&files[0]) && named(&files[1]), "{:?}", app.problems);
+}
+
+#[test]
+fn a_corrupt_workspace_leaves_the_session_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("broken.wirescope.ron");
+    std::fs::write(&bad, "Workspace(version: 1, sources: [").unwrap();
+    let mut harness = sample_harness();
+    harness.state_mut().push(Command::SetQuery("Putin".into()));
+    harness.run();
+    harness
+        .state_mut()
+        .push(Command::OpenWorkspace(bad.clone()));
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.corpus.len(), 1);
+    assert_eq!(app.session.search.query, "Putin");
+    let message = app.ui.message.clone().unwrap_or_default();
+    assert!(message.contains("broken.wirescope.ron"), "{message}");
+    assert_eq!(
+        std::fs::read_to_string(&bad).unwrap(),
+        "Workspace(version: 1, sources: ["
+    );
 }

@@ -20,6 +20,8 @@ pub enum PickKind {
     Folder,
     ExportTableCsv,
     ExportKwicCsv,
+    OpenWorkspace,
+    SaveWorkspace,
 }
 
 /// Something a panel asks the app to do.
@@ -41,6 +43,12 @@ pub enum Command {
     SortBy(SortColumn),
     /// Go to the next (+1) or previous (-1) hit in the reader.
     StepHit(isize),
+    /// Open a workspace file.
+    OpenWorkspace(PathBuf),
+    /// Save the workspace (asks for a file the first time).
+    SaveWorkspace,
+    /// Save the workspace to a new file.
+    SaveWorkspaceAs(PathBuf),
     /// Open the document of concordance row N at that hit.
     OpenKwicLine(usize),
     /// Write the concordance lines as CSV.

@@ -91,6 +91,8 @@ impl Dialogs {
             PickKind::ExportKwicCsv => {
                 Command::ExportKwicCsv(with_extension(paths.into_iter().next()?, "csv"))
             }
+            PickKind::OpenWorkspace => Command::OpenWorkspace(paths.into_iter().next()?),
+            PickKind::SaveWorkspace => Command::SaveWorkspaceAs(paths.into_iter().next()?),
             PickKind::Files | PickKind::Folder => Command::OpenPaths { paths, mode },
         })
     }
@@ -154,8 +156,25 @@ fn spawn_native(
                 .save_file();
             Box::pin(async move { to_paths(f.await.map(|h| vec![h])) })
         }
+        PickKind::OpenWorkspace => {
+            let f = dialog
+                .set_title("Open workspace")
+                .add_filter("wirescope workspace", &["ron"])
+                .pick_file();
+            Box::pin(async move { to_paths(f.await.map(|h| vec![h])) })
+        }
+        PickKind::SaveWorkspace => {
+            let f = dialog
+                .set_title("Save workspace as")
+                .set_file_name("analysis.wirescope.ron")
+                .save_file();
+            Box::pin(async move { to_paths(f.await.map(|h| vec![h])) })
+        }
         PickKind::ExportKwicCsv => {
-            let f = dialog.set_title("Export concordance as CSV").set_file_name("concordance.csv").save_file();
+            let f = dialog
+                .set_title("Export concordance as CSV")
+                .set_file_name("concordance.csv")
+                .save_file();
             Box::pin(async move { to_paths(f.await.map(|h| vec![h])) })
         }
     };

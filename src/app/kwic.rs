@@ -6,7 +6,9 @@
 //! hit.
 
 use egui_extras::{Column, TableBuilder};
-use wirescope_core::query::{Concordance, Context, Hit, SortKey, StripOrder, dispersion, sort_order};
+use wirescope_core::query::{
+    Concordance, Context, Hit, SortKey, StripOrder, dispersion, sort_order,
+};
 
 use super::{Command, OpenMode, PickKind, WirescopeApp};
 
@@ -20,14 +22,32 @@ pub struct KwicCache {
 }
 
 fn refresh(app: &mut WirescopeApp) {
-    let key = (app.generation(), app.derived.search.query.clone(), app.session.kwic.sort_keys.clone());
+    let key = (
+        app.generation(),
+        app.derived.search.query.clone(),
+        app.session.kwic.sort_keys.clone(),
+    );
     if app.ui.kwic.key.as_ref() == Some(&key) {
         return;
     }
-    let keys: Vec<SortKey> = app.session.kwic.sort_keys.iter().filter_map(|k| k.parse().ok()).collect();
+    let keys: Vec<SortKey> = app
+        .session
+        .kwic
+        .sort_keys
+        .iter()
+        .filter_map(|k| k.parse().ok())
+        .collect();
     let hits = &app.derived.search.hits.hits;
-    let order = if keys.is_empty() { (0..hits.len() as u32).collect() } else { sort_order(&app.corpus, &app.overlay, hits, &keys) };
-    app.ui.kwic = KwicCache { key: Some(key), concordance: Some(Concordance::new(&app.corpus)), order };
+    let order = if keys.is_empty() {
+        (0..hits.len() as u32).collect()
+    } else {
+        sort_order(&app.corpus, &app.overlay, hits, &keys)
+    };
+    app.ui.kwic = KwicCache {
+        key: Some(key),
+        concordance: Some(Concordance::new(&app.corpus)),
+        order,
+    };
 }
 
 /// The hit shown on concordance row `row`.
@@ -58,27 +78,38 @@ fn settings_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
     let settings = &mut app.session.kwic;
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Context (words):");
-        ui.add(egui::DragValue::new(&mut settings.context_words).range(1..=30)).labelled_by(label.id);
+        ui.add(egui::DragValue::new(&mut settings.context_words).range(1..=30))
+            .labelled_by(label.id);
         ui.separator();
         let sort_label = ui.label("Sort by:");
         settings.sort_keys.resize(3, String::new());
         for (i, slot) in settings.sort_keys.iter_mut().enumerate() {
-            let text = if slot.is_empty() { "—".to_owned() } else { slot.clone() };
-            egui::ComboBox::from_id_salt(("kwic-sort", i)).selected_text(text).width(60.0).show_ui(ui, |ui| {
-                ui.selectable_value(slot, String::new(), "—");
-                for key in SortKey::ALL {
-                    ui.selectable_value(slot, key.to_string(), key.to_string());
-                }
-            })
-            .response
-            .labelled_by(sort_label.id);
+            let text = if slot.is_empty() {
+                "—".to_owned()
+            } else {
+                slot.clone()
+            };
+            egui::ComboBox::from_id_salt(("kwic-sort", i))
+                .selected_text(text)
+                .width(60.0)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(slot, String::new(), "—");
+                    for key in SortKey::ALL {
+                        ui.selectable_value(slot, key.to_string(), key.to_string());
+                    }
+                })
+                .response
+                .labelled_by(sort_label.id);
         }
         while settings.sort_keys.last().is_some_and(String::is_empty) {
             settings.sort_keys.pop();
         }
         ui.separator();
         if ui.button("Export lines as CSV...").clicked() {
-            app.commands.push(Command::Pick { kind: PickKind::ExportKwicCsv, mode: OpenMode::Add });
+            app.commands.push(Command::Pick {
+                kind: PickKind::ExportKwicCsv,
+                mode: OpenMode::Add,
+            });
         }
     });
 }
@@ -108,7 +139,11 @@ fn lines_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
         .body(|body| {
             body.rows(row_height, count, |mut row| {
                 let i = row.index();
-                let (Some(hit), Some(concordance)) = (hit_at(app, i), app.ui.kwic.concordance.as_ref()) else { return };
+                let (Some(hit), Some(concordance)) =
+                    (hit_at(app, i), app.ui.kwic.concordance.as_ref())
+                else {
+                    return;
+                };
                 let line = concordance.line(hit, context);
                 let fields = app.corpus.fields(hit.doc, &app.overlay);
                 row.set_selected(selected == Some(i));
@@ -118,7 +153,14 @@ fn lines_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
                     });
                 });
                 row.col(|ui| {
-                    ui.add(egui::Label::new(egui::RichText::new(&line.keyword).strong().color(ui.visuals().hyperlink_color)).selectable(false));
+                    ui.add(
+                        egui::Label::new(
+                            egui::RichText::new(&line.keyword)
+                                .strong()
+                                .color(ui.visuals().hyperlink_color),
+                        )
+                        .selectable(false),
+                    );
                 });
                 row.col(|ui| {
                     ui.add(egui::Label::new(&line.right).truncate().selectable(false));
@@ -127,7 +169,12 @@ fn lines_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
                     ui.add(egui::Label::new(fields.title).truncate().selectable(false));
                 });
                 row.col(|ui| {
-                    ui.add(egui::Label::new(fields.published.map(|d| d.to_string()).unwrap_or_default()).selectable(false));
+                    ui.add(
+                        egui::Label::new(
+                            fields.published.map(|d| d.to_string()).unwrap_or_default(),
+                        )
+                        .selectable(false),
+                    );
                 });
                 if row.response().clicked() {
                     clicked = Some(i);
@@ -146,28 +193,53 @@ pub fn dispersion_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
         return;
     }
     ui.checkbox(&mut app.session.kwic.dispersion_by_hits, "Most hits first");
-    let order = if app.session.kwic.dispersion_by_hits { StripOrder::Hits } else { StripOrder::Document };
+    let order = if app.session.kwic.dispersion_by_hits {
+        StripOrder::Hits
+    } else {
+        StripOrder::Document
+    };
     let strips = dispersion(&app.corpus, &app.derived.search.hits, order);
     let row_height = 18.0;
     let mut clicked = None;
-    egui::ScrollArea::vertical().auto_shrink(false).show_rows(ui, row_height, strips.len(), |ui, range| {
-        for strip in &strips[range] {
-            ui.horizontal(|ui| {
-                let title = app.corpus.fields(strip.doc, &app.overlay).title;
-                let label = ui.add_sized([220.0, row_height], egui::Label::new(format!("{} ({})", title, strip.hits)).truncate().sense(egui::Sense::click()));
-                let (rect, response) = ui.allocate_exact_size(egui::vec2(ui.available_width().max(50.0), row_height - 4.0), egui::Sense::click());
-                let painter = ui.painter_at(rect);
-                painter.rect_stroke(rect, 0.0, ui.visuals().widgets.noninteractive.bg_stroke, egui::StrokeKind::Inside);
-                for &p in &strip.positions {
-                    let x = rect.left() + p.clamp(0.0, 1.0) * rect.width();
-                    painter.line_segment([egui::pos2(x, rect.top()), egui::pos2(x, rect.bottom())], egui::Stroke::new(1.5, ui.visuals().hyperlink_color));
-                }
-                if label.clicked() || response.clicked() {
-                    clicked = Some(strip.doc);
-                }
-            });
-        }
-    });
+    egui::ScrollArea::vertical().auto_shrink(false).show_rows(
+        ui,
+        row_height,
+        strips.len(),
+        |ui, range| {
+            for strip in &strips[range] {
+                ui.horizontal(|ui| {
+                    let title = app.corpus.fields(strip.doc, &app.overlay).title;
+                    let label = ui.add_sized(
+                        [220.0, row_height],
+                        egui::Label::new(format!("{} ({})", title, strip.hits))
+                            .truncate()
+                            .sense(egui::Sense::click()),
+                    );
+                    let (rect, response) = ui.allocate_exact_size(
+                        egui::vec2(ui.available_width().max(50.0), row_height - 4.0),
+                        egui::Sense::click(),
+                    );
+                    let painter = ui.painter_at(rect);
+                    painter.rect_stroke(
+                        rect,
+                        0.0,
+                        ui.visuals().widgets.noninteractive.bg_stroke,
+                        egui::StrokeKind::Inside,
+                    );
+                    for &p in &strip.positions {
+                        let x = rect.left() + p.clamp(0.0, 1.0) * rect.width();
+                        painter.line_segment(
+                            [egui::pos2(x, rect.top()), egui::pos2(x, rect.bottom())],
+                            egui::Stroke::new(1.5, ui.visuals().hyperlink_color),
+                        );
+                    }
+                    if label.clicked() || response.clicked() {
+                        clicked = Some(strip.doc);
+                    }
+                });
+            }
+        },
+    );
     if let Some(doc) = clicked {
         app.commands.push(Command::SelectDoc(doc));
     }

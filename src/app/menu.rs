@@ -48,6 +48,28 @@ fn file_menu_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
         }
     }
     ui.separator();
+    if ui
+        .add(egui::Button::new("Open workspace...").shortcut_text("Ctrl+Shift+O"))
+        .clicked()
+    {
+        app.push(Command::Pick {
+            kind: PickKind::OpenWorkspace,
+            mode: OpenMode::Replace,
+        });
+    }
+    if ui
+        .add(egui::Button::new("Save workspace").shortcut_text("Ctrl+S"))
+        .clicked()
+    {
+        app.push(Command::SaveWorkspace);
+    }
+    if ui.button("Save workspace as...").clicked() {
+        app.push(Command::Pick {
+            kind: PickKind::SaveWorkspace,
+            mode: OpenMode::Add,
+        });
+    }
+    ui.separator();
     if ui.button("Export table as CSV...").clicked() {
         app.push(Command::Pick {
             kind: PickKind::ExportTableCsv,

@@ -20,6 +20,7 @@ mod table;
 mod trend;
 mod windows;
 mod words;
+mod workspace;
 
 use std::path::PathBuf;
 
@@ -115,6 +116,7 @@ pub struct WirescopeApp {
     pub job: Option<LoadJob>,
     pub ui: UiState,
     pub corpus_name: String,
+    pub workspace: workspace::WorkspaceState,
     dialogs: Dialogs,
     commands: Commands,
     derived: Derived,
@@ -135,6 +137,7 @@ impl WirescopeApp {
             job: None,
             ui: UiState::default(),
             corpus_name: start.corpus_name,
+            workspace: Default::default(),
             dialogs: start.dialogs,
             commands: Commands::default(),
             derived: Derived::default(),
@@ -142,7 +145,13 @@ impl WirescopeApp {
             overlay_generation: 0,
             quit_requested: false,
         };
-        app.start_load(start.inputs, OpenMode::Replace, &cc.egui_ctx);
+        match start.inputs.as_slice() {
+            [Input::Path(p)] if workspace::is_workspace_file(p) => {
+                let path = p.clone();
+                app.open_workspace(&path, &cc.egui_ctx);
+            }
+            _ => app.start_load(start.inputs, OpenMode::Replace, &cc.egui_ctx),
+        }
         app
     }
 
@@ -268,6 +277,10 @@ impl WirescopeApp {
             });
             self.problems.extend(report.problems);
             self.job = None;
+            if !cancelled {
+                self.finish_restore();
+            }
+            self.workspace.pending = None;
             self.select_first_if_none();
         } else if job.is_disconnected() {
             self.job = None;
@@ -308,6 +321,23 @@ impl WirescopeApp {
 
     fn apply(&mut self, command: Command, ctx: &egui::Context) {
         match command {
+            Command::OpenPaths { paths, .. }
+                if paths.len() == 1 && workspace::is_workspace_file(&paths[0]) =>
+            {
+                self.open_workspace(&paths[0], ctx);
+            }
+            Command::OpenWorkspace(path) => self.open_workspace(&path, ctx),
+            Command::SaveWorkspace => match self.workspace.path.clone() {
+                Some(path) => {
+                    self.save_workspace(&path);
+                }
+                None => self
+                    .dialogs
+                    .open(PickKind::SaveWorkspace, OpenMode::Add, ctx, None),
+            },
+            Command::SaveWorkspaceAs(path) => {
+                self.save_workspace(&path);
+            }
             Command::OpenPaths { paths, mode } => {
                 if mode == OpenMode::Replace {
                     self.corpus_name = corpus_name(&paths);
@@ -361,7 +391,9 @@ impl WirescopeApp {
     }
 
     fn open_kwic_line(&mut self, row: usize) {
-        let Some(hit) = kwic::hit_at(self, row) else { return };
+        let Some(hit) = kwic::hit_at(self, row) else {
+            return;
+        };
         self.select(hit.doc);
         let in_doc = self.derived.search.hits.in_doc(hit.doc);
         self.session.reader.current_hit = in_doc.iter().position(|h| *h == hit).unwrap_or(0);
@@ -370,15 +402,27 @@ impl WirescopeApp {
     }
 
     fn export_kwic(&mut self, path: &std::path::Path) {
-        let hits: Vec<_> = (0..self.ui.kwic.order.len()).filter_map(|row| kwic::hit_at(self, row)).collect();
+        let hits: Vec<_> = (0..self.ui.kwic.order.len())
+            .filter_map(|row| kwic::hit_at(self, row))
+            .collect();
         let concordance = wirescope_core::query::Concordance::new(&self.corpus);
         let context = wirescope_core::query::Context::Words(self.session.kwic.context_words);
         let mut bytes = Vec::new();
-        let result = wirescope_core::query::write_csv(&concordance, &self.overlay, &hits, context, &mut bytes)
-            .map_err(|e| e.to_string())
-            .and_then(|()| crate::atomic_write(path, &bytes).map_err(|e| e.to_string()));
+        let result = wirescope_core::query::write_csv(
+            &concordance,
+            &self.overlay,
+            &hits,
+            context,
+            &mut bytes,
+        )
+        .map_err(|e| e.to_string())
+        .and_then(|()| crate::atomic_write(path, &bytes).map_err(|e| e.to_string()));
         self.ui.message = Some(match result {
-            Ok(()) => format!("Exported {} concordance lines to {}", hits.len(), path.display()),
+            Ok(()) => format!(
+                "Exported {} concordance lines to {}",
+                hits.len(),
+                path.display()
+            ),
             Err(err) => format!("Could not export to {}: {err}", path.display()),
         });
     }
@@ -419,10 +463,21 @@ impl WirescopeApp {
         let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
         let add = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::A);
         let quit = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+        let save = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+        let open_ws = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
         let find = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
         let prev_hit = KeyboardShortcut::new(Modifiers::SHIFT, Key::F3);
         let next_hit = KeyboardShortcut::new(Modifiers::NONE, Key::F3);
         ctx.input_mut(|i| {
+            if i.consume_shortcut(&open_ws) {
+                self.commands.push(Command::Pick {
+                    kind: PickKind::OpenWorkspace,
+                    mode: OpenMode::Replace,
+                });
+            }
+            if i.consume_shortcut(&save) {
+                self.commands.push(Command::SaveWorkspace);
+            }
             if i.consume_shortcut(&open) {
                 self.commands.push(Command::Pick {
                     kind: PickKind::Files,
@@ -503,7 +558,12 @@ impl WirescopeApp {
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
-        let title = format!("wirescope — {}", self.corpus_name);
+        let mark = if self.has_unsaved_changes() {
+            " •"
+        } else {
+            ""
+        };
+        let title = format!("wirescope — {}{mark}", self.corpus_name);
         if title != self.ui.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.ui.title = title;
