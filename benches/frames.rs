@@ -81,7 +81,7 @@ fn scripted(h: &mut Harness<'static, WirescopeApp>, label: &str) -> Vec<Duration
     }
     let term = "government";
     let typing = frames(h, term.len(), |h, i| {
-        h.state_mut().push(Command::SetQuery(term[..=i].to_owned()))
+        h.state_mut().push(Command::SetQuery(term[..=i].to_owned()));
     });
     phase("typing a term", typing, &mut all);
     let after = frames(h, 50, |_, _| {});
@@ -133,21 +133,20 @@ fn synthetic(n: usize) -> Corpus {
         );
         let body: Vec<&str> = (0..24).map(|k| words[(i * 7 + k * 5) % 12]).collect();
         let (text, body_start) = Document::compose_text(&title, &body.join(" "));
-        let mut fields = ArticleFields::default();
-        fields.title = Field::found(title, Provenance::Line(0));
-        fields.published = Field::found(
-            chrono::NaiveDate::from_ymd_opt(
-                2016 + (i % 5) as i32,
-                1 + (i % 12) as u32,
-                1 + (i % 28) as u32,
-            )
-            .unwrap(),
-            Provenance::Line(1),
+        let date = chrono::NaiveDate::from_ymd_opt(
+            2016 + (i % 5) as i32,
+            1 + (i % 12) as u32,
+            1 + (i % 28) as u32,
         );
-        fields.agency = Field::found(
-            ["AFP", "Reuters", "AP", "TASS"][i % 4].to_owned(),
-            Provenance::Line(2),
-        );
+        let fields = ArticleFields {
+            title: Field::found(title, Provenance::Line(0)),
+            published: Field::found(date.unwrap_or_default(), Provenance::Line(1)),
+            agency: Field::found(
+                ["AFP", "Reuters", "AP", "TASS"][i % 4].to_owned(),
+                Provenance::Line(2),
+            ),
+            ..ArticleFields::default()
+        };
         let doc = Document {
             key: DocKey {
                 path: format!("synthetic/{i:07}.txt"),

@@ -236,7 +236,7 @@ fn a_skipped_file_appears_in_the_load_report() {
     let png = dir.path().join("photo.txt");
     std::fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01").unwrap();
     let mut harness = sample_harness();
-    drop_paths(&mut harness, &[png.clone()]);
+    drop_paths(&mut harness, std::slice::from_ref(&png));
     settle(&mut harness);
     assert_eq!(harness.state().corpus.len(), 1);
     harness.get_by_label("1 files skipped").click();

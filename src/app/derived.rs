@@ -135,14 +135,14 @@ pub fn sort_rows(
         SortColumn::Loaded => rows.sort_unstable(),
         SortColumn::Title => rows.sort_by_cached_key(|&d| (fields(d).title.to_lowercase(), d)),
         SortColumn::Agency => {
-            rows.sort_by_cached_key(|&d| (fields(d).agency.map(str::to_lowercase), d))
+            rows.sort_by_cached_key(|&d| (fields(d).agency.map(str::to_lowercase), d));
         }
         SortColumn::Outlet => {
-            rows.sort_by_cached_key(|&d| (fields(d).outlet.map(str::to_lowercase), d))
+            rows.sort_by_cached_key(|&d| (fields(d).outlet.map(str::to_lowercase), d));
         }
         SortColumn::Published => rows.sort_by_cached_key(|&d| (fields(d).published, d)),
         SortColumn::Dateline => {
-            rows.sort_by_cached_key(|&d| (fields(d).dateline.map(str::to_lowercase), d))
+            rows.sort_by_cached_key(|&d| (fields(d).dateline.map(str::to_lowercase), d));
         }
         SortColumn::Words => rows.sort_by_key(|&d| (corpus.word_count(d), d)),
         SortColumn::File => rows.sort_by(|&a, &b| corpus.doc(a).key.cmp(&corpus.doc(b).key)),

@@ -125,7 +125,7 @@ fn lines_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
         .striped(true)
         .sense(egui::Sense::click())
         .column(Column::initial(260.0).clip(true))
-        .column(Column::auto().at_least(60.0))
+        .column(Column::initial(90.0).clip(true))
         .column(Column::initial(260.0).clip(true))
         .column(Column::initial(200.0).clip(true))
         .column(Column::remainder())
@@ -148,9 +148,14 @@ fn lines_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
                 let fields = app.corpus.fields(hit.doc, &app.overlay);
                 row.set_selected(selected == Some(i));
                 row.col(|ui| {
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        ui.add(egui::Label::new(&line.left).truncate().selectable(false));
-                    });
+                    let size = egui::vec2(ui.available_width(), row_height);
+                    ui.allocate_ui_with_layout(
+                        size,
+                        egui::Layout::right_to_left(egui::Align::Center),
+                        |ui| {
+                            ui.add(egui::Label::new(&line.left).truncate().selectable(false));
+                        },
+                    );
                 });
                 row.col(|ui| {
                     ui.add(

@@ -74,6 +74,10 @@ fn corpus_name(paths: &[PathBuf]) -> String {
     }
 }
 
+/// Hit byte ranges of the reader's document, keyed by (document,
+/// generation, query, total hits).
+pub type ReaderHits = ((DocIx, u64, String, u64), Vec<std::ops::Range<usize>>);
+
 /// Window-only state that is not part of the analysis.
 #[derive(Default)]
 pub struct UiState {
@@ -103,7 +107,7 @@ pub struct UiState {
     pub query_typed_at: Option<std::time::Instant>,
     /// Byte ranges of the hits in the reader's document, by (document,
     /// generation, query, total hits).
-    pub reader_hits: Option<((DocIx, u64, String, u64), Vec<std::ops::Range<usize>>)>,
+    pub reader_hits: Option<ReaderHits>,
 }
 
 /// The application.
@@ -254,7 +258,7 @@ impl WirescopeApp {
                 // A cancelled job's result is dropped even if it finished
                 // first: after Cancel, nothing more is added.
                 JobMessage::Finished { corpus, report } => {
-                    finished = Some((corpus.filter(|_| !job.is_cancelled()), report))
+                    finished = Some((corpus.filter(|_| !job.is_cancelled()), report));
                 }
             }
         }

@@ -199,12 +199,13 @@ fn bar_chart_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
         && let Some(at) = response.inner
     {
         let i = at.x.round();
-        if i >= 0.0 && (at.x - i).abs() <= 0.35 && at.y >= 0.0 {
-            if let Some((word, count, _, _)) = rows.get(i as usize)
-                && at.y <= *count as f64
-            {
-                app.push(Command::SetQuery(word.clone()));
-            }
+        if i >= 0.0
+            && (at.x - i).abs() <= 0.35
+            && at.y >= 0.0
+            && let Some((word, count, _, _)) = rows.get(i as usize)
+            && at.y <= *count as f64
+        {
+            app.push(Command::SetQuery(word.clone()));
         }
     }
 }

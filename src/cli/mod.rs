@@ -165,7 +165,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         None => run_window(cli.paths),
-        Some(command) => run_command(command),
+        Some(command) => run_command(&command),
     }
 }
 
@@ -208,11 +208,11 @@ fn run_window(paths: Vec<PathBuf>) -> ExitCode {
     }
 }
 
-fn run_command(command: Command) -> ExitCode {
-    let (corpus_args, run): (
-        &CorpusArgs,
-        &dyn Fn(&Loaded, &mut dyn Write) -> std::io::Result<()>,
-    ) = match &command {
+/// Writes a subcommand's output for a loaded corpus.
+type Runner<'a> = &'a dyn Fn(&Loaded, &mut dyn Write) -> std::io::Result<()>;
+
+fn run_command(command: &Command) -> ExitCode {
+    let (corpus_args, run): (&CorpusArgs, Runner<'_>) = match command {
         Command::Kwic(args) => return kwic::run(args),
         Command::Inspect { corpus, json } => (corpus, &|l, out| output::inspect(l, *json, out)),
         Command::Stats { corpus, json } => (corpus, &|l, out| output::stats(l, *json, out)),

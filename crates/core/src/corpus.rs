@@ -5,49 +5,17 @@
 //! newly loaded documents (copy-on-write) and hands back the next state.
 //! Documents already loaded are never re-read or re-tokenized.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
-use rustc_hash::FxHashMap;
 
 use crate::document::{DocKey, Document};
 use crate::index::{DocIx, Index};
 use crate::overlay::Overlay;
+use crate::query::Lexicon;
+pub use crate::tokenized::TokenizedDoc;
 use crate::vocab::{SurfaceId, Vocabulary};
-
-/// A document with its words, tokenized but not yet interned globally.
-/// Produced in parallel by the loader, consumed by [`Corpus::append`].
-#[derive(Debug)]
-pub struct TokenizedDoc {
-    pub doc: Document,
-    /// Distinct surface forms of this document (local ids are indices).
-    pub local_words: Vec<Box<str>>,
-    /// The document's tokens as local ids.
-    pub local_tokens: Vec<u32>,
-}
-
-impl TokenizedDoc {
-    /// Tokenizes a document's text.
-    pub fn new(doc: Document) -> Self {
-        let mut ids: FxHashMap<Cow<'_, str>, u32> = FxHashMap::default();
-        let mut local_tokens = Vec::with_capacity(doc.text.len() / 6);
-        for token in crate::tokenize::tokenize(&doc.text) {
-            let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
-            local_tokens.push(*ids.entry(token.surface).or_insert(next));
-        }
-        let mut local_words: Vec<Box<str>> = vec![Box::from(""); ids.len()];
-        for (word, id) in ids {
-            local_words[id as usize] = word.into();
-        }
-        Self {
-            doc,
-            local_words,
-            local_tokens,
-        }
-    }
-}
 
 /// Documents plus their index. See the module docs.
 #[derive(Clone, Debug, Default)]
@@ -57,6 +25,8 @@ pub struct Corpus {
     index: Arc<Index>,
     by_key: Arc<HashMap<DocKey, DocIx>>,
     by_content: Arc<HashMap<u64, Vec<DocIx>>>,
+    /// Alphabetical vocabulary for queries and sorts, built on first use.
+    lexicon: OnceLock<Arc<Lexicon>>,
 }
 
 impl Corpus {
@@ -67,25 +37,26 @@ impl Corpus {
         let index = Arc::make_mut(&mut self.index);
         let by_key = Arc::make_mut(&mut self.by_key);
         let by_content = Arc::make_mut(&mut self.by_content);
+        self.lexicon = OnceLock::new();
         let mut added = 0;
+        // Reused across documents: local word id -> global surface id.
+        let mut global: Vec<SurfaceId> = Vec::new();
         for item in batch {
             if by_key.contains_key(&item.doc.key) {
                 continue;
             }
-            let global: Vec<SurfaceId> = item.local_words.iter().map(|w| vocab.intern(w)).collect();
-            let stream: Arc<[SurfaceId]> = item
-                .local_tokens
-                .iter()
-                .map(|&l| global[l as usize])
-                .collect();
-            index.push(stream, vocab.fold_table(), vocab.folded_count());
+            global.clear();
+            let words = item.words().zip(item.word_hashes());
+            global.extend(words.map(|((word, _), hash)| vocab.intern_hashed(word, hash)));
+            let stream: Arc<[SurfaceId]> =
+                item.tokens().iter().map(|&l| global[l as usize]).collect();
+            let counts = global.iter().zip(item.words()).map(|(&id, (_, n))| (id, n));
+            index.push_counted(stream, counts, vocab.fold_table(), vocab.folded_count());
+            let doc = item.into_doc();
             let ix = DocIx::try_from(self.docs.len()).unwrap_or(DocIx::MAX);
-            by_key.insert(item.doc.key.clone(), ix);
-            by_content
-                .entry(item.doc.content_hash)
-                .or_default()
-                .push(ix);
-            self.docs.push(Arc::new(item.doc));
+            by_key.insert(doc.key.clone(), ix);
+            by_content.entry(doc.content_hash).or_default().push(ix);
+            self.docs.push(Arc::new(doc));
             added += 1;
         }
         added
@@ -132,6 +103,13 @@ impl Corpus {
     /// The index.
     pub fn index(&self) -> &Index {
         &self.index
+    }
+
+    /// The vocabulary in alphabetical order (built on first use, dropped
+    /// when documents are appended).
+    pub fn lexicon(&self) -> &Lexicon {
+        self.lexicon
+            .get_or_init(|| Arc::new(Lexicon::new(&self.vocab)))
     }
 
     /// Number of word tokens of a document.

@@ -1,7 +1,8 @@
 //! The one filter structure shared by the table, the CLI and workspaces.
 //!
 //! A [`Filter`] narrows the corpus by words in the headline/agency/outlet,
-//! a publication date range, agency, outlet and dateline. [`select`] applies
+//! whole headline words (`title:` in queries), a publication date range,
+//! agency, outlet and dateline. [`select`] applies
 //! it together with the overlay's exclusions and returns the matching
 //! document indices in load order.
 
@@ -31,6 +32,9 @@ pub struct Filter {
     pub outlet: Option<String>,
     /// Dateline place, compared case-insensitively on its first part.
     pub dateline: Option<String>,
+    /// Words that must all appear in the headline as whole words
+    /// (case-insensitive; `*` and `?` allowed). Set by `title:` in queries.
+    pub title_words: Vec<String>,
 }
 
 impl Filter {
@@ -48,6 +52,20 @@ impl Filter {
         self.matches_text(fields)
             && self.matches_date(fields.published)
             && self.matches_sources(fields)
+            && self.matches_title_words(fields.title)
+    }
+
+    fn matches_title_words(&self, title: &str) -> bool {
+        if self.title_words.is_empty() {
+            return true;
+        }
+        let words: Vec<String> = crate::tokenize::tokenize(title)
+            .map(|t| crate::tokenize::fold(&t.surface).into_owned())
+            .collect();
+        self.title_words.iter().all(|want| {
+            let want = crate::tokenize::fold(want);
+            words.iter().any(|w| crate::query::glob::matches(&want, w))
+        })
     }
 
     fn matches_text(&self, fields: &Effective<'_>) -> bool {

@@ -305,13 +305,26 @@ pub fn trend(
         dated.push((d, bucket.start(date), group));
     }
     out.undated_docs = undated.len();
-    let (Some(first), Some(last)) = (dated.iter().map(|x| x.1).min(), dated.iter().map(|x| x.1).max()) else {
-        out.undated_hits = terms.iter().map(|(_, count)| undated.iter().map(|&d| count(d)).sum::<u64>()).sum();
+    let (Some(first), Some(last)) = (
+        dated.iter().map(|x| x.1).min(),
+        dated.iter().map(|x| x.1).max(),
+    ) else {
+        out.undated_hits = terms
+            .iter()
+            .map(|(_, count)| undated.iter().map(|&d| count(d)).sum::<u64>())
+            .sum();
         return out;
     };
     let buckets = bucket.range(first, last);
-    let slot = |date: NaiveDate| buckets.binary_search(&date).unwrap_or_else(|i| i.min(buckets.len() - 1));
-    let cells: Vec<usize> = dated.iter().map(|&(_, b, g)| g as usize * buckets.len() + slot(b)).collect();
+    let slot = |date: NaiveDate| {
+        buckets
+            .binary_search(&date)
+            .unwrap_or_else(|i| i.min(buckets.len() - 1))
+    };
+    let cells: Vec<usize> = dated
+        .iter()
+        .map(|&(_, b, g)| g as usize * buckets.len() + slot(b))
+        .collect();
     let mut tokens = vec![0u64; groups.len() * buckets.len()];
     for (&(d, _, _), &cell) in dated.iter().zip(&cells) {
         tokens[cell] += corpus.word_count(d) as u64;
@@ -342,7 +355,11 @@ pub fn trend(
                     (b, value)
                 })
                 .collect();
-            let label = if groups[g].is_empty() { term.clone() } else { format!("{term} · {}", groups[g]) };
+            let label = if groups[g].is_empty() {
+                term.clone()
+            } else {
+                format!("{term} · {}", groups[g])
+            };
             out.series.push(Series { label, points });
         }
     }

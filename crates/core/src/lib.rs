@@ -27,13 +27,16 @@ pub mod seed;
 pub mod session;
 pub mod text;
 pub mod tokenize;
+pub mod tokenized;
 pub mod vocab;
+pub mod workspace;
 
 pub use corpus::{Corpus, Effective, TokenizedDoc};
 pub use document::{DocKey, Document, SourceStamp};
 pub use filter::{Filter, select};
 pub use index::DocIx;
 pub use overlay::{Correction, Overlay};
+pub use workspace::{Workspace, WorkspaceError};
 
 use std::sync::atomic::AtomicBool;
 

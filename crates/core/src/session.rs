@@ -139,7 +139,12 @@ pub struct KwicSettings {
 
 impl Default for KwicSettings {
     fn default() -> Self {
-        Self { context_words: 5, sort_keys: Vec::new(), selected_line: None, dispersion_by_hits: true }
+        Self {
+            context_words: 5,
+            sort_keys: Vec::new(),
+            selected_line: None,
+            dispersion_by_hits: true,
+        }
     }
 }
 
@@ -156,7 +161,12 @@ pub struct Panels {
 
 impl Default for Panels {
     fn default() -> Self {
-        Self { table: true, reader: true, analysis: true, tab: AnalysisTab::Words }
+        Self {
+            table: true,
+            reader: true,
+            analysis: true,
+            tab: AnalysisTab::Words,
+        }
     }
 }
 

@@ -31,9 +31,211 @@ pub struct Token<'a> {
 }
 
 /// Iterates over the word tokens of `text`.
-pub fn tokenize(text: &str) -> impl Iterator<Item = Token<'_>> {
+///
+/// Runs of ASCII between ASCII whitespace take a fast path that applies the
+/// UAX #29 rules for ASCII directly; everything else goes through
+/// `unicode-segmentation`. Both yield exactly the same tokens
+/// ([`tokenize_uax29`] is the reference, compared in tests on real text).
+pub fn tokenize(text: &str) -> Tokens<'_> {
+    Tokens {
+        text,
+        pos: 0,
+        piece_end: 0,
+        slow: None,
+    }
+}
+
+/// Iterates over the word tokens of `text` with `unicode-segmentation` only:
+/// the reference that [`tokenize`] must agree with.
+pub fn tokenize_uax29(text: &str) -> impl Iterator<Item = Token<'_>> {
     text.split_word_bound_indices()
         .filter_map(|(start, segment)| word_token(start, segment))
+}
+
+/// The iterator behind [`tokenize`].
+///
+/// Why the split is exact: UAX #29 always breaks before an ASCII whitespace
+/// character and after one unless an Extend/Format/ZWJ or another space
+/// follows (WB3a-d, WB4), and the two-character look-around rules (WB6, WB7,
+/// WB11, WB12) never see through whitespace. So an ASCII run between ASCII
+/// whitespace segments the same alone as in its text. Runs with non-ASCII
+/// characters are handed to `unicode-segmentation` together with the
+/// whitespace before them and any non-ASCII runs that follow, which keeps
+/// every rule's context.
+pub struct Tokens<'a> {
+    text: &'a str,
+    /// Next byte to look at.
+    pos: usize,
+    /// End of the ASCII run being cut by the fast path.
+    piece_end: usize,
+    /// A non-ASCII stretch being cut by `unicode-segmentation`, with its
+    /// offset in `text`.
+    slow: Option<(usize, unicode_segmentation::UWordBoundIndices<'a>)>,
+}
+
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+}
+
+/// UAX #29 word-break classes of ASCII bytes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Letter,
+    Digit,
+    /// `_` (ExtendNumLet).
+    Underscore,
+    /// `:` (MidLetter).
+    MidLetter,
+    /// `.` (MidNumLet) and `'` (Single_Quote): join letters or digits.
+    MidBoth,
+    /// `,` and `;` (MidNum).
+    MidNum,
+    Other,
+}
+
+fn class(b: u8) -> Class {
+    match b {
+        b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+        b'0'..=b'9' => Class::Digit,
+        b'_' => Class::Underscore,
+        b':' => Class::MidLetter,
+        b'.' | b'\'' => Class::MidBoth,
+        b',' | b';' => Class::MidNum,
+        _ => Class::Other,
+    }
+}
+
+/// The next word segment of an ASCII run without whitespace, as a byte
+/// range, scanning from `from`; `None` when the run has no more words.
+fn next_ascii_word(bytes: &[u8], from: usize, end: usize) -> Option<(usize, usize)> {
+    let mut i = from;
+    while i < end {
+        let first = class(bytes[i]);
+        if !matches!(first, Class::Letter | Class::Digit | Class::Underscore) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut has_alnum = first != Class::Underscore;
+        let mut last = first;
+        i += 1;
+        while i < end {
+            let c = class(bytes[i]);
+            if matches!(c, Class::Letter | Class::Digit | Class::Underscore) {
+                // WB5, WB8, WB9, WB10, WB13a, WB13b.
+                has_alnum |= c != Class::Underscore;
+                last = c;
+                i += 1;
+                continue;
+            }
+            let next = if i + 1 < end {
+                class(bytes[i + 1])
+            } else {
+                Class::Other
+            };
+            let joins = match (last, c, next) {
+                // WB6, WB7.
+                (Class::Letter, Class::MidLetter | Class::MidBoth, Class::Letter) => true,
+                // WB11, WB12.
+                (Class::Digit, Class::MidNum | Class::MidBoth, Class::Digit) => true,
+                _ => false,
+            };
+            if !joins {
+                break;
+            }
+            last = next;
+            i += 2;
+        }
+        if has_alnum {
+            return Some((start, i));
+        }
+    }
+    None
+}
+
+impl<'a> Tokens<'a> {
+    /// Finds the next stretch of text to cut: sets `piece_end` for an ASCII
+    /// run or `slow` for a non-ASCII stretch. False at the end of the text.
+    fn next_stretch(&mut self) -> bool {
+        let bytes = self.text.as_bytes();
+        let space_start = self.pos;
+        let (start, end, ascii) = scan_piece(bytes, self.pos);
+        if start >= bytes.len() {
+            self.pos = bytes.len();
+            return false;
+        }
+        if ascii {
+            self.pos = start;
+            self.piece_end = end;
+            return true;
+        }
+        // Take the following non-ASCII runs along, so that every boundary
+        // of the stretch sits next to an ASCII run.
+        let mut stretch_end = end;
+        loop {
+            let (next_start, next_end, next_ascii) = scan_piece(bytes, stretch_end);
+            if next_start >= bytes.len() || next_ascii {
+                break;
+            }
+            stretch_end = next_end;
+        }
+        let stretch = &self.text[space_start..stretch_end];
+        self.slow = Some((space_start, stretch.split_word_bound_indices()));
+        self.pos = stretch_end;
+        self.piece_end = stretch_end;
+        true
+    }
+}
+
+/// Skips whitespace from `from`, then finds the end of the run of
+/// non-whitespace: (run start, run end, whether the run is all ASCII).
+fn scan_piece(bytes: &[u8], from: usize) -> (usize, usize, bool) {
+    let mut i = from;
+    while i < bytes.len() && is_ascii_space(bytes[i]) {
+        i += 1;
+    }
+    let start = i;
+    let mut ascii = true;
+    while i < bytes.len() && !is_ascii_space(bytes[i]) {
+        ascii &= bytes[i].is_ascii();
+        i += 1;
+    }
+    (start, i, ascii)
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = Token<'a>;
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        loop {
+            if let Some((offset, segments)) = &mut self.slow {
+                match segments.next() {
+                    Some((start, segment)) => {
+                        if let Some(token) = word_token(*offset + start, segment) {
+                            return Some(token);
+                        }
+                    }
+                    None => self.slow = None,
+                }
+                continue;
+            }
+            if self.pos < self.piece_end {
+                let bytes = self.text.as_bytes();
+                if let Some((start, end)) = next_ascii_word(bytes, self.pos, self.piece_end) {
+                    self.pos = end;
+                    let word = strip_possessive(&self.text[start..end]);
+                    return Some(Token {
+                        span: start..start + word.len(),
+                        surface: Cow::Borrowed(word),
+                    });
+                }
+                self.pos = self.piece_end;
+            }
+            if !self.next_stretch() {
+                return None;
+            }
+        }
+    }
 }
 
 /// Turns one UAX #29 segment into a token, or `None` for punctuation and
@@ -134,6 +336,66 @@ mod tests {
         assert_eq!(words("Путин заявил"), ["Путин", "заявил"]);
         assert_eq!(words("بوتين يقترح"), ["بوتين", "يقترح"]);
         assert_eq!(words("普京提议"), ["普", "京", "提", "议"]);
+    }
+
+    fn both_ways(text: &str) {
+        let fast: Vec<Token<'_>> = tokenize(text).collect();
+        let reference: Vec<Token<'_>> = tokenize_uax29(text).collect();
+        assert_eq!(fast, reference, "tokens differ for {text:?}");
+    }
+
+    #[test]
+    fn fast_path_matches_uax29_on_edge_cases() {
+        for text in [
+            "",
+            " ",
+            "a",
+            "_",
+            "__a__ b_1 _.a a._ 1_2",
+            "a.b a:b a'b 1.5 1,000 1;2 1'2 1:2 a,b a.1 1.a a..b 1..2 a. .a",
+            "U.S. e.g. 3.14.15 x:y:z it's Putin's PUTIN'S 's '",
+            "tab\tsep\rcr\r\nlf\x0bvt\x0cff end",
+            "caf\u{e9} na\u{ef}ve don\u{2019}t Putin\u{2019}s \u{201c}quoted\u{201d}",
+            "a \u{301}b a\u{301} \u{301} x\u{200d}y \u{3000} a \u{3000}\u{301}",
+            "\u{5d0}'\u{5d1} \u{5d0}\"\u{5d1} \u{30ab}\u{30ab} \u{1f1fa}\u{1f1f8}a",
+            "\u{1f600}\u{200d}\u{1f600} 9\u{a0}000 \u{a0}a \u{85}b \u{2028}c",
+            "\u{5e0}\u{5d9}\u{5d5} \u{645}\u{631}\u{62d}\u{628}\u{627} \u{4e2d}\u{6587}",
+        ] {
+            both_ways(text);
+        }
+    }
+
+    #[test]
+    fn fast_path_matches_uax29_on_random_text() {
+        // Characters from every word-break class that can meet ASCII.
+        let alphabet: Vec<char> = "aZ09_:.',;\"-( )\t\n\r\u{b}\u{c}\u{e9}\u{2019}\u{301}\u{200d}\u{3000}\u{a0}\u{5d0}\u{30ab}\u{1f1fa}\u{1f600}\u{4e2d}\u{ad}\u{903}\u{2060}\u{85}\u{ff0e}"
+            .chars()
+            .collect();
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..20_000 {
+            let len = (state % 24) as usize;
+            let mut text = String::new();
+            for _ in 0..len {
+                // xorshift64: deterministic and dependency-free.
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push(alphabet[(state % alphabet.len() as u64) as usize]);
+            }
+            both_ways(&text);
+        }
+    }
+
+    #[test]
+    fn fast_path_matches_uax29_on_real_text() {
+        for text in [
+            include_str!("../../../seeds/000_da033187e5627a53.txt"),
+            include_str!("../../../tests/fixtures/dev/articles/100_e6fbf5877031.txt"),
+            include_str!("../../../tests/fixtures/dev/articles/111_b251fccd1109.txt"),
+            include_str!("../../../tests/fixtures/dev/articles/113_26a2600c7aa7.txt"),
+        ] {
+            both_ways(text);
+        }
     }
 
     #[test]

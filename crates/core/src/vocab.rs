@@ -5,7 +5,10 @@
 //! case-insensitive search work on folded ids; case-sensitive search filters
 //! on surface ids, so neither needs to rescan any text.
 
-use rustc_hash::FxHashMap;
+use std::hash::BuildHasher;
+
+use hashbrown::HashTable;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use crate::tokenize::fold;
 
@@ -14,51 +17,125 @@ pub type SurfaceId = u32;
 /// Index of a case-folded word type.
 pub type FoldedId = u32;
 
+/// The hash [`Vocabulary::intern_hashed`] expects; the loader's workers
+/// compute it so that the single thread that interns does not.
+pub fn word_hash(word: &str) -> u64 {
+    FxBuildHasher.hash_one(word)
+}
+
 /// Interned word forms. Ids are dense and only ever appended.
+///
+/// Strings are stored end to end in one buffer per kind and the hash tables
+/// hold only ids, so a word costs a few bytes beyond its text rather than
+/// two boxed copies and their allocations.
 #[derive(Clone, Debug, Default)]
 pub struct Vocabulary {
-    surfaces: Vec<Box<str>>,
-    surface_ids: FxHashMap<Box<str>, SurfaceId>,
+    surfaces: Interner,
     surface_to_folded: Vec<FoldedId>,
-    folded: Vec<Box<str>>,
-    folded_ids: FxHashMap<Box<str>, FoldedId>,
-    folded_to_surfaces: Vec<Vec<SurfaceId>>,
+    folded: Interner,
+    /// The first surface of each folded type...
+    first_surface: Vec<SurfaceId>,
+    /// ...and all of them, for the folded types that have more than one.
+    more_surfaces: FxHashMap<FoldedId, Vec<SurfaceId>>,
+}
+
+/// Distinct strings with dense ids.
+#[derive(Clone, Default)]
+struct Interner {
+    text: String,
+    /// End offset in `text` of each string, by id.
+    ends: Vec<usize>,
+    ids: HashTable<u32>,
+}
+
+impl std::fmt::Debug for Interner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Interner")
+            .field("len", &self.ends.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Interner {
+    fn get(&self, id: u32) -> &str {
+        let end = self.ends[id as usize];
+        let start = id.checked_sub(1).map_or(0, |prev| self.ends[prev as usize]);
+        &self.text[start..end]
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn find(&self, word: &str, hash: u64) -> Option<u32> {
+        self.ids.find(hash, |&id| self.get(id) == word).copied()
+    }
+
+    /// Adds a string known to be absent.
+    fn insert_new(&mut self, word: &str, hash: u64) -> u32 {
+        let id = u32::try_from(self.ends.len()).unwrap_or(u32::MAX);
+        self.text.push_str(word);
+        self.ends.push(self.text.len());
+        let (text, ends) = (&self.text, &self.ends);
+        let rehash = |&i: &u32| {
+            let end = ends[i as usize];
+            let start = i.checked_sub(1).map_or(0, |p| ends[p as usize]);
+            word_hash(&text[start..end])
+        };
+        self.ids.insert_unique(hash, id, rehash);
+        id
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (u32, &str)> {
+        (0..self.ends.len()).map(|i| {
+            let id = i as u32;
+            (id, self.get(id))
+        })
+    }
 }
 
 impl Vocabulary {
     /// Interns a surface form, returning its id.
     pub fn intern(&mut self, surface: &str) -> SurfaceId {
-        if let Some(&id) = self.surface_ids.get(surface) {
+        self.intern_hashed(surface, word_hash(surface))
+    }
+
+    /// Interns a surface form whose [`word_hash`] is already known.
+    pub fn intern_hashed(&mut self, surface: &str, hash: u64) -> SurfaceId {
+        if let Some(id) = self.surfaces.find(surface, hash) {
             return id;
         }
         let folded_id = self.intern_folded(&fold(surface));
-        let id = SurfaceId::try_from(self.surfaces.len()).unwrap_or(SurfaceId::MAX);
-        self.surfaces.push(surface.into());
-        self.surface_ids.insert(surface.into(), id);
+        let id = self.surfaces.insert_new(surface, hash);
         self.surface_to_folded.push(folded_id);
-        self.folded_to_surfaces[folded_id as usize].push(id);
+        if self.first_surface.len() == folded_id as usize {
+            self.first_surface.push(id);
+        } else {
+            let first = self.first_surface[folded_id as usize];
+            self.more_surfaces
+                .entry(folded_id)
+                .or_insert_with(|| vec![first])
+                .push(id);
+        }
         id
     }
 
     fn intern_folded(&mut self, folded: &str) -> FoldedId {
-        if let Some(&id) = self.folded_ids.get(folded) {
+        let hash = word_hash(folded);
+        if let Some(id) = self.folded.find(folded, hash) {
             return id;
         }
-        let id = FoldedId::try_from(self.folded.len()).unwrap_or(FoldedId::MAX);
-        self.folded.push(folded.into());
-        self.folded_ids.insert(folded.into(), id);
-        self.folded_to_surfaces.push(Vec::new());
-        id
+        self.folded.insert_new(folded, hash)
     }
 
     /// The surface form of an id.
     pub fn surface(&self, id: SurfaceId) -> &str {
-        &self.surfaces[id as usize]
+        self.surfaces.get(id)
     }
 
     /// The folded form of a folded id.
     pub fn folded(&self, id: FoldedId) -> &str {
-        &self.folded[id as usize]
+        self.folded.get(id)
     }
 
     /// The folded id of a surface id.
@@ -73,17 +150,24 @@ impl Vocabulary {
 
     /// Looks up a surface form exactly as written.
     pub fn surface_id(&self, surface: &str) -> Option<SurfaceId> {
-        self.surface_ids.get(surface).copied()
+        self.surfaces.find(surface, word_hash(surface))
     }
 
     /// Looks up a word case-insensitively.
     pub fn folded_id(&self, word: &str) -> Option<FoldedId> {
-        self.folded_ids.get(fold(word).as_ref()).copied()
+        let folded = fold(word);
+        self.folded.find(&folded, word_hash(&folded))
     }
 
     /// All surface forms of a folded type.
     pub fn surfaces_of(&self, id: FoldedId) -> &[SurfaceId] {
-        &self.folded_to_surfaces[id as usize]
+        match self.more_surfaces.get(&id) {
+            Some(all) => all,
+            None => self
+                .first_surface
+                .get(id as usize)
+                .map_or(&[], std::slice::from_ref),
+        }
     }
 
     /// Number of distinct surface forms.
@@ -98,18 +182,12 @@ impl Vocabulary {
 
     /// Iterates over all folded types with their ids.
     pub fn folded_iter(&self) -> impl Iterator<Item = (FoldedId, &str)> {
-        self.folded
-            .iter()
-            .enumerate()
-            .map(|(i, w)| (i as FoldedId, &**w))
+        self.folded.iter()
     }
 
     /// Iterates over all surface forms with their ids.
     pub fn surface_iter(&self) -> impl Iterator<Item = (SurfaceId, &str)> {
-        self.surfaces
-            .iter()
-            .enumerate()
-            .map(|(i, w)| (i as SurfaceId, &**w))
+        self.surfaces.iter()
     }
 }
 

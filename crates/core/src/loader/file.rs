@@ -95,6 +95,17 @@ pub fn article_from_bytes(
     Ok((doc, warning))
 }
 
+/// The problem for a file that could not be opened or read. A file that
+/// was there when the folders were walked and is gone now has vanished.
+pub fn read_problem(path: &Path, err: &std::io::Error) -> Problem {
+    let reason = match err.kind() {
+        std::io::ErrorKind::NotFound => "vanished while loading (not found)".to_owned(),
+        std::io::ErrorKind::PermissionDenied => format!("cannot read: permission denied ({err})"),
+        _ => format!("cannot read: {err}"),
+    };
+    Problem::new(path, ProblemKind::Unreadable, reason)
+}
+
 /// Reads and parses one article file from disk.
 pub fn read_article(
     path: &Path,
@@ -103,7 +114,7 @@ pub fn read_article(
     sidecars: &HashMap<PathBuf, SidecarEntry>,
 ) -> Result<(Document, Option<Problem>), Problem> {
     let size = std::fs::metadata(path)
-        .map_err(|e| Problem::new(path, ProblemKind::Unreadable, e.to_string()))?
+        .map_err(|e| read_problem(path, &e))?
         .len();
     if size > max_bytes {
         let reason = format!(
@@ -113,8 +124,7 @@ pub fn read_article(
         );
         return Err(Problem::new(path, ProblemKind::Skipped, reason));
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| Problem::new(path, ProblemKind::Unreadable, e.to_string()))?;
+    let bytes = std::fs::read(path).map_err(|e| read_problem(path, &e))?;
     let stamp = stamp(&bytes, modified_secs(path));
     let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     article_from_bytes(
@@ -142,12 +152,13 @@ pub fn record_document(
     apply_columns(&mut fields, map, row, &|name| {
         Provenance::Column(name.to_owned())
     });
-    // A record with a headline but no text is still an article (exports
-    // often lose bodies); one with neither is skipped and reported.
-    if body.is_empty() && !fields.title.is_found() {
+    // A record without text is still an article (exports often lose
+    // bodies, and it has a date and a source to count); only a record with
+    // nothing in it at all is skipped and reported.
+    if body.is_empty() && !fields.title.is_found() && row.iter().all(|c| c.trim().is_empty()) {
         return None;
     }
-    if !fields.title.is_found() {
+    if !fields.title.is_found() && !body.is_empty() {
         let first = body.lines().next().unwrap_or("").trim();
         let title: String = first.chars().take(120).collect();
         fields.title = Field::found(

@@ -301,7 +301,7 @@ fn plan(candidates: Vec<Candidate>, problems: &mut Vec<Problem>) -> Plan {
         }
     }
     // Big files first, so one large export does not start last and run alone.
-    jobs.sort_by(|a, b| b.candidate.size_bytes.cmp(&a.candidate.size_bytes));
+    jobs.sort_by_key(|j| std::cmp::Reverse(j.candidate.size_bytes));
     Plan { jobs, sidecars }
 }
 
@@ -328,7 +328,9 @@ fn run_pool(
             return;
         }
     };
-    let (sender, receiver) = sync_channel::<Batch>(256);
+    // A short queue: when the consumer (interning) is the slower side, a
+    // long one only holds parsed documents in memory, it gains no speed.
+    let (sender, receiver) = sync_channel::<Batch>(pool.current_num_threads() * 2);
     std::thread::scope(|scope| {
         let producer = std::thread::Builder::new()
             .name("wirescope-load".to_owned())
@@ -385,12 +387,13 @@ fn run_job(
 /// Streams a record file in chunks; each chunk is tokenized in parallel.
 fn run_records(job: &Job, map: &ColumnMap, control: &Control<'_>, tx: &SyncSender<Batch>) {
     const CHUNK: usize = 512;
+    const CHUNK_BYTES: u64 = 2 * 1024 * 1024;
     let path = &job.candidate.path;
     let display = path.to_string_lossy().into_owned();
     let stamp = Arc::new(record_stamp(path));
     let mut problems = Vec::new();
     let mut chunk = Vec::with_capacity(CHUNK);
-    let mut empty_records = 0u32;
+    let mut counts = RecordCounts::default();
     let mut bytes_reported = 0u64;
     let flush = |chunk: &mut Vec<crate::Document>, bytes: u64| {
         let docs: Vec<TokenizedDoc> = std::mem::take(chunk)
@@ -402,7 +405,9 @@ fn run_records(job: &Job, map: &ColumnMap, control: &Control<'_>, tx: &SyncSende
             .bytes_done
             .fetch_add(bytes, Ordering::Relaxed);
         (control.waker)();
-        tx.send((docs, Vec::new())).is_ok()
+        // Checked again here: a waker may cancel, and then this chunk must
+        // not be sent either.
+        !control.cancelled() && tx.send((docs, Vec::new())).is_ok()
     };
     let mut pending_bytes = 0u64;
     records::stream(
@@ -414,15 +419,20 @@ fn run_records(job: &Job, map: &ColumnMap, control: &Control<'_>, tx: &SyncSende
             if control.cancelled() {
                 return false;
             }
+            counts.records += 1;
             pending_bytes += row.iter().map(|c| c.len() as u64).sum::<u64>();
             match file::record_document(&display, job.candidate.kind, number, map, &row, &stamp) {
-                Some(doc) => chunk.push(doc),
-                None => empty_records += 1,
+                Some(doc) => {
+                    if doc.body().is_empty() {
+                        counts.without_text += 1;
+                    }
+                    chunk.push(doc);
+                }
+                None => counts.empty += 1,
             }
-            if chunk.len() >= CHUNK {
+            if chunk.len() >= CHUNK || pending_bytes >= CHUNK_BYTES {
                 bytes_reported += pending_bytes;
-                let sent = flush(&mut chunk, std::mem::take(&mut pending_bytes));
-                return sent;
+                return flush(&mut chunk, std::mem::take(&mut pending_bytes));
             }
             true
         },
@@ -431,15 +441,39 @@ fn run_records(job: &Job, map: &ColumnMap, control: &Control<'_>, tx: &SyncSende
         bytes_reported += pending_bytes;
         flush(&mut chunk, pending_bytes);
     }
-    if empty_records > 0 {
-        problems.push(Problem::new(
-            path,
-            ProblemKind::PartlyRead,
-            format!("{empty_records} record(s) have no text and were skipped"),
-        ));
-    }
+    problems.extend(counts.problems(path, control.cancelled()));
     control.file_done(job.candidate.size_bytes.saturating_sub(bytes_reported));
     let _ = tx.send((Vec::new(), problems));
+}
+
+/// What the records of one file held, for the load report.
+#[derive(Default)]
+struct RecordCounts {
+    records: u32,
+    without_text: u32,
+    empty: u32,
+}
+
+impl RecordCounts {
+    fn problems(&self, path: &Path, cancelled: bool) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        if self.records == 0 && !cancelled {
+            let reason = "no records (only a header, or nothing readable)".to_owned();
+            problems.push(Problem::new(path, ProblemKind::Skipped, reason));
+        }
+        if self.without_text > 0 {
+            let reason = format!(
+                "{} record(s) have no text; loaded with their headline and other columns",
+                self.without_text
+            );
+            problems.push(Problem::new(path, ProblemKind::Info, reason));
+        }
+        if self.empty > 0 {
+            let reason = format!("{} empty record(s) were skipped", self.empty);
+            problems.push(Problem::new(path, ProblemKind::PartlyRead, reason));
+        }
+        problems
+    }
 }
 
 /// Stamps a record file by streaming its bytes through the hash, so a huge

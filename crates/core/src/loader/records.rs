@@ -25,6 +25,9 @@ pub enum Role {
     Sidecar(ColumnMap),
 }
 
+/// How many lines of a JSON Lines file are read for its keys.
+const HEADER_PROBE_LINES: usize = 100;
+
 /// Reads the column names of a CSV or JSON Lines file.
 pub fn header(path: &Path, kind: FileKind) -> Result<Vec<String>, String> {
     let file = File::open(path).map_err(|e| e.to_string())?;
@@ -39,34 +42,85 @@ pub fn header(path: &Path, kind: FileKind) -> Result<Vec<String>, String> {
                 .map(|h| h.trim_start_matches('\u{feff}').trim().to_owned())
                 .collect())
         }
-        _ => {
-            let mut first = String::new();
-            let mut reader = BufReader::new(file);
-            loop {
-                first.clear();
-                let n = reader.read_line(&mut first).map_err(|e| e.to_string())?;
-                if n == 0 {
-                    return Err("empty file".to_owned());
+        _ => jsonl_keys(BufReader::new(file)),
+    }
+}
+
+/// The keys of the first JSON objects of a JSON Lines file (the union over
+/// up to ten objects, as fields may be missing from some). Bad lines among
+/// them are passed over (and reported when the records are read), so one
+/// broken first line does not lose the file.
+fn jsonl_keys(reader: impl BufRead) -> Result<Vec<String>, String> {
+    let mut keys: Vec<String> = Vec::new();
+    let mut first_error = None;
+    let mut objects = 0;
+    for line in reader.split(b'\n').take(HEADER_PROBE_LINES) {
+        let line = line.map_err(|e| e.to_string())?;
+        let text = String::from_utf8_lossy(&line);
+        let text = text.trim().trim_start_matches('\u{feff}');
+        if text.is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<serde_json::Value>(text) {
+            Ok(serde_json::Value::Object(map)) => {
+                objects += 1;
+                for key in map.keys() {
+                    if !keys.contains(key) {
+                        keys.push(key.clone());
+                    }
                 }
-                if !first.trim().is_empty() {
+                if objects >= 10 {
                     break;
                 }
             }
-            let value: serde_json::Value =
-                serde_json::from_str(first.trim().trim_start_matches('\u{feff}'))
-                    .map_err(|e| format!("first line is not JSON: {e}"))?;
-            let serde_json::Value::Object(map) = value else {
-                return Err("first line is not a JSON object".to_owned());
-            };
-            Ok(map.keys().cloned().collect())
+            Ok(_) => {
+                first_error.get_or_insert_with(|| "lines are not JSON objects".to_owned());
+            }
+            Err(e) => {
+                first_error.get_or_insert_with(|| format!("not JSON: {e}"));
+            }
+        }
+    }
+    if objects > 0 {
+        return Ok(keys);
+    }
+    Err(first_error.map_or_else(
+        || "empty file".to_owned(),
+        |e| format!("no JSON object in the first {HEADER_PROBE_LINES} lines ({e})"),
+    ))
+}
+
+/// True when a file holds nothing but whitespace.
+fn is_blank(path: &Path) -> std::io::Result<bool> {
+    use std::io::Read;
+    let mut buf = [0u8; 4096];
+    let mut file = File::open(path)?;
+    loop {
+        let n = file.read(&mut buf)?;
+        if n == 0 {
+            return Ok(true);
+        }
+        if !buf[..n].iter().all(u8::is_ascii_whitespace) {
+            return Ok(false);
         }
     }
 }
 
 /// Decides whether a record file holds articles, is a sidecar, or neither.
 pub fn classify(path: &Path, kind: FileKind) -> Result<Role, Problem> {
+    match is_blank(path) {
+        Ok(true) => {
+            return Err(Problem::new(
+                path,
+                ProblemKind::Skipped,
+                "empty file".to_owned(),
+            ));
+        }
+        Ok(false) => {}
+        Err(err) => return Err(super::file::read_problem(path, &err)),
+    }
     let names =
-        header(path, kind).map_err(|reason| Problem::new(path, ProblemKind::Unreadable, reason))?;
+        header(path, kind).map_err(|reason| Problem::new(path, ProblemKind::Skipped, reason))?;
     let map = ColumnMap::from_names(&names);
     if map.text.is_some() {
         Ok(Role::Articles(map))
@@ -95,7 +149,7 @@ pub fn stream(
     let file = match File::open(path) {
         Ok(f) => f,
         Err(err) => {
-            return problems.push(Problem::new(path, ProblemKind::Unreadable, err.to_string()));
+            return problems.push(super::file::read_problem(path, &err));
         }
     };
     match kind {
@@ -114,6 +168,10 @@ fn stream_csv(
         csv::ReaderBuilder::new().from_reader(BufReader::with_capacity(256 * 1024, file));
     let mut record = csv::ByteRecord::new();
     let mut number = 0u32;
+    // Each record is emitted when the next one has been read: a quote that
+    // never closes swallows the rest of the file into the last record,
+    // which is only known at the end.
+    let mut held: Option<(u32, Row, u64)> = None;
     loop {
         match reader.read_byte_record(&mut record) {
             Ok(false) => break,
@@ -123,17 +181,20 @@ fn stream_csv(
                     .iter()
                     .map(|f| String::from_utf8_lossy(f).into_owned())
                     .collect();
-                if !emit(number, row) {
-                    break;
+                let start = record.position().map_or(0, csv::Position::byte);
+                if let Some((n, row, _)) = held.replace((number, row, start))
+                    && !emit(n, row)
+                {
+                    return;
                 }
             }
-            // A quote that never closes swallows the following records into
-            // one field, which then has the wrong number of fields.
+            // A quote that closes late shifts the fields, and the record
+            // then has the wrong number of them.
             Err(err) if matches!(err.kind(), csv::ErrorKind::UnequalLengths { .. }) => {
                 number += 1;
                 let line = err.position().map_or(0, csv::Position::line);
                 let reason = format!(
-                    "record {number} (line {line}) has the wrong number of fields, probably a broken quote; it was skipped and the records before it were loaded"
+                    "record {number} (line {line}) has the wrong number of fields, probably a broken quote; it was skipped"
                 );
                 problems.push(Problem::new(path, ProblemKind::PartlyRead, reason));
             }
@@ -146,6 +207,37 @@ fn stream_csv(
             }
         }
     }
+    let Some((n, row, start)) = held else { return };
+    if unclosed_quote_from(path, start) {
+        let reason = format!(
+            "record {n} opens a quote that never closes; it and the rest of the file were skipped, the records before it were loaded"
+        );
+        problems.push(Problem::new(path, ProblemKind::PartlyRead, reason));
+    } else {
+        emit(n, row);
+    }
+}
+
+/// True when the bytes from `start` to the end of the file hold an odd
+/// number of double quotes: the last record's quote never closed (escaped
+/// quotes come in pairs).
+fn unclosed_quote_from(path: &Path, start: u64) -> bool {
+    use std::io::{Read, Seek, SeekFrom};
+    let Ok(mut file) = File::open(path) else {
+        return false;
+    };
+    if file.seek(SeekFrom::Start(start)).is_err() {
+        return false;
+    }
+    let mut quotes = 0usize;
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        match file.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => quotes += memchr::memchr_iter(b'"', &buf[..n]).count(),
+        }
+    }
+    quotes % 2 == 1
 }
 
 fn stream_jsonl(
@@ -232,19 +324,34 @@ pub fn read_sidecar(
     let folder = path.parent().unwrap_or(Path::new("."));
     let Some(file_col) = map.file else { return };
     let sidecar = path.to_string_lossy().into_owned();
+    let mut missing: Vec<String> = Vec::new();
+    let mut missing_count = 0usize;
     stream(path, kind, map, problems, &mut |_, row| {
         if let Some(name) = row.get(file_col).filter(|n| !n.trim().is_empty()) {
             let target = folder.join(name.trim());
-            let canonical = std::fs::canonicalize(&target).unwrap_or(target);
+            let Ok(canonical) = std::fs::canonicalize(&target) else {
+                missing_count += 1;
+                if missing.len() < 10 {
+                    missing.push(name.trim().to_owned());
+                }
+                return true;
+            };
             entries.insert(
                 canonical,
                 SidecarEntry {
                     sidecar: sidecar.clone(),
                     map: map.clone(),
-                    row: row.clone(),
+                    row,
                 },
             );
         }
         true
     });
+    if missing_count > 0 {
+        let reason = format!(
+            "{missing_count} row(s) name files that are not in its folder ({})",
+            missing.join(", ")
+        );
+        problems.push(Problem::new(path, ProblemKind::PartlyRead, reason));
+    }
 }

