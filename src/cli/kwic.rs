@@ -140,37 +140,45 @@ fn write_lines(
                 "path\trecord\ttitle\tpublished\tposition\tleft\tkeyword\tright"
             )?;
             for_each_line(&concordance, &shown, context, |line| {
-                let row = Row::new(loaded, line);
-                writeln!(
-                    out,
-                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
-                    row.path,
-                    row.record.map(|r| r.to_string()).unwrap_or_default(),
-                    no_tabs(row.title),
-                    row.published.as_deref().unwrap_or(""),
-                    line.hit.pos,
-                    no_tabs(&line.left),
-                    no_tabs(&line.keyword),
-                    no_tabs(&line.right)
-                )
+                tsv_line(loaded, line, out)
             })
         }
         Format::Json => for_each_line(&concordance, &shown, context, |line| {
-            let row = Row::new(loaded, line);
-            let value = json!({
-                "path": row.path,
-                "record": row.record,
-                "title": row.title,
-                "published": row.published,
-                "position": line.hit.pos,
-                "length": line.hit.len,
-                "left": line.left,
-                "keyword": line.keyword,
-                "right": line.right,
-            });
-            writeln!(out, "{value}")
+            json_line(loaded, line, out)
         }),
     }
+}
+
+fn tsv_line(loaded: &Loaded, line: &Line, out: &mut dyn Write) -> io::Result<()> {
+    let row = Row::new(loaded, line);
+    writeln!(
+        out,
+        "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+        row.path,
+        row.record.map(|r| r.to_string()).unwrap_or_default(),
+        no_tabs(row.title),
+        row.published.as_deref().unwrap_or(""),
+        line.hit.pos,
+        no_tabs(&line.left),
+        no_tabs(&line.keyword),
+        no_tabs(&line.right)
+    )
+}
+
+fn json_line(loaded: &Loaded, line: &Line, out: &mut dyn Write) -> io::Result<()> {
+    let row = Row::new(loaded, line);
+    let value = json!({
+        "path": row.path,
+        "record": row.record,
+        "title": row.title,
+        "published": row.published,
+        "position": line.hit.pos,
+        "length": line.hit.len,
+        "left": line.left,
+        "keyword": line.keyword,
+        "right": line.right,
+    });
+    writeln!(out, "{value}")
 }
 
 fn for_each_line(
