@@ -322,10 +322,7 @@ fn clicking_a_concordance_line_jumps_the_reader_to_that_hit() {
         5,
         "one keyword label per line"
     );
-    // TODO(kittest): a synthetic click on a concordance row does not reach
-    // the row's response here (it does in the document table), so the test
-    // issues the command the row click pushes.
-    harness.state_mut().push(Command::OpenKwicLine(2));
+    harness.get_all_by_label("Putin").nth(2).unwrap().click();
     harness.run();
     let app = harness.state();
     assert_eq!(app.session.reader.current_hit, 2);

@@ -120,15 +120,19 @@ fn lines_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
     let count = app.ui.kwic.order.len();
     let selected = app.session.kwic.selected_line;
     let mut clicked = None;
+    // Every column clips and no label wraps: a cell whose text wrapped (a
+    // date in a column squeezed to nothing) would make its row as tall as
+    // the wrapped text and push the next rows far apart.
+    let context_width = (ui.available_width() * 0.3).max(120.0);
     TableBuilder::new(ui)
         .id_salt("kwic")
         .striped(true)
         .sense(egui::Sense::click())
-        .column(Column::initial(260.0).clip(true))
-        .column(Column::initial(90.0).clip(true))
-        .column(Column::initial(260.0).clip(true))
-        .column(Column::initial(200.0).clip(true))
-        .column(Column::remainder())
+        .column(Column::initial(context_width).at_least(40.0).clip(true))
+        .column(Column::auto().at_least(40.0).clip(true))
+        .column(Column::initial(context_width).at_least(40.0).clip(true))
+        .column(Column::initial(200.0).at_least(40.0).clip(true))
+        .column(Column::remainder().at_least(80.0).clip(true))
         .header(row_height, |mut header| {
             for label in ["Left", "Hit", "Right", "Headline", "Date"] {
                 header.col(|ui| {
@@ -147,16 +151,7 @@ fn lines_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
                 let line = concordance.line(hit, context);
                 let fields = app.corpus.fields(hit.doc, &app.overlay);
                 row.set_selected(selected == Some(i));
-                row.col(|ui| {
-                    let size = egui::vec2(ui.available_width(), row_height);
-                    ui.allocate_ui_with_layout(
-                        size,
-                        egui::Layout::right_to_left(egui::Align::Center),
-                        |ui| {
-                            ui.add(egui::Label::new(&line.left).truncate().selectable(false));
-                        },
-                    );
-                });
+                row.col(|ui| left_context_cell(ui, &line.left));
                 row.col(|ui| {
                     ui.add(
                         egui::Label::new(
@@ -164,6 +159,7 @@ fn lines_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
                                 .strong()
                                 .color(ui.visuals().hyperlink_color),
                         )
+                        .extend()
                         .selectable(false),
                     );
                 });
@@ -178,6 +174,7 @@ fn lines_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
                         egui::Label::new(
                             fields.published.map(|d| d.to_string()).unwrap_or_default(),
                         )
+                        .extend()
                         .selectable(false),
                     );
                 });
@@ -189,6 +186,22 @@ fn lines_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
     if let Some(i) = clicked {
         app.commands.push(Command::OpenKwicLine(i));
     }
+}
+
+/// Paints the left context flush against the hit, cut at the cell's left
+/// edge: the words nearest the hit are the ones that must stay visible.
+fn left_context_cell(ui: &mut egui::Ui, text: &str) {
+    let rect = ui.max_rect();
+    let color = ui.visuals().text_color();
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let galley = ui.painter().layout_no_wrap(text.to_owned(), font, color);
+    let pos = egui::pos2(
+        rect.right() - galley.size().x,
+        rect.center().y - galley.size().y / 2.0,
+    );
+    ui.painter()
+        .with_clip_rect(rect.intersect(ui.clip_rect()))
+        .galley(pos, galley, color);
 }
 
 /// Draws the dispersion view: one strip per document with hits.

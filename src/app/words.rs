@@ -33,6 +33,9 @@ pub fn analysis_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
         AnalysisTab::Concordance => super::kwic::concordance_ui(ui, app),
         AnalysisTab::Dispersion => super::kwic::dispersion_ui(ui, app),
     }
+    // A panel is as tall as what it drew last frame: without this, a tab
+    // with little to show would shrink the panel and the reader would jump.
+    ui.take_available_space();
 }
 
 fn settings_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
@@ -125,7 +128,7 @@ fn word_table_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
         .column(Column::initial(160.0).clip(true))
         .column(Column::exact(70.0))
         .column(Column::exact(90.0))
-        .column(Column::remainder())
+        .column(Column::remainder().at_least(60.0).clip(true))
         .header(row_height, |mut header| {
             for label in ["Rank", "Word", "Count", "Per million", "Documents"] {
                 header.col(|ui| {
