@@ -24,6 +24,7 @@ fn harness(inputs: Vec<Input>) -> Harness<'static, WirescopeApp> {
         inputs,
         corpus_name: "bench".into(),
         dialogs: Dialogs::scripted(Vec::new()),
+        data_dir: None,
     };
     Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))

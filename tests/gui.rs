@@ -3,49 +3,16 @@
 //! Loading runs on a background thread that keeps asking for repaints, so
 //! these tests step frames until a condition holds instead of `run()`.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use common::*;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use wirescope::app::{Command, Dialogs, OpenMode, StartOptions, WirescopeApp};
-use wirescope::core::loader::Input;
 use wirescope::core::session::SortColumn;
-
-const SEED_TITLE: &str = "Putin proposes election non-interference pact with US";
-
-fn dev_articles() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dev/articles")
-}
-
-fn harness_with(start: StartOptions) -> Harness<'static, WirescopeApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |cc| WirescopeApp::new(cc, start));
-    settle(&mut harness);
-    harness
-}
-
-fn sample_harness() -> Harness<'static, WirescopeApp> {
-    harness_with(StartOptions {
-        dialogs: Dialogs::scripted(Vec::new()),
-        ..StartOptions::sample()
-    })
-}
-
-/// Steps frames until no load runs (bounded).
-fn settle(harness: &mut Harness<'static, WirescopeApp>) {
-    for _ in 0..2000 {
-        harness.step();
-        if !harness.state().is_loading() {
-            harness.step();
-            harness.step();
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    panic!("loading did not finish");
-}
 
 #[derive(Debug)]
 struct TestDrop(PathBuf);
@@ -88,11 +55,7 @@ fn starts_on_the_sample_with_its_headline_in_the_table() {
 
 #[test]
 fn selecting_a_row_shows_the_body_in_the_reader() {
-    let mut harness = harness_with(StartOptions {
-        inputs: vec![Input::Path(dev_articles())],
-        corpus_name: "dev".into(),
-        dialogs: Dialogs::scripted(Vec::new()),
-    });
+    let mut harness = dev_harness();
     let app = harness.state();
     let target = app.table_rows()[3];
     let title = app.corpus.fields(target, &app.overlay).title.to_owned();
@@ -162,11 +125,7 @@ fn dropping_files_adds_documents() {
 
 #[test]
 fn clicking_the_published_header_sorts_by_date() {
-    let mut harness = harness_with(StartOptions {
-        inputs: vec![Input::Path(dev_articles())],
-        corpus_name: "dev".into(),
-        dialogs: Dialogs::scripted(Vec::new()),
-    });
+    let mut harness = dev_harness();
     // The table header comes first; the reader has a "Published" label too.
     harness
         .get_all_by_label("Published")
@@ -285,11 +244,7 @@ fn file_dialog_answers_become_loads() {
 
 #[test]
 fn arrow_keys_move_the_selection() {
-    let mut harness = harness_with(StartOptions {
-        inputs: vec![Input::Path(dev_articles())],
-        corpus_name: "dev".into(),
-        dialogs: Dialogs::scripted(Vec::new()),
-    });
+    let mut harness = dev_harness();
     let first = harness.state().table_rows()[0];
     let second = harness.state().table_rows()[1];
     assert_eq!(harness.state().selected_doc(), Some(first));
@@ -330,172 +285,5 @@ fn clicking_a_concordance_line_jumps_the_reader_to_that_hit() {
     assert!(
         harness.query_by_label("3 of 5").is_some(),
         "reader is not at the third hit"
-    );
-}
-
-fn copy_dev_articles(to: &Path) -> Vec<PathBuf> {
-    std::fs::create_dir_all(to).unwrap();
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dev_articles()).unwrap().take(6) {
-        let from = entry.unwrap().path();
-        let dest = to.join(from.file_name().unwrap());
-        std::fs::copy(&from, &dest).unwrap();
-        out.push(dest);
-    }
-    out
-}
-
-fn open_harness(path: &Path) -> Harness<'static, WirescopeApp> {
-    harness_with(StartOptions {
-        inputs: vec![Input::Path(path.to_path_buf())],
-        corpus_name: "ws".into(),
-        dialogs: Dialogs::scripted(Vec::new()),
-    })
-}
-
-#[test]
-fn a_saved_workspace_restores_the_whole_session() {
-    use wirescope::core::freq::{Bucket, Split};
-    use wirescope::core::session::{AnalysisTab, Scope};
-    let dir = tempfile::tempdir().unwrap();
-    let articles = dir.path().join("articles");
-    copy_dev_articles(&articles);
-    let mut harness = harness_with(StartOptions {
-        inputs: vec![Input::Path(articles.clone())],
-        corpus_name: "dev".into(),
-        dialogs: Dialogs::scripted(Vec::new()),
-    });
-    // Change every kind of saved setting through the UI and the commands
-    // the panels push.
-    harness
-        .get_all_by_label("Published")
-        .next()
-        .unwrap()
-        .click();
-    harness.run();
-    harness.state_mut().push(Command::SetQuery("said".into()));
-    harness.run();
-    let (second, key) = {
-        let app = harness.state();
-        let doc = app.table_rows()[1];
-        (doc, app.corpus.doc(doc).key.clone())
-    };
-    harness.state_mut().push(Command::SelectDoc(second));
-    harness.state_mut().push(Command::StepHit(1));
-    harness.run();
-    {
-        let app = harness.state_mut();
-        app.session.filter.text = "trump".into();
-        app.session.filter.date_from = chrono::NaiveDate::from_ymd_opt(2017, 1, 1);
-        app.session.search.only_docs_with_hits = true;
-        app.session.freq.scope = Scope::Corpus;
-        app.session.freq.top_n = 33;
-        app.session.freq.extra_stopwords = vec!["trump".into()];
-        app.session.trend = wirescope::core::session::TrendSettings {
-            terms: vec!["russia".into()],
-            bucket: Bucket::Week,
-            per_million: true,
-            split: Split::Agency,
-        };
-        app.session.panels.tab = AnalysisTab::Concordance;
-        app.session.kwic.context_words = 7;
-        app.session.kwic.sort_keys = vec!["R1".into(), "KW".into()];
-        let correction = wirescope::core::Correction {
-            title: Some("Corrected headline".into()),
-            ..Default::default()
-        };
-        app.overlay.set_correction(key.clone(), correction);
-        app.overlay
-            .notes
-            .insert(key.clone(), "check this one".into());
-        app.workspace.note = "week 1 notes".into();
-        app.overlay_changed();
-    }
-    harness.run();
-    assert!(harness.state().has_unsaved_changes());
-    let path = dir.path().join("session");
-    assert!(harness.state_mut().save_workspace(&path));
-    assert!(!harness.state().has_unsaved_changes());
-    let path = dir.path().join("session.wirescope.ron");
-    assert!(path.exists(), "the .wirescope.ron extension is added");
-    let before = harness.state();
-    let (session, overlay, rows) = (
-        before.session.clone(),
-        before.overlay.clone(),
-        before.table_rows().len(),
-    );
-
-    let restored = open_harness(&path);
-    let app = restored.state();
-    assert_eq!(app.session, session);
-    assert_eq!(app.overlay, overlay);
-    assert_eq!(app.workspace.note, "week 1 notes");
-    assert_eq!(app.table_rows().len(), rows);
-    assert_eq!(
-        app.selected_doc().map(|d| app.corpus.doc(d).key.clone()),
-        Some(key)
-    );
-    assert!(!app.has_unsaved_changes());
-    assert!(
-        restored
-            .query_all_by_label("Corrected headline")
-            .next()
-            .is_some(),
-        "correction not shown"
-    );
-}
-
-#[test]
-fn restoring_with_a_missing_and_a_changed_source_lists_them() {
-    let dir = tempfile::tempdir().unwrap();
-    let articles = dir.path().join("articles");
-    let files = copy_dev_articles(&articles);
-    let mut harness = open_harness(&articles);
-    let path = dir.path().join("s.wirescope.ron");
-    assert!(harness.state_mut().save_workspace(&path));
-    std::fs::remove_file(&files[0]).unwrap();
-    std::fs::write(&files[1], "Edited headline\n\nA different body entirely.\n").unwrap();
-    let restored = open_harness(&path);
-    let app = restored.state();
-    assert_eq!(
-        app.corpus.len(),
-        files.len() - 1,
-        "everything else is restored"
-    );
-    let message = app.ui.message.clone().unwrap_or_default();
-    assert!(
-        message.contains("2 source(s) missing or changed"),
-        "{message}"
-    );
-    let named = |f: &Path| {
-        app.problems.iter().any(|p| {
-            p.reason
-                .contains(&*f.file_name().unwrap().to_string_lossy())
-                || p.path.contains(&*f.file_name().unwrap().to_string_lossy())
-        })
-    };
-    assert!(named(&files[0]) && named(&files[1]), "{:?}", app.problems);
-}
-
-#[test]
-fn a_corrupt_workspace_leaves_the_session_untouched() {
-    let dir = tempfile::tempdir().unwrap();
-    let bad = dir.path().join("broken.wirescope.ron");
-    std::fs::write(&bad, "Workspace(version: 1, sources: [").unwrap();
-    let mut harness = sample_harness();
-    harness.state_mut().push(Command::SetQuery("Putin".into()));
-    harness.run();
-    harness
-        .state_mut()
-        .push(Command::OpenWorkspace(bad.clone()));
-    harness.run();
-    let app = harness.state();
-    assert_eq!(app.corpus.len(), 1);
-    assert_eq!(app.session.search.query, "Putin");
-    let message = app.ui.message.clone().unwrap_or_default();
-    assert!(message.contains("broken.wirescope.ron"), "{message}");
-    assert_eq!(
-        std::fs::read_to_string(&bad).unwrap(),
-        "Workspace(version: 1, sources: ["
     );
 }

@@ -22,6 +22,8 @@ pub enum PickKind {
     ExportKwicCsv,
     OpenWorkspace,
     SaveWorkspace,
+    /// The folder the missing sources of a workspace moved to.
+    RerootFolder,
 }
 
 /// Something a panel asks the app to do.
@@ -43,8 +45,18 @@ pub enum Command {
     SortBy(SortColumn),
     /// Go to the next (+1) or previous (-1) hit in the reader.
     StepHit(isize),
-    /// Open a workspace file.
+    /// Open a workspace file (asks first if there are unsaved changes).
     OpenWorkspace(PathBuf),
+    /// Start an empty workspace (asks first if there are unsaved changes).
+    NewWorkspace,
+    /// The answer to "save changes?".
+    AnswerUnsaved(super::guard::Answer),
+    /// The answer to "restore the recovery copy?".
+    AnswerRecovery(super::recovery::RecoveryChoice),
+    /// Re-root the missing sources of the last workspace under this folder.
+    Reroot(PathBuf),
+    /// A file dialog was closed without a choice.
+    PickCancelled(PickKind),
     /// Save the workspace (asks for a file the first time).
     SaveWorkspace,
     /// Save the workspace to a new file.
@@ -57,7 +69,7 @@ pub enum Command {
     ExportTableCsv(PathBuf),
     /// Show the load report window.
     ShowReport,
-    /// Close the window.
+    /// Close the window (asks first if there are unsaved changes).
     Quit,
 }
 

@@ -82,7 +82,7 @@ impl Dialogs {
             Self::Scripted { ready, .. } => ready.take()?,
         };
         if paths.is_empty() {
-            return None;
+            return Some(Command::PickCancelled(kind));
         }
         Some(match kind {
             PickKind::ExportTableCsv => {
@@ -93,6 +93,7 @@ impl Dialogs {
             }
             PickKind::OpenWorkspace => Command::OpenWorkspace(paths.into_iter().next()?),
             PickKind::SaveWorkspace => Command::SaveWorkspaceAs(paths.into_iter().next()?),
+            PickKind::RerootFolder => Command::Reroot(paths.into_iter().next()?),
             PickKind::Files | PickKind::Folder => Command::OpenPaths { paths, mode },
         })
     }
@@ -126,13 +127,6 @@ fn spawn_native(
     if let Some(dir) = start_dir {
         dialog = dialog.set_directory(dir);
     }
-    let to_paths = |handles: Option<Vec<rfd::FileHandle>>| -> Vec<PathBuf> {
-        handles
-            .unwrap_or_default()
-            .iter()
-            .map(|h| h.path().to_path_buf())
-            .collect()
-    };
     let future: PathsFuture = match kind {
         PickKind::Files => {
             let f = dialog
@@ -143,40 +137,28 @@ fn spawn_native(
                 )
                 .add_filter("All files", &["*"])
                 .pick_files();
-            Box::pin(async move { to_paths(f.await) })
+            Box::pin(async move { many(f.await) })
         }
         PickKind::Folder => {
             let f = dialog.set_title("Open folders of articles").pick_folders();
-            Box::pin(async move { to_paths(f.await) })
-        }
-        PickKind::ExportTableCsv => {
-            let f = dialog
-                .set_title("Export table as CSV")
-                .set_file_name("documents.csv")
-                .save_file();
-            Box::pin(async move { to_paths(f.await.map(|h| vec![h])) })
+            Box::pin(async move { many(f.await) })
         }
         PickKind::OpenWorkspace => {
             let f = dialog
                 .set_title("Open workspace")
                 .add_filter("wirescope workspace", &["ron"])
                 .pick_file();
-            Box::pin(async move { to_paths(f.await.map(|h| vec![h])) })
+            Box::pin(async move { one(f.await) })
         }
-        PickKind::SaveWorkspace => {
+        PickKind::RerootFolder => {
             let f = dialog
-                .set_title("Save workspace as")
-                .set_file_name("analysis.wirescope.ron")
-                .save_file();
-            Box::pin(async move { to_paths(f.await.map(|h| vec![h])) })
+                .set_title("Where are the workspace's files now?")
+                .pick_folder();
+            Box::pin(async move { one(f.await) })
         }
-        PickKind::ExportKwicCsv => {
-            let f = dialog
-                .set_title("Export concordance as CSV")
-                .set_file_name("concordance.csv")
-                .save_file();
-            Box::pin(async move { to_paths(f.await.map(|h| vec![h])) })
-        }
+        PickKind::ExportTableCsv => save_as(dialog, "Export table as CSV", "documents.csv"),
+        PickKind::SaveWorkspace => save_as(dialog, "Save workspace as", "analysis.wirescope.ron"),
+        PickKind::ExportKwicCsv => save_as(dialog, "Export concordance as CSV", "concordance.csv"),
     };
     let (tx, rx) = channel();
     let ctx = ctx.clone();
@@ -187,4 +169,24 @@ fn spawn_native(
             ctx.request_repaint();
         });
     spawned.ok().map(|_| rx)
+}
+
+/// A save dialog proposing `name`.
+fn save_as(dialog: rfd::AsyncFileDialog, title: &str, name: &str) -> PathsFuture {
+    let f = dialog.set_title(title).set_file_name(name).save_file();
+    Box::pin(async move { one(f.await) })
+}
+
+fn one(handle: Option<rfd::FileHandle>) -> Vec<PathBuf> {
+    handle
+        .map(|h| vec![h.path().to_path_buf()])
+        .unwrap_or_default()
+}
+
+fn many(handles: Option<Vec<rfd::FileHandle>>) -> Vec<PathBuf> {
+    handles
+        .unwrap_or_default()
+        .iter()
+        .map(|h| h.path().to_path_buf())
+        .collect()
 }

@@ -22,6 +22,27 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
     });
 }
 
+fn recent_menu_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
+    ui.add_enabled_ui(!app.workspace.recent.is_empty(), |ui| {
+        ui.menu_button("Recent workspaces", |ui| {
+            let mut chosen = None;
+            for path in &app.workspace.recent {
+                let name = wirescope_core::workspace::workspace_name(path);
+                if ui
+                    .button(name)
+                    .on_hover_text(path.display().to_string())
+                    .clicked()
+                {
+                    chosen = Some(path.clone());
+                }
+            }
+            if let Some(path) = chosen {
+                app.push(Command::OpenWorkspace(path));
+            }
+        });
+    });
+}
+
 fn file_menu_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
     let items = [
         (
@@ -48,6 +69,9 @@ fn file_menu_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
         }
     }
     ui.separator();
+    if ui.button("New workspace").clicked() {
+        app.push(Command::NewWorkspace);
+    }
     if ui
         .add(egui::Button::new("Open workspace...").shortcut_text("Ctrl+Shift+O"))
         .clicked()
@@ -57,6 +81,7 @@ fn file_menu_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
             mode: OpenMode::Replace,
         });
     }
+    recent_menu_ui(ui, app);
     if ui
         .add(egui::Button::new("Save workspace").shortcut_text("Ctrl+S"))
         .clicked()

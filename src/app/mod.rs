@@ -10,10 +10,12 @@ mod command;
 mod derived;
 mod dialogs;
 mod fonts;
+mod guard;
 mod jobs;
 mod kwic;
 mod menu;
 mod reader;
+mod recovery;
 mod search;
 mod status;
 mod table;
@@ -31,7 +33,9 @@ use wirescope_core::{Corpus, DocIx, Overlay};
 pub use command::{Command, Commands, OpenMode, PickKind};
 use derived::Derived;
 pub use dialogs::Dialogs;
+pub use guard::{Answer, Discarding};
 pub use jobs::{JobMessage, LoadJob};
+pub use recovery::RecoveryChoice;
 
 /// How the app starts.
 pub struct StartOptions {
@@ -40,6 +44,9 @@ pub struct StartOptions {
     /// Name shown in the title bar.
     pub corpus_name: String,
     pub dialogs: Dialogs,
+    /// Where recovery copies of never-saved sessions go; `None` turns
+    /// crash recovery off (tests that do not exercise it).
+    pub data_dir: Option<PathBuf>,
 }
 
 impl StartOptions {
@@ -49,6 +56,7 @@ impl StartOptions {
             inputs: wirescope_core::seed::inputs(),
             corpus_name: "sample".to_owned(),
             dialogs: Dialogs::native(),
+            data_dir: None,
         }
     }
 
@@ -59,6 +67,7 @@ impl StartOptions {
             inputs: paths.into_iter().map(Input::Path).collect(),
             corpus_name,
             dialogs: Dialogs::native(),
+            data_dir: None,
         }
     }
 }
@@ -73,6 +82,9 @@ fn corpus_name(paths: &[PathBuf]) -> String {
         [first, ..] => format!("{} and {} more", first.display(), paths.len() - 1),
     }
 }
+
+/// eframe storage key of the recent workspaces list.
+const RECENT_KEY: &str = "wirescope.recent_workspaces";
 
 /// Hit byte ranges of the reader's document, keyed by (document,
 /// generation, query, total hits).
@@ -121,6 +133,8 @@ pub struct WirescopeApp {
     pub ui: UiState,
     pub corpus_name: String,
     pub workspace: workspace::WorkspaceState,
+    guard: guard::Guard,
+    recovery: recovery::RecoveryState,
     dialogs: Dialogs,
     commands: Commands,
     derived: Derived,
@@ -142,6 +156,8 @@ impl WirescopeApp {
             ui: UiState::default(),
             corpus_name: start.corpus_name,
             workspace: Default::default(),
+            guard: Default::default(),
+            recovery: recovery::RecoveryState::new(start.data_dir),
             dialogs: start.dialogs,
             commands: Commands::default(),
             derived: Derived::default(),
@@ -149,12 +165,19 @@ impl WirescopeApp {
             overlay_generation: 0,
             quit_requested: false,
         };
+        if let Some(storage) = cc.storage {
+            app.workspace.recent = eframe::get_value(storage, RECENT_KEY).unwrap_or_default();
+        }
         match start.inputs.as_slice() {
             [Input::Path(p)] if workspace::is_workspace_file(p) => {
                 let path = p.clone();
+                app.look_for_recovery(Some(&path));
                 app.open_workspace(&path, &cc.egui_ctx);
             }
-            _ => app.start_load(start.inputs, OpenMode::Replace, &cc.egui_ctx),
+            _ => {
+                app.look_for_recovery(None);
+                app.start_load(start.inputs, OpenMode::Replace, &cc.egui_ctx);
+            }
         }
         app
     }
@@ -330,7 +353,22 @@ impl WirescopeApp {
             {
                 self.open_workspace(&paths[0], ctx);
             }
-            Command::OpenWorkspace(path) => self.open_workspace(&path, ctx),
+            // A file that cannot be opened is reported before anything
+            // asks to discard the session.
+            Command::OpenWorkspace(path) => match wirescope_core::workspace::Workspace::open(&path)
+            {
+                Ok(_) => self.request(Discarding::OpenWorkspace(path), ctx),
+                Err(err) => self.ui.message = Some(format!("Could not open the workspace: {err}")),
+            },
+            Command::NewWorkspace => self.request(Discarding::NewWorkspace, ctx),
+            Command::AnswerUnsaved(answer) => self.answer(answer, ctx),
+            Command::AnswerRecovery(choice) => self.answer_recovery(choice, ctx),
+            Command::Reroot(folder) => self.reroot_sources(&folder, ctx),
+            Command::PickCancelled(kind) => {
+                if kind == PickKind::SaveWorkspace {
+                    self.saved_as(false, ctx);
+                }
+            }
             Command::SaveWorkspace => match self.workspace.path.clone() {
                 Some(path) => {
                     self.save_workspace(&path);
@@ -340,7 +378,8 @@ impl WirescopeApp {
                     .open(PickKind::SaveWorkspace, OpenMode::Add, ctx, None),
             },
             Command::SaveWorkspaceAs(path) => {
-                self.save_workspace(&path);
+                let ok = self.save_workspace(&path);
+                self.saved_as(ok, ctx);
             }
             Command::OpenPaths { paths, mode } => {
                 if mode == OpenMode::Replace {
@@ -380,7 +419,7 @@ impl WirescopeApp {
             Command::OpenKwicLine(row) => self.open_kwic_line(row),
             Command::ExportKwicCsv(path) => self.export_kwic(&path),
             Command::ShowReport => self.ui.show_report = true,
-            Command::Quit => self.quit_requested = true,
+            Command::Quit => self.request(Discarding::Quit, ctx),
         }
     }
 
@@ -576,8 +615,13 @@ impl WirescopeApp {
 }
 
 impl eframe::App for WirescopeApp {
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, RECENT_KEY, &self.workspace.recent);
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        self.intercept_close(&ctx);
         self.poll_job();
         if let Some(command) = self.dialogs.poll() {
             self.commands.push(command);
@@ -591,12 +635,15 @@ impl eframe::App for WirescopeApp {
         status::status_bar_ui(ui, self);
         self.panels_ui(ui);
         windows::windows_ui(&ctx, self);
+        guard::question_window(&ctx, self);
+        recovery::offer_window(&ctx, self);
         windows::drop_overlay_ui(&ctx, &self.ui.hovering_files);
         self.debounce_query(&ctx);
 
         self.apply_commands(&ctx);
         self.derived_refresh();
         self.update_title(&ctx);
+        self.keep_recovery_copy(&ctx);
         if self.quit_requested {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }

@@ -7,6 +7,7 @@ use super::WirescopeApp;
 /// Draws the open windows.
 pub fn windows_ui(ctx: &egui::Context, app: &mut WirescopeApp) {
     report_window(ctx, app);
+    sources_window(ctx, app);
     egui::Window::new("Keyboard shortcuts")
         .open(&mut app.ui.show_shortcuts)
         .resizable(false)
@@ -66,6 +67,47 @@ fn report_window(ctx: &egui::Context, app: &mut WirescopeApp) {
                         });
                 });
         });
+}
+
+/// Lists the sources of a restored workspace that are missing or changed,
+/// and offers to point at the folder they moved to.
+fn sources_window(ctx: &egui::Context, app: &mut WirescopeApp) {
+    let Some(problems) = &app.workspace.source_problems else {
+        return;
+    };
+    let mut open = true;
+    let mut locate = false;
+    egui::Window::new("Workspace sources missing or changed")
+        .open(&mut open)
+        .default_width(640.0)
+        .show(ctx, |ui| {
+            ui.label(format!(
+                "{} source(s) of {} could not be restored as saved. Everything else was restored.",
+                problems.issues.len(),
+                problems.read_from.display()
+            ));
+            egui::ScrollArea::vertical()
+                .max_height(240.0)
+                .show(ui, |ui| {
+                    for issue in &problems.issues {
+                        ui.label(issue.to_string());
+                    }
+                });
+            ui.label(
+                "If the files moved, choose the folder that holds them now: \
+                 every source path is re-rooted under it and the workspace reloads.",
+            );
+            locate = ui.button("Locate folder...").clicked();
+        });
+    if locate {
+        app.push(super::Command::Pick {
+            kind: super::PickKind::RerootFolder,
+            mode: super::OpenMode::Replace,
+        });
+    }
+    if !open {
+        app.workspace.source_problems = None;
+    }
 }
 
 /// While files are dragged over the window, says what will be added.

@@ -170,11 +170,13 @@ pub fn main() -> ExitCode {
 }
 
 fn run_window(paths: Vec<PathBuf>) -> ExitCode {
-    let start = if paths.is_empty() {
+    let mut start = if paths.is_empty() {
         crate::app::StartOptions::sample()
     } else {
         crate::app::StartOptions::paths(paths)
     };
+    // Recovery copies of never-saved sessions live beside eframe's state.
+    start.data_dir = eframe::storage_dir("wirescope");
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("wirescope")
         .with_inner_size([1280.0, 800.0])

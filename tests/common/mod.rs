@@ -1,0 +1,82 @@
+//! Helpers shared by the GUI test binaries.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use egui_kittest::Harness;
+use wirescope::app::{Dialogs, StartOptions, WirescopeApp};
+use wirescope::core::loader::Input;
+
+pub const SEED_TITLE: &str = "Putin proposes election non-interference pact with US";
+
+pub fn dev_articles() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dev/articles")
+}
+
+/// Start options for tests: these inputs, scripted dialogs, no recovery.
+pub fn start(inputs: Vec<PathBuf>, answers: Vec<Vec<PathBuf>>) -> StartOptions {
+    StartOptions {
+        inputs: inputs.into_iter().map(Input::Path).collect(),
+        corpus_name: "test".into(),
+        dialogs: Dialogs::scripted(answers),
+        data_dir: None,
+    }
+}
+
+pub fn harness_with(start: StartOptions) -> Harness<'static, WirescopeApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |cc| WirescopeApp::new(cc, start));
+    settle(&mut harness);
+    harness
+}
+
+pub fn sample_harness() -> Harness<'static, WirescopeApp> {
+    harness_with(StartOptions {
+        dialogs: Dialogs::scripted(Vec::new()),
+        ..StartOptions::sample()
+    })
+}
+
+/// The app on the development set of articles.
+pub fn dev_harness() -> Harness<'static, WirescopeApp> {
+    harness_with(start(vec![dev_articles()], Vec::new()))
+}
+
+/// The app opened on one path (a folder, or a workspace file).
+pub fn open_harness(path: &Path) -> Harness<'static, WirescopeApp> {
+    harness_with(start(vec![path.to_path_buf()], Vec::new()))
+}
+
+/// Steps frames until no load runs (bounded).
+pub fn settle(harness: &mut Harness<'static, WirescopeApp>) {
+    for _ in 0..2000 {
+        harness.step();
+        if !harness.state().is_loading() {
+            harness.step();
+            harness.step();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    panic!("loading did not finish");
+}
+
+/// Copies six development articles into `to`.
+pub fn copy_dev_articles(to: &Path) -> Vec<PathBuf> {
+    std::fs::create_dir_all(to).unwrap();
+    let mut names: Vec<PathBuf> = std::fs::read_dir(dev_articles())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .take(6)
+        .map(|from| {
+            let dest = to.join(from.file_name().unwrap());
+            std::fs::copy(&from, &dest).unwrap();
+            dest
+        })
+        .collect()
+}
