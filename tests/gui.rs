@@ -287,3 +287,28 @@ fn clicking_a_concordance_line_jumps_the_reader_to_that_hit() {
         "reader is not at the third hit"
     );
 }
+
+#[test]
+fn a_bad_query_is_explained_inline_and_help_shows_the_syntax() {
+    let mut harness = sample_harness();
+    harness
+        .state_mut()
+        .push(Command::SetQuery("putin date:2020-13".into()));
+    harness.run();
+    let error = harness.state().search().error.clone().expect("an error");
+    assert!(error.contains('^'), "points at the problem: {error}");
+    assert!(
+        harness.query_by_label(&error).is_some(),
+        "the error is shown beside the search box"
+    );
+    assert_eq!(harness.state().search().total_hits(), 0);
+    harness.get_by_label("?").click();
+    harness.run();
+    assert!(
+        harness
+            .query_all_by_label_contains("wildcards: * any run of letters")
+            .next()
+            .is_some(),
+        "the syntax help is shown"
+    );
+}

@@ -180,9 +180,21 @@ pub fn search_bar_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
             {
                 app.session.search.case_sensitive = !app.session.search.case_sensitive;
             }
+            if ui
+                .selectable_label(app.ui.show_query_help, "?")
+                .on_hover_text("Query syntax")
+                .clicked()
+            {
+                app.ui.show_query_help = !app.ui.show_query_help;
+            }
             let search = app.search();
             if let Some(error) = &search.error {
-                ui.colored_label(ui.visuals().error_fg_color, error);
+                // Monospace, so the caret line points under the right spot.
+                ui.label(
+                    egui::RichText::new(error)
+                        .monospace()
+                        .color(ui.visuals().error_fg_color),
+                );
             } else if search.is_active() {
                 ui.label(format!(
                     "{} hits in {} documents",

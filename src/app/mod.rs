@@ -96,6 +96,7 @@ pub struct UiState {
     pub show_report: bool,
     pub show_shortcuts: bool,
     pub show_about: bool,
+    pub show_query_help: bool,
     /// Scroll the table to this row on the next frame.
     pub scroll_table_to: Option<usize>,
     /// Scroll the reader to the current hit on the next frame.

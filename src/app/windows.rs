@@ -28,6 +28,17 @@ pub fn windows_ui(ctx: &egui::Context, app: &mut WirescopeApp) {
                 }
             });
         });
+    egui::Window::new("Query syntax")
+        .open(&mut app.ui.show_query_help)
+        .resizable(false)
+        .show(ctx, |ui| {
+            ui.label(
+                egui::RichText::new(wirescope_core::query::SYNTAX_HELP)
+                    .monospace()
+                    .size(12.0),
+            );
+            ui.label("Words, phrases and filters combine: pact agency:AFP date:2020-09");
+        });
     egui::Window::new("About wirescope")
         .open(&mut app.ui.show_about)
         .resizable(false)
