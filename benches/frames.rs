@@ -85,6 +85,16 @@ fn scripted(h: &mut Harness<'static, WirescopeApp>, label: &str) -> Vec<Duration
         h.state_mut().push(Command::SetQuery(term[..=i].to_owned()));
     });
     phase("typing a term", typing, &mut all);
+    // Large corpora search in the background: measure the frames until the
+    // result is in, including the one that installs it.
+    let mut waiting = Vec::new();
+    for _ in 0..10_000 {
+        waiting.extend(frames(h, 1, |_, _| {}));
+        if !h.state().is_computing() {
+            break;
+        }
+    }
+    phase("until the search and trend are in", waiting, &mut all);
     let after = frames(h, 50, |_, _| {});
     phase("after typing", after, &mut all);
     all

@@ -312,3 +312,42 @@ fn a_bad_query_is_explained_inline_and_help_shows_the_syntax() {
         "the syntax help is shown"
     );
 }
+
+#[test]
+fn a_background_search_shows_the_latest_query_only() {
+    let mut harness = dev_harness();
+    // Search every corpus in the background, as a large one would be.
+    harness.state_mut().set_inline_search_docs(0);
+    harness.state_mut().push(Command::SetQuery("trump".into()));
+    harness.step();
+    harness.state_mut().push(Command::SetQuery("said".into()));
+    harness.step();
+    for _ in 0..500 {
+        harness.step();
+        if !harness.state().is_searching() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(!harness.state().is_searching(), "the search did not finish");
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.search().query, "said", "the older search is dropped");
+    let expected = wirescope::core::query::search(
+        &app.corpus,
+        &app.overlay,
+        &app.session.filter,
+        &wirescope::core::query::Query::parse("said", Default::default()).unwrap(),
+    );
+    assert_eq!(app.search().total_hits(), expected.len() as u64);
+    assert!(expected.len() > 5);
+    assert!(
+        harness
+            .query_by_label(&format!("{} hits in", expected.len()))
+            .is_some()
+            || harness
+                .query_all_by_label_contains(&format!("{} hits in", expected.len()))
+                .next()
+                .is_some()
+    );
+}

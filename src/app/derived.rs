@@ -1,11 +1,24 @@
 //! Data derived from the corpus and the session (filtered rows, sort
 //! order, search hits, word list), recomputed only when an input changes.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
 use wirescope_core::freq::{self, WordList};
 use wirescope_core::session::{Scope, Session, SortColumn, TableState};
 use wirescope_core::{Corpus, DocIx, Filter, Overlay};
 
 use super::search::SearchResult;
+
+/// Corpora up to this many documents are searched on the UI thread (a
+/// query takes well under a frame there); larger ones in the background,
+/// keeping the previous result on screen until the new one is ready.
+pub const INLINE_SEARCH_DOCS: usize = 50_000;
+
+/// What a search result depends on: (corpus, overlay and filter), query,
+/// case-sensitivity.
+type SearchKey = (u64, String, bool);
 
 /// What the table rows depend on.
 #[derive(Clone, Debug, PartialEq)]
@@ -13,23 +26,44 @@ struct RowsKey {
     corpus: u64,
     overlay: u64,
     filter: Filter,
-    query: String,
-    case_sensitive: bool,
+    search: Option<SearchKey>,
     only_hits: bool,
     table: TableState,
 }
+
+/// A search running on a worker thread.
+struct SearchJob {
+    key: SearchKey,
+    result: Receiver<SearchResult>,
+    cancel: Arc<AtomicBool>,
+}
+
+impl Drop for SearchJob {
+    fn drop(&mut self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Wakes the UI when a background search finishes.
+pub type Waker = Arc<dyn Fn() + Send + Sync>;
 
 /// Cached views of the corpus.
 #[derive(Default)]
 pub struct Derived {
     rows_key: Option<RowsKey>,
-    search_key: Option<(u64, String, bool)>,
+    /// Key of the search result in [`Self::search`].
+    search_key: Option<SearchKey>,
+    search_job: Option<SearchJob>,
+    /// Corpora with more documents than this search in the background.
+    pub inline_search_docs: Option<usize>,
+    pub waker: Option<Waker>,
     words_key: Option<(u64, u64, Scope, Option<DocIx>)>,
     /// Documents passing the filter (and not excluded), load order.
     pub filtered: Vec<DocIx>,
     /// Table rows: filtered, limited to hits if asked, sorted.
     pub rows: Vec<DocIx>,
-    pub search: SearchResult,
+    /// Shared with background jobs (the trend) without copying the hits.
+    pub search: Arc<SearchResult>,
     pub words: WordList,
     /// Tokens in the filtered documents.
     pub filtered_tokens: u64,
@@ -51,23 +85,12 @@ impl Derived {
             session.search.query.clone(),
             session.search.case_sensitive,
         );
-        let search_changed = self.search_key.as_ref() != Some(&search_key);
-        if search_changed {
-            self.search = SearchResult::run(
-                corpus,
-                overlay,
-                &session.filter,
-                &session.search.query,
-                session.search.case_sensitive,
-            );
-            self.search_key = Some(search_key);
-        }
+        self.update_search(corpus, overlay, session, search_key);
         let rows_key = RowsKey {
             corpus: corpus_gen,
             overlay: overlay_gen,
             filter: session.filter.clone(),
-            query: session.search.query.clone(),
-            case_sensitive: session.search.case_sensitive,
+            search: self.search_key.clone(),
             only_hits: session.search.only_docs_with_hits,
             table: session.table,
         };
@@ -112,6 +135,90 @@ impl Derived {
             };
             self.words_key = Some(words_key);
         }
+    }
+}
+
+impl Derived {
+    /// Corpora with more documents than this compute in the background.
+    pub fn inline_limit(&self) -> usize {
+        self.inline_search_docs.unwrap_or(INLINE_SEARCH_DOCS)
+    }
+
+    /// True while a background search runs (the shown result is older).
+    pub fn is_searching(&self) -> bool {
+        self.search_job.is_some()
+    }
+
+    /// Installs a finished background search, or starts the one `key`
+    /// asks for when neither the shown result nor the running job has it.
+    fn update_search(
+        &mut self,
+        corpus: &Corpus,
+        overlay: &Overlay,
+        session: &Session,
+        key: SearchKey,
+    ) {
+        if let Some(job) = &self.search_job {
+            match job.result.try_recv() {
+                Ok(result) => {
+                    self.search = Arc::new(result);
+                    self.search_key = Some(job.key.clone());
+                    self.search_job = None;
+                }
+                Err(TryRecvError::Disconnected) => self.search_job = None,
+                Err(TryRecvError::Empty) => {}
+            }
+        }
+        if self.search_key.as_ref() == Some(&key) {
+            self.search_job = None;
+            return;
+        }
+        if self.search_job.as_ref().is_some_and(|j| j.key == key) {
+            return;
+        }
+        let limit = self.inline_limit();
+        let (_, query, case_sensitive) = key.clone();
+        if corpus.len() <= limit {
+            self.search_job = None;
+            self.search = Arc::new(SearchResult::run(
+                corpus,
+                overlay,
+                &session.filter,
+                &query,
+                case_sensitive,
+            ));
+            self.search_key = Some(key);
+            return;
+        }
+        let (tx, rx) = channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let job_cancel = Arc::clone(&cancel);
+        let (corpus, overlay, filter) = (corpus.clone(), overlay.clone(), session.filter.clone());
+        let waker = self.waker.clone();
+        let spawned = std::thread::Builder::new()
+            .name("wirescope-search".to_owned())
+            .spawn(move || {
+                let result = SearchResult::run_cancellable(
+                    &corpus,
+                    &overlay,
+                    &filter,
+                    &query,
+                    case_sensitive,
+                    &job_cancel,
+                );
+                if let Some(result) = result
+                    && tx.send(result).is_ok()
+                    && let Some(wake) = waker
+                {
+                    wake();
+                }
+            });
+        // Replacing the job cancels the one it replaces (Drop).
+        self.search_job = spawned.is_ok().then_some(SearchJob {
+            key,
+            result: rx,
+            cancel,
+        });
     }
 }
 

@@ -187,6 +187,10 @@ pub fn search_bar_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
             {
                 app.ui.show_query_help = !app.ui.show_query_help;
             }
+            if app.is_searching() {
+                ui.spinner();
+                ui.label("searching…");
+            }
             let search = app.search();
             if let Some(error) = &search.error {
                 // Monospace, so the caret line points under the right spot.

@@ -166,6 +166,8 @@ impl WirescopeApp {
             overlay_generation: 0,
             quit_requested: false,
         };
+        let ctx = cc.egui_ctx.clone();
+        app.derived.waker = Some(std::sync::Arc::new(move || ctx.request_repaint()));
         if let Some(storage) = cc.storage {
             app.workspace.recent = eframe::get_value(storage, RECENT_KEY).unwrap_or_default();
         }
@@ -210,6 +212,22 @@ impl WirescopeApp {
     /// True while a load runs.
     pub fn is_loading(&self) -> bool {
         self.job.is_some()
+    }
+
+    /// True while a search runs in the background.
+    pub fn is_searching(&self) -> bool {
+        self.derived.is_searching()
+    }
+
+    /// True while a search or a chart is computed in the background.
+    pub fn is_computing(&self) -> bool {
+        self.derived.is_searching() || self.ui.trend.is_busy()
+    }
+
+    /// Corpora with more documents than `docs` are searched in the
+    /// background (default [`derived::INLINE_SEARCH_DOCS`]).
+    pub fn set_inline_search_docs(&mut self, docs: usize) {
+        self.derived.inline_search_docs = Some(docs);
     }
 
     /// Queues a command as a panel would.
@@ -648,7 +666,11 @@ impl eframe::App for WirescopeApp {
         if self.quit_requested {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
-        if self.job.is_some() || self.dialogs.is_open() {
+        if self.job.is_some()
+            || self.dialogs.is_open()
+            || self.derived.is_searching()
+            || self.ui.trend.is_busy()
+        {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
     }

@@ -4,7 +4,9 @@
 
 use std::ops::Range;
 
-use wirescope_core::query::{Hits, Query, QueryOptions, search};
+use std::sync::atomic::AtomicBool;
+
+use wirescope_core::query::{Hits, Query, QueryOptions, search_cancellable};
 use wirescope_core::tokenize::tokenize;
 use wirescope_core::{Corpus, DocIx, Filter, Overlay};
 
@@ -26,18 +28,34 @@ impl SearchResult {
         query: &str,
         case_sensitive: bool,
     ) -> Self {
+        let never = AtomicBool::new(false);
+        Self::run_cancellable(corpus, overlay, filter, query, case_sensitive, &never)
+            .unwrap_or_default()
+    }
+
+    /// [`Self::run`] that gives up (`None`) once `cancel` is set.
+    pub fn run_cancellable(
+        corpus: &Corpus,
+        overlay: &Overlay,
+        filter: &Filter,
+        query: &str,
+        case_sensitive: bool,
+        cancel: &AtomicBool,
+    ) -> Option<Self> {
         let mut result = Self {
             query: query.to_owned(),
             ..Self::default()
         };
         if query.trim().is_empty() {
-            return result;
+            return Some(result);
         }
         match Query::parse(query, QueryOptions { case_sensitive }) {
-            Ok(parsed) => result.hits = search(corpus, overlay, filter, &parsed),
+            Ok(parsed) => {
+                result.hits = search_cancellable(corpus, overlay, filter, &parsed, cancel)?;
+            }
             Err(err) => result.error = Some(format!("{}\n{}", err.message, err.pointed(query))),
         }
-        result
+        Some(result)
     }
 
     /// True when there is a query without errors.

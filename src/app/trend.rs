@@ -8,14 +8,45 @@ use egui_plot::{Legend, Line, Plot, PlotPoints};
 use wirescope_core::freq::{self, Bucket, Split, Trend};
 use wirescope_core::session::TrendSettings;
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use wirescope_core::{Corpus, DocIx, Filter, Overlay};
+
 use super::WirescopeApp;
 use super::search::SearchResult;
 
-/// A computed trend and what it was computed from.
+/// What a trend is computed from.
+type TrendKey = (u64, usize, String, TrendSettings);
+
+/// A computed trend and what it was computed from. Over large corpora the
+/// computation runs on a worker thread and the previous trend stays on
+/// screen until the new one is ready.
 #[derive(Default)]
 pub struct TrendCache {
-    key: Option<(u64, usize, String, TrendSettings)>,
+    key: Option<TrendKey>,
     pub trend: Trend,
+    job: Option<TrendJob>,
+}
+
+struct TrendJob {
+    key: TrendKey,
+    result: Receiver<Trend>,
+    cancel: Arc<AtomicBool>,
+}
+
+impl Drop for TrendJob {
+    fn drop(&mut self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+}
+
+impl TrendCache {
+    /// True while a trend is computed in the background.
+    pub fn is_busy(&self) -> bool {
+        self.job.is_some()
+    }
 }
 
 /// The terms plotted: the current query first, then the added terms.
@@ -32,7 +63,61 @@ pub fn plotted_terms(app: &WirescopeApp) -> Vec<String> {
     terms
 }
 
-/// Recomputes the trend when its inputs changed.
+/// Everything a trend computation needs, owned so it can move to a thread.
+struct TrendInput {
+    corpus: Corpus,
+    overlay: Overlay,
+    filter: Filter,
+    filtered: Vec<DocIx>,
+    terms: Vec<String>,
+    current: Arc<SearchResult>,
+    settings: TrendSettings,
+    case_sensitive: bool,
+}
+
+impl TrendInput {
+    /// Searches the added terms (the current query's hits are reused) and
+    /// buckets the hits; `None` when cancelled.
+    fn compute(&self, cancel: &AtomicBool) -> Option<Trend> {
+        let mut results = Vec::with_capacity(self.terms.len());
+        for term in &self.terms {
+            results.push(if *term == self.current.query {
+                Arc::clone(&self.current)
+            } else {
+                Arc::new(SearchResult::run_cancellable(
+                    &self.corpus,
+                    &self.overlay,
+                    &self.filter,
+                    term,
+                    self.case_sensitive,
+                    cancel,
+                )?)
+            });
+        }
+        let counters: Vec<Box<dyn Fn(u32) -> u64 + '_>> = results
+            .iter()
+            .map(|r| Box::new(move |d| r.count_in(d)) as Box<dyn Fn(u32) -> u64>)
+            .collect();
+        let named: Vec<(String, &freq::HitCounter<'_>)> = self
+            .terms
+            .iter()
+            .cloned()
+            .zip(counters.iter().map(|c| c.as_ref() as &freq::HitCounter<'_>))
+            .collect();
+        let settings = &self.settings;
+        Some(freq::trend(
+            &self.corpus,
+            &self.overlay,
+            &self.filtered,
+            &named,
+            settings.bucket,
+            settings.per_million,
+            settings.split,
+        ))
+    }
+}
+
+/// Brings the trend up to date with the query, terms and settings.
 pub fn refresh(app: &mut WirescopeApp) {
     let terms = plotted_terms(app);
     let key = (
@@ -41,59 +126,80 @@ pub fn refresh(app: &mut WirescopeApp) {
         terms.join("\u{1}"),
         app.session.trend.clone(),
     );
-    if app.ui.trend.key.as_ref() == Some(&key) {
+    let cache = &mut app.ui.trend;
+    if let Some(job) = &cache.job {
+        match job.result.try_recv() {
+            Ok(trend) => {
+                cache.key = Some(job.key.clone());
+                cache.trend = trend;
+                cache.job = None;
+            }
+            Err(TryRecvError::Disconnected) => cache.job = None,
+            Err(TryRecvError::Empty) => {}
+        }
+    }
+    if cache.key.as_ref() == Some(&key) {
+        cache.job = None;
         return;
     }
-    let results: Vec<SearchResult> = terms
-        .iter()
-        .map(|t| {
-            if *t == app.derived.search.query {
-                app.derived.search.clone()
-            } else {
-                SearchResult::run(
-                    &app.corpus,
-                    &app.overlay,
-                    &app.session.filter,
-                    t,
-                    app.session.search.case_sensitive,
-                )
-            }
-        })
-        .collect();
-    let counters: Vec<Box<dyn Fn(u32) -> u64 + '_>> = results
-        .iter()
-        .map(|r| Box::new(move |d| r.count_in(d)) as Box<dyn Fn(u32) -> u64>)
-        .collect();
-    let named: Vec<(String, &freq::HitCounter<'_>)> = terms
-        .iter()
-        .cloned()
-        .zip(counters.iter().map(|c| c.as_ref() as &freq::HitCounter<'_>))
-        .collect();
-    let settings = &app.session.trend;
-    let trend = freq::trend(
-        &app.corpus,
-        &app.overlay,
-        &app.derived.filtered,
-        &named,
-        settings.bucket,
-        settings.per_million,
-        settings.split,
-    );
-    app.ui.trend = TrendCache {
-        key: Some(key),
-        trend,
+    if cache.job.as_ref().is_some_and(|j| j.key == key) {
+        return;
+    }
+    let input = TrendInput {
+        corpus: app.corpus.clone(),
+        overlay: app.overlay.clone(),
+        filter: app.session.filter.clone(),
+        filtered: app.derived.filtered.clone(),
+        terms,
+        current: Arc::clone(&app.derived.search),
+        settings: app.session.trend.clone(),
+        case_sensitive: app.session.search.case_sensitive,
     };
+    let background = app.corpus.len() > app.derived.inline_limit();
+    let cache = &mut app.ui.trend;
+    if !background {
+        let never = AtomicBool::new(false);
+        cache.trend = input.compute(&never).unwrap_or_default();
+        cache.key = Some(key);
+        cache.job = None;
+        return;
+    }
+    let (tx, rx) = channel();
+    let cancel = Arc::new(AtomicBool::new(false));
+    let job_cancel = Arc::clone(&cancel);
+    let waker = app.derived.waker.clone();
+    let spawned = std::thread::Builder::new()
+        .name("wirescope-trend".to_owned())
+        .spawn(move || {
+            if let Some(trend) = input.compute(&job_cancel)
+                && tx.send(trend).is_ok()
+                && let Some(wake) = waker
+            {
+                wake();
+            }
+        });
+    cache.job = spawned.is_ok().then_some(TrendJob {
+        key,
+        result: rx,
+        cancel,
+    });
 }
 
 /// Draws the trend settings and chart.
 pub fn trend_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
     settings_ui(ui, app);
-    refresh(app);
-    let trend = &app.ui.trend.trend;
     if plotted_terms(app).is_empty() {
         ui.weak("Type a search term (or add one here) to see its frequency over time.");
         return;
     }
+    refresh(app);
+    if app.ui.trend.is_busy() {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.weak("updating the chart…");
+        });
+    }
+    let trend = &app.ui.trend.trend;
     if trend.undated_docs > 0 {
         ui.weak(format!(
             "{} document(s) without a publication date are not plotted ({} hit(s) in them).",

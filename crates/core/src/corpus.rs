@@ -20,7 +20,7 @@ use crate::vocab::{SurfaceId, Vocabulary};
 /// Documents plus their index. See the module docs.
 #[derive(Clone, Debug, Default)]
 pub struct Corpus {
-    docs: Vec<Arc<Document>>,
+    docs: Arc<Vec<Arc<Document>>>,
     vocab: Arc<Vocabulary>,
     index: Arc<Index>,
     by_key: Arc<HashMap<DocKey, DocIx>>,
@@ -37,6 +37,7 @@ impl Corpus {
         let index = Arc::make_mut(&mut self.index);
         let by_key = Arc::make_mut(&mut self.by_key);
         let by_content = Arc::make_mut(&mut self.by_content);
+        let docs = Arc::make_mut(&mut self.docs);
         self.lexicon = OnceLock::new();
         let mut added = 0;
         // Reused across documents: local word id -> global surface id.
@@ -53,10 +54,10 @@ impl Corpus {
             let counts = global.iter().zip(item.words()).map(|(&id, (_, n))| (id, n));
             index.push_counted(stream, counts, vocab.fold_table(), vocab.folded_count());
             let doc = item.into_doc();
-            let ix = DocIx::try_from(self.docs.len()).unwrap_or(DocIx::MAX);
+            let ix = DocIx::try_from(docs.len()).unwrap_or(DocIx::MAX);
             by_key.insert(doc.key.clone(), ix);
             by_content.entry(doc.content_hash).or_default().push(ix);
-            self.docs.push(Arc::new(doc));
+            docs.push(Arc::new(doc));
             added += 1;
         }
         added
