@@ -351,3 +351,64 @@ fn a_background_search_shows_the_latest_query_only() {
                 .is_some()
     );
 }
+
+#[test]
+fn the_chart_in_front_exports_as_png_and_svg() {
+    use wirescope::app::ChartFormat;
+    use wirescope::core::session::AnalysisTab;
+    let dir = tempfile::tempdir().unwrap();
+    let (png, svg) = (dir.path().join("top"), dir.path().join("trend.svg"));
+    let trend_png = dir.path().join("trend.png");
+    let mut harness = harness_with(start(
+        vec![dev_articles()],
+        vec![
+            vec![png.clone()],
+            vec![svg.clone()],
+            vec![trend_png.clone()],
+        ],
+    ));
+    harness.state_mut().session.panels.tab = AnalysisTab::Chart;
+    harness.state_mut().push(Command::Pick {
+        kind: wirescope::app::PickKind::ExportChart(ChartFormat::Png),
+        mode: OpenMode::Add,
+    });
+    harness.run();
+    let png = dir.path().join("top.png");
+    let image = image::open(&png).expect("a PNG was written").to_rgb8();
+    assert_eq!(image.dimensions(), (1200, 700));
+    let bar = image::Rgb([0x00, 0x72, 0xb2]);
+    let bar_pixels = image.pixels().filter(|p| **p == bar).count();
+    assert!(bar_pixels > 10_000, "bars are drawn ({bar_pixels} px)");
+    let dark = image
+        .pixels()
+        .filter(|p| p.0.iter().all(|&c| c < 0x60))
+        .count();
+    assert!(dark > 500, "text is drawn ({dark} px)");
+
+    harness.state_mut().push(Command::SetQuery("trump".into()));
+    harness.state_mut().session.panels.tab = AnalysisTab::Trend;
+    harness.run();
+    harness.state_mut().push(Command::Pick {
+        kind: wirescope::app::PickKind::ExportChart(ChartFormat::Svg),
+        mode: OpenMode::Add,
+    });
+    harness.run();
+    let text = std::fs::read_to_string(&svg).expect("an SVG was written");
+    assert!(text.starts_with("<svg"));
+    assert!(text.contains(">trump</text>"), "the legend names the term");
+    assert_eq!(text.matches("stroke-width=\"2\"").count(), 1, "one series");
+    harness.state_mut().push(Command::Pick {
+        kind: wirescope::app::PickKind::ExportChart(ChartFormat::Png),
+        mode: OpenMode::Add,
+    });
+    harness.run();
+    let lines = image::open(&trend_png).unwrap().to_rgb8();
+    let series = lines.pixels().filter(|p| **p == bar).count();
+    assert!(series > 200, "the series line is drawn ({series} px)");
+    // To look at the files: WIRESCOPE_TEST_ARTIFACTS=DIR cargo test ...
+    if let Some(out) = std::env::var_os("WIRESCOPE_TEST_ARTIFACTS") {
+        std::fs::copy(&png, Path::new(&out).join("top-words.png")).unwrap();
+        std::fs::copy(&svg, Path::new(&out).join("trend.svg")).unwrap();
+        std::fs::copy(&trend_png, Path::new(&out).join("trend.png")).unwrap();
+    }
+}

@@ -24,6 +24,7 @@ pub enum PickKind {
     SaveWorkspace,
     /// The folder the missing sources of a workspace moved to.
     RerootFolder,
+    ExportChart(super::export::ChartFormat),
 }
 
 /// Something a panel asks the app to do.
@@ -65,6 +66,8 @@ pub enum Command {
     OpenKwicLine(usize),
     /// Write the concordance lines as CSV.
     ExportKwicCsv(PathBuf),
+    /// Write the chart in front as SVG or PNG.
+    ExportChart(PathBuf, super::export::ChartFormat),
     /// Write the current table as CSV.
     ExportTableCsv(PathBuf),
     /// Show the load report window.

@@ -94,6 +94,10 @@ impl Dialogs {
             PickKind::OpenWorkspace => Command::OpenWorkspace(paths.into_iter().next()?),
             PickKind::SaveWorkspace => Command::SaveWorkspaceAs(paths.into_iter().next()?),
             PickKind::RerootFolder => Command::Reroot(paths.into_iter().next()?),
+            PickKind::ExportChart(format) => Command::ExportChart(
+                with_extension(paths.into_iter().next()?, format.extension()),
+                format,
+            ),
             PickKind::Files | PickKind::Folder => Command::OpenPaths { paths, mode },
         })
     }
@@ -159,6 +163,10 @@ fn spawn_native(
         PickKind::ExportTableCsv => save_as(dialog, "Export table as CSV", "documents.csv"),
         PickKind::SaveWorkspace => save_as(dialog, "Save workspace as", "analysis.wirescope.ron"),
         PickKind::ExportKwicCsv => save_as(dialog, "Export concordance as CSV", "concordance.csv"),
+        PickKind::ExportChart(format) => {
+            let name = format!("chart.{}", format.extension());
+            save_as(dialog, "Export chart", &name)
+        }
     };
     let (tx, rx) = channel();
     let ctx = ctx.clone();

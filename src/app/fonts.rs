@@ -30,6 +30,19 @@ const FALLBACKS: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// The fallback font files present on this system, in fallback order.
+pub fn fallback_files() -> Vec<&'static str> {
+    FALLBACKS
+        .iter()
+        .filter_map(|(_, candidates)| {
+            candidates
+                .iter()
+                .copied()
+                .find(|p| std::path::Path::new(p).is_file())
+        })
+        .collect()
+}
+
 /// Adds every fallback font found on this system.
 pub fn install(ctx: &egui::Context) {
     let mut fonts = egui::FontDefinitions::default();

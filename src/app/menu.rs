@@ -101,6 +101,25 @@ fn file_menu_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
             mode: OpenMode::Add,
         });
     }
+    let chart_in_front = matches!(
+        app.session.panels.tab,
+        AnalysisTab::Chart | AnalysisTab::Trend
+    );
+    for (label, format) in [
+        ("Export chart as PNG...", super::ChartFormat::Png),
+        ("Export chart as SVG...", super::ChartFormat::Svg),
+    ] {
+        if ui
+            .add_enabled(chart_in_front, egui::Button::new(label))
+            .on_disabled_hover_text("Show the Top words or Trend tab first")
+            .clicked()
+        {
+            app.push(Command::Pick {
+                kind: PickKind::ExportChart(format),
+                mode: OpenMode::Add,
+            });
+        }
+    }
     if ui.button("Load report").clicked() {
         app.push(Command::ShowReport);
     }

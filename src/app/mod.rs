@@ -9,6 +9,7 @@
 mod command;
 mod derived;
 mod dialogs;
+mod export;
 mod fonts;
 mod guard;
 mod jobs;
@@ -33,6 +34,7 @@ use wirescope_core::{Corpus, DocIx, Overlay};
 pub use command::{Command, Commands, OpenMode, PickKind};
 use derived::Derived;
 pub use dialogs::Dialogs;
+pub use export::ChartFormat;
 pub use guard::{Answer, Discarding};
 pub use jobs::{JobMessage, LoadJob};
 pub use recovery::RecoveryChoice;
@@ -436,6 +438,7 @@ impl WirescopeApp {
                 );
             }
             Command::OpenKwicLine(row) => self.open_kwic_line(row),
+            Command::ExportChart(path, format) => self.export_chart(&path, format),
             Command::ExportKwicCsv(path) => self.export_kwic(&path),
             Command::ShowReport => self.ui.show_report = true,
             Command::Quit => self.request(Discarding::Quit, ctx),

@@ -239,7 +239,7 @@ pub fn trend_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
         });
 }
 
-fn day_label(value: f64, bucket: Bucket) -> String {
+pub(super) fn day_label(value: f64, bucket: Bucket) -> String {
     let Some(date) = NaiveDate::from_num_days_from_ce_opt(value.round() as i32) else {
         return String::new();
     };

@@ -14,6 +14,7 @@
 
 pub mod article;
 pub mod atomic;
+pub mod chart;
 pub mod corpus;
 pub mod document;
 pub mod fields;
