@@ -122,7 +122,7 @@ pub fn question_window(ctx: &egui::Context, app: &mut WirescopeApp) {
         .workspace
         .path
         .as_deref()
-        .map_or_else(|| "this session".to_owned(), |p| p.display().to_string());
+        .map_or_else(|| "This session".to_owned(), |p| p.display().to_string());
     let mut answer = None;
     let modal = egui::Modal::new(egui::Id::unique("unsaved-question")).show(ctx, |ui| {
         ui.heading("Save changes?");
