@@ -286,6 +286,20 @@ fn clicking_a_concordance_line_jumps_the_reader_to_that_hit() {
         harness.query_by_label("3 of 5").is_some(),
         "reader is not at the third hit"
     );
+
+    // Context in characters instead of words.
+    harness.get_by_label("characters").click();
+    harness.run();
+    let app = harness.state();
+    let hit = app.search().hits.hits[2];
+    let line = wirescope::core::query::Concordance::new(&app.corpus)
+        .line(hit, wirescope::core::query::Context::Chars(40));
+    assert!(line.right.chars().count() <= 41, "{:?}", line.right);
+    assert!(
+        harness.query_by_label(&line.right).is_some(),
+        "the right context is cut at 40 characters: {:?}",
+        line.right
+    );
 }
 
 #[test]

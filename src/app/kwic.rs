@@ -6,9 +6,7 @@
 //! hit.
 
 use egui_extras::{Column, TableBuilder};
-use wirescope_core::query::{
-    Concordance, Context, Hit, SortKey, StripOrder, dispersion, sort_order,
-};
+use wirescope_core::query::{Concordance, Hit, SortKey, StripOrder, dispersion, sort_order};
 
 use super::{Command, OpenMode, PickKind, WirescopeApp};
 
@@ -77,9 +75,16 @@ pub fn concordance_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
 fn settings_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
     let settings = &mut app.session.kwic;
     ui.horizontal_wrapped(|ui| {
-        let label = ui.label("Context (words):");
-        ui.add(egui::DragValue::new(&mut settings.context_words).range(1..=30))
-            .labelled_by(label.id);
+        let label = ui.label("Context:");
+        if settings.context_in_chars {
+            ui.add(egui::DragValue::new(&mut settings.context_chars).range(5..=300))
+                .labelled_by(label.id);
+        } else {
+            ui.add(egui::DragValue::new(&mut settings.context_words).range(1..=30))
+                .labelled_by(label.id);
+        }
+        ui.selectable_value(&mut settings.context_in_chars, false, "words");
+        ui.selectable_value(&mut settings.context_in_chars, true, "characters");
         ui.separator();
         let sort_label = ui.label("Sort by:");
         settings.sort_keys.resize(3, String::new());
@@ -116,7 +121,7 @@ fn settings_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
 
 fn lines_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
-    let context = Context::Words(app.session.kwic.context_words);
+    let context = app.session.kwic.context();
     let count = app.ui.kwic.order.len();
     let selected = app.session.kwic.selected_line;
     let mut clicked = None;

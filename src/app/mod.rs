@@ -471,7 +471,7 @@ impl WirescopeApp {
             .filter_map(|row| kwic::hit_at(self, row))
             .collect();
         let concordance = wirescope_core::query::Concordance::new(&self.corpus);
-        let context = wirescope_core::query::Context::Words(self.session.kwic.context_words);
+        let context = self.session.kwic.context();
         let mut bytes = Vec::new();
         let result = wirescope_core::query::write_csv(
             &concordance,

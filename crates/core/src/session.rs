@@ -129,6 +129,10 @@ pub struct TrendSettings {
 pub struct KwicSettings {
     /// Context width in words on each side.
     pub context_words: usize,
+    /// Context width in characters on each side, used when
+    /// [`Self::context_in_chars`] is set.
+    pub context_chars: usize,
+    pub context_in_chars: bool,
     /// Up to three sort keys (`L1`, `KW`, `R1`, `doc`, `date`...).
     pub sort_keys: Vec<String>,
     /// Selected concordance line.
@@ -137,10 +141,23 @@ pub struct KwicSettings {
     pub dispersion_by_hits: bool,
 }
 
+impl KwicSettings {
+    /// The context the settings ask for.
+    pub fn context(&self) -> crate::query::Context {
+        if self.context_in_chars {
+            crate::query::Context::Chars(self.context_chars)
+        } else {
+            crate::query::Context::Words(self.context_words)
+        }
+    }
+}
+
 impl Default for KwicSettings {
     fn default() -> Self {
         Self {
             context_words: 5,
+            context_chars: 40,
+            context_in_chars: false,
             sort_keys: Vec::new(),
             selected_line: None,
             dispersion_by_hits: true,
