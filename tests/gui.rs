@@ -426,3 +426,47 @@ fn the_chart_in_front_exports_as_png_and_svg() {
         std::fs::copy(&trend_png, Path::new(&out).join("trend.png")).unwrap();
     }
 }
+
+#[test]
+fn dispersion_lists_documents_by_hits_and_opens_one() {
+    let mut harness = dev_harness();
+    harness.state_mut().push(Command::SetQuery("trump".into()));
+    harness.run();
+    harness.get_by_label("Dispersion").click();
+    harness.run();
+    let app = harness.state();
+    let mut per_doc: Vec<(u32, u32)> = app
+        .search()
+        .hits
+        .per_doc
+        .iter()
+        .map(|d| (d.count, d.doc))
+        .collect();
+    per_doc.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let (most, doc) = per_doc[0];
+    let title = app.corpus.fields(doc, &app.overlay).title.to_owned();
+    let label = format!("{most:>4} · {title}");
+    // Strips are ordered by hits: the most first, the fewest last.
+    let (least, last_doc) = *per_doc.last().unwrap();
+    let last_label = format!(
+        "{least:>4} · {}",
+        app.corpus.fields(last_doc, &app.overlay).title
+    );
+    let order: Vec<String> = harness
+        .query_all_by_label_contains(" · ")
+        .map(|n| format!("{n:?}"))
+        .collect();
+    let at = |l: &str| {
+        order
+            .iter()
+            .position(|n| n.contains(&format!("value: {l:?}")))
+    };
+    let (first, last) = (
+        at(&label).expect("strip shown"),
+        at(&last_label).expect("strip shown"),
+    );
+    assert!(first < last, "{order:?}");
+    harness.get_by_label(&label).click();
+    harness.run();
+    assert_eq!(harness.state().selected_doc(), Some(doc));
+}

@@ -232,9 +232,10 @@ pub fn dispersion_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
             for strip in &strips[range] {
                 ui.horizontal(|ui| {
                     let title = app.corpus.fields(strip.doc, &app.overlay).title;
+                    // The count first: a long headline is cut, the count never.
                     let label = ui.add_sized(
                         [220.0, row_height],
-                        egui::Label::new(format!("{} ({})", title, strip.hits))
+                        egui::Label::new(format!("{:>4} · {title}", strip.hits))
                             .truncate()
                             .sense(egui::Sense::click()),
                     );
