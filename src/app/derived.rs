@@ -2,13 +2,12 @@
 //! order, search hits, word list), recomputed only when an input changes.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use wirescope_core::freq::{self, WordList};
 use wirescope_core::session::{Scope, Session, SortColumn, TableState};
 use wirescope_core::{Corpus, DocIx, Filter, Overlay};
 
+use super::background::{Job, Poll, Waker};
 use super::search::SearchResult;
 
 /// Corpora up to this many documents are searched on the UI thread (a
@@ -32,20 +31,7 @@ struct RowsKey {
 }
 
 /// A search running on a worker thread.
-struct SearchJob {
-    key: SearchKey,
-    result: Receiver<SearchResult>,
-    cancel: Arc<AtomicBool>,
-}
-
-impl Drop for SearchJob {
-    fn drop(&mut self) {
-        self.cancel.store(true, Ordering::Relaxed);
-    }
-}
-
-/// Wakes the UI when a background search finishes.
-pub type Waker = Arc<dyn Fn() + Send + Sync>;
+type SearchJob = Job<SearchKey, SearchResult>;
 
 /// Cached views of the corpus.
 #[derive(Default)]
@@ -159,21 +145,21 @@ impl Derived {
         key: SearchKey,
     ) {
         if let Some(job) = &self.search_job {
-            match job.result.try_recv() {
-                Ok(result) => {
+            match job.poll() {
+                Poll::Done(result) => {
                     self.search = Arc::new(result);
-                    self.search_key = Some(job.key.clone());
+                    self.search_key = Some(job.key().clone());
                     self.search_job = None;
                 }
-                Err(TryRecvError::Disconnected) => self.search_job = None,
-                Err(TryRecvError::Empty) => {}
+                Poll::Lost => self.search_job = None,
+                Poll::Pending => {}
             }
         }
         if self.search_key.as_ref() == Some(&key) {
             self.search_job = None;
             return;
         }
-        if self.search_job.as_ref().is_some_and(|j| j.key == key) {
+        if self.search_job.as_ref().is_some_and(|j| *j.key() == key) {
             return;
         }
         let limit = self.inline_limit();
@@ -190,34 +176,17 @@ impl Derived {
             self.search_key = Some(key);
             return;
         }
-        let (tx, rx) = channel();
-        let cancel = Arc::new(AtomicBool::new(false));
-        let job_cancel = Arc::clone(&cancel);
         let (corpus, overlay, filter) = (corpus.clone(), overlay.clone(), session.filter.clone());
-        let waker = self.waker.clone();
-        let spawned = std::thread::Builder::new()
-            .name("wirescope-search".to_owned())
-            .spawn(move || {
-                let result = SearchResult::run_cancellable(
-                    &corpus,
-                    &overlay,
-                    &filter,
-                    &query,
-                    case_sensitive,
-                    &job_cancel,
-                );
-                if let Some(result) = result
-                    && tx.send(result).is_ok()
-                    && let Some(wake) = waker
-                {
-                    wake();
-                }
-            });
-        // Replacing the job cancels the one it replaces (Drop).
-        self.search_job = spawned.is_ok().then_some(SearchJob {
-            key,
-            result: rx,
-            cancel,
+        // Replacing the job cancels the one it replaces.
+        self.search_job = Job::spawn("wirescope-search", key, self.waker.clone(), move |cancel| {
+            SearchResult::run_cancellable(
+                &corpus,
+                &overlay,
+                &filter,
+                &query,
+                case_sensitive,
+                cancel,
+            )
         });
     }
 }

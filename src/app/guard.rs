@@ -129,17 +129,14 @@ pub fn question_window(ctx: &egui::Context, app: &mut WirescopeApp) {
         ui.label(format!(
             "{name} has changes that are not saved. {doing} will lose them."
         ));
-        ui.horizontal(|ui| {
-            if ui.button("Save").clicked() {
-                answer = Some(Answer::Save);
-            }
-            if ui.button("Discard").clicked() {
-                answer = Some(Answer::Discard);
-            }
-            if ui.button("Cancel").clicked() {
-                answer = Some(Answer::Cancel);
-            }
-        });
+        answer = super::windows::choice_buttons(
+            ui,
+            &[
+                ("Save", Answer::Save),
+                ("Discard", Answer::Discard),
+                ("Cancel", Answer::Cancel),
+            ],
+        );
     });
     if modal.should_close() && answer.is_none() {
         answer = Some(Answer::Cancel);

@@ -6,6 +6,7 @@
 //! them after drawing. All analysis state lives in [`Session`] (plain serde
 //! data), never only in egui's memory, so workspaces can save it.
 
+mod background;
 mod command;
 mod derived;
 mod dialogs;

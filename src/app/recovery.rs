@@ -186,17 +186,14 @@ pub fn offer_window(ctx: &egui::Context, app: &mut WirescopeApp) {
             "wirescope did not close cleanly. A recovery copy of {what} was saved {when}."
         ));
         ui.weak(offer.recovery.display().to_string());
-        ui.horizontal(|ui| {
-            if ui.button("Restore").clicked() {
-                choice = Some(RecoveryChoice::Restore);
-            }
-            if ui.button("Discard").clicked() {
-                choice = Some(RecoveryChoice::Discard);
-            }
-            if ui.button("Later").clicked() {
-                choice = Some(RecoveryChoice::Later);
-            }
-        });
+        choice = super::windows::choice_buttons(
+            ui,
+            &[
+                ("Restore", RecoveryChoice::Restore),
+                ("Discard", RecoveryChoice::Discard),
+                ("Later", RecoveryChoice::Later),
+            ],
+        );
     });
     if let Some(choice) = choice {
         app.push(super::Command::AnswerRecovery(choice));

@@ -9,12 +9,12 @@ use wirescope_core::freq::{self, Bucket, Split, Trend};
 use wirescope_core::session::TrendSettings;
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::sync::atomic::AtomicBool;
 
 use wirescope_core::{Corpus, DocIx, Filter, Overlay};
 
 use super::WirescopeApp;
+use super::background::{Job, Poll};
 use super::search::SearchResult;
 
 /// What a trend is computed from.
@@ -30,17 +30,7 @@ pub struct TrendCache {
     job: Option<TrendJob>,
 }
 
-struct TrendJob {
-    key: TrendKey,
-    result: Receiver<Trend>,
-    cancel: Arc<AtomicBool>,
-}
-
-impl Drop for TrendJob {
-    fn drop(&mut self) {
-        self.cancel.store(true, Ordering::Relaxed);
-    }
-}
+type TrendJob = Job<TrendKey, Trend>;
 
 impl TrendCache {
     /// True while a trend is computed in the background.
@@ -128,21 +118,21 @@ pub fn refresh(app: &mut WirescopeApp) {
     );
     let cache = &mut app.ui.trend;
     if let Some(job) = &cache.job {
-        match job.result.try_recv() {
-            Ok(trend) => {
-                cache.key = Some(job.key.clone());
+        match job.poll() {
+            Poll::Done(trend) => {
+                cache.key = Some(job.key().clone());
                 cache.trend = trend;
                 cache.job = None;
             }
-            Err(TryRecvError::Disconnected) => cache.job = None,
-            Err(TryRecvError::Empty) => {}
+            Poll::Lost => cache.job = None,
+            Poll::Pending => {}
         }
     }
     if cache.key.as_ref() == Some(&key) {
         cache.job = None;
         return;
     }
-    if cache.job.as_ref().is_some_and(|j| j.key == key) {
+    if cache.job.as_ref().is_some_and(|j| *j.key() == key) {
         return;
     }
     let input = TrendInput {
@@ -164,24 +154,9 @@ pub fn refresh(app: &mut WirescopeApp) {
         cache.job = None;
         return;
     }
-    let (tx, rx) = channel();
-    let cancel = Arc::new(AtomicBool::new(false));
-    let job_cancel = Arc::clone(&cancel);
     let waker = app.derived.waker.clone();
-    let spawned = std::thread::Builder::new()
-        .name("wirescope-trend".to_owned())
-        .spawn(move || {
-            if let Some(trend) = input.compute(&job_cancel)
-                && tx.send(trend).is_ok()
-                && let Some(wake) = waker
-            {
-                wake();
-            }
-        });
-    cache.job = spawned.is_ok().then_some(TrendJob {
-        key,
-        result: rx,
-        cancel,
+    app.ui.trend.job = Job::spawn("wirescope-trend", key, waker, move |cancel| {
+        input.compute(cancel)
     });
 }
 
