@@ -287,6 +287,12 @@ fn a_recovery_copy_is_offered_after_a_crash_and_restores_the_session() {
     let saved = dir.path().join("saved.wirescope.ron");
     assert!(restarted.state_mut().save_workspace(&saved));
     assert!(!copy.exists(), "the recovery copy is deleted after a save");
+    drop(restarted);
+    let mut options = start(vec![saved], Vec::new());
+    options.data_dir = Some(data);
+    let again = harness_with(options);
+    assert!(again.query_by_label("Restore unsaved work?").is_none());
+    assert_eq!(again.state().corpus.len(), 6);
 }
 
 #[test]

@@ -93,12 +93,16 @@ impl WirescopeApp {
     /// Turns a close request from the window manager into a question when
     /// there is unsaved work.
     pub(super) fn intercept_close(&mut self, ctx: &egui::Context) {
-        if ctx.input(|i| i.viewport().close_requested())
-            && !self.guard.close_allowed
-            && self.has_unsaved_changes()
-        {
+        if !ctx.input(|i| i.viewport().close_requested()) {
+            return;
+        }
+        if !self.guard.close_allowed && self.has_unsaved_changes() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.guard.asking = Some(Discarding::Quit);
+        } else if !self.has_unsaved_changes() {
+            // A clean exit: a copy left from before the changes were
+            // saved or undone must not be offered next time.
+            self.discard_recovery();
         }
     }
 
