@@ -97,6 +97,13 @@ fn scripted(h: &mut Harness<'static, WirescopeApp>, label: &str) -> Vec<Duration
     phase("until the search and trend are in", waiting, &mut all);
     let after = frames(h, 50, |_, _| {});
     phase("after typing", after, &mut all);
+    for tab in [AnalysisTab::Concordance, AnalysisTab::Dispersion] {
+        h.state_mut().session.panels.tab = tab;
+        let t = frames(h, 50, |_, _| {});
+        phase(&format!("{tab:?} tab"), t, &mut all);
+        let scroll = frames(h, 50, |h, _| h.event(wheel.clone()));
+        phase(&format!("{tab:?} scroll"), scroll, &mut all);
+    }
     all
 }
 

@@ -470,3 +470,27 @@ fn dispersion_lists_documents_by_hits_and_opens_one() {
     harness.run();
     assert_eq!(harness.state().selected_doc(), Some(doc));
 }
+
+#[test]
+fn the_concordance_follows_a_filter_change_with_the_same_query() {
+    let mut harness = dev_harness();
+    harness.state_mut().push(Command::SetQuery("trump".into()));
+    harness.state_mut().session.panels.tab = wirescope::core::session::AnalysisTab::Concordance;
+    harness.run();
+    let before = harness.state().search().total_hits();
+    assert!(harness.query_all_by_label("Trump").count() > 0);
+    // Only the golfing story: fewer hits, and the lines must follow.
+    harness.state_mut().session.filter.text = "golfing".into();
+    harness.run();
+    let after = harness.state().search().total_hits();
+    assert!(after < before && after > 0, "{before} -> {after}");
+    assert!(
+        harness
+            .query_all_by_label_contains(&format!("{after} hits in 1 documents"))
+            .next()
+            .is_some()
+    );
+    let app = harness.state();
+    let shown = app.ui.kwic.order.len() as u64;
+    assert_eq!(shown, after, "concordance lines match the new hits");
+}

@@ -50,6 +50,9 @@ pub struct Derived {
     pub rows: Vec<DocIx>,
     /// Shared with background jobs (the trend) without copying the hits.
     pub search: Arc<SearchResult>,
+    /// Changes whenever [`Self::search`] is replaced: the key for views
+    /// of the hits (concordance order, dispersion).
+    pub search_generation: u64,
     pub words: WordList,
     /// Tokens in the filtered documents.
     pub filtered_tokens: u64,
@@ -148,6 +151,7 @@ impl Derived {
             match job.poll() {
                 Poll::Done(result) => {
                     self.search = Arc::new(result);
+                    self.search_generation += 1;
                     self.search_key = Some(job.key().clone());
                     self.search_job = None;
                 }
@@ -166,6 +170,7 @@ impl Derived {
         let (_, query, case_sensitive) = key.clone();
         if corpus.len() <= limit {
             self.search_job = None;
+            self.search_generation += 1;
             self.search = Arc::new(SearchResult::run(
                 corpus,
                 overlay,

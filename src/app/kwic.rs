@@ -6,23 +6,24 @@
 //! hit.
 
 use egui_extras::{Column, TableBuilder};
-use wirescope_core::query::{Concordance, Hit, SortKey, StripOrder, dispersion, sort_order};
+use wirescope_core::query::{Concordance, Hit, SortKey, Strip, StripOrder, dispersion, sort_order};
 
 use super::{Command, OpenMode, PickKind, WirescopeApp};
 
 /// Cached concordance state for the current query.
 #[derive(Default)]
 pub struct KwicCache {
-    key: Option<(u64, String, Vec<String>)>,
+    key: Option<(u64, Vec<String>)>,
     concordance: Option<Concordance>,
     /// Display order: indices into the search's hits.
     pub order: Vec<u32>,
+    /// Dispersion strips and what they were computed from.
+    strips: Option<((u64, bool), Vec<Strip>)>,
 }
 
 fn refresh(app: &mut WirescopeApp) {
     let key = (
-        app.generation(),
-        app.derived.search.query.clone(),
+        app.derived.search_generation,
         app.session.kwic.sort_keys.clone(),
     );
     if app.ui.kwic.key.as_ref() == Some(&key) {
@@ -45,6 +46,7 @@ fn refresh(app: &mut WirescopeApp) {
         key: Some(key),
         concordance: Some(Concordance::new(&app.corpus)),
         order,
+        strips: app.ui.kwic.strips.take(),
     };
 }
 
@@ -221,7 +223,19 @@ pub fn dispersion_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
     } else {
         StripOrder::Document
     };
-    let strips = dispersion(&app.corpus, &app.derived.search.hits, order);
+    // Computed once per query, not per frame: a frequent word has hits in
+    // every document.
+    let key = (
+        app.derived.search_generation,
+        app.session.kwic.dispersion_by_hits,
+    );
+    if app.ui.kwic.strips.as_ref().is_none_or(|(k, _)| *k != key) {
+        let strips = dispersion(&app.corpus, &app.derived.search.hits, order);
+        app.ui.kwic.strips = Some((key, strips));
+    }
+    let Some((_, strips)) = &app.ui.kwic.strips else {
+        return;
+    };
     let row_height = 18.0;
     let mut clicked = None;
     egui::ScrollArea::vertical().auto_shrink(false).show_rows(
