@@ -5,9 +5,12 @@
 //! and sort keys. Clicking a line opens its document in the reader at that
 //! hit.
 
+use std::sync::Arc;
+
 use egui_extras::{Column, TableBuilder};
 use wirescope_core::query::{Concordance, Hit, SortKey, Strip, StripOrder, dispersion, sort_order};
 
+use super::background::{Job, Poll};
 use super::{Command, OpenMode, PickKind, WirescopeApp};
 
 /// Cached concordance state for the current query.
@@ -18,8 +21,20 @@ pub struct KwicCache {
     /// Display order: indices into the search's hits.
     pub order: Vec<u32>,
     /// Dispersion strips and what they were computed from.
-    strips: Option<((u64, bool), Vec<Strip>)>,
+    strips: Option<(StripsKey, Vec<Strip>)>,
+    /// Strips being computed in the background (large corpora).
+    strips_job: Option<Job<StripsKey, Vec<Strip>>>,
 }
+
+impl KwicCache {
+    /// True while dispersion strips are computed in the background.
+    pub fn is_busy(&self) -> bool {
+        self.strips_job.is_some()
+    }
+}
+
+/// What dispersion strips depend on: the search result, the order.
+type StripsKey = (u64, bool);
 
 fn refresh(app: &mut WirescopeApp) {
     let key = (
@@ -47,6 +62,7 @@ fn refresh(app: &mut WirescopeApp) {
         concordance: Some(Concordance::new(&app.corpus)),
         order,
         strips: app.ui.kwic.strips.take(),
+        strips_job: app.ui.kwic.strips_job.take(),
     };
 }
 
@@ -195,6 +211,42 @@ fn lines_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
     }
 }
 
+/// Brings the strips up to date with the search: computed once per
+/// result, not per frame (a frequent word has hits in every document), and
+/// in the background over large corpora.
+fn refresh_strips(app: &mut WirescopeApp, order: StripOrder) {
+    let key = (
+        app.derived.search_generation,
+        app.session.kwic.dispersion_by_hits,
+    );
+    let cache = &mut app.ui.kwic;
+    if let Some(job) = &cache.strips_job {
+        match job.poll() {
+            Poll::Done(strips) => {
+                cache.strips = Some((*job.key(), strips));
+                cache.strips_job = None;
+            }
+            Poll::Lost => cache.strips_job = None,
+            Poll::Pending => {}
+        }
+    }
+    if cache.strips.as_ref().is_some_and(|(k, _)| *k == key)
+        || cache.strips_job.as_ref().is_some_and(|j| *j.key() == key)
+    {
+        return;
+    }
+    if app.corpus.len() <= app.derived.inline_limit() {
+        let strips = dispersion(&app.corpus, &app.derived.search.hits, order);
+        app.ui.kwic.strips = Some((key, strips));
+        return;
+    }
+    let (corpus, search) = (app.corpus.clone(), Arc::clone(&app.derived.search));
+    let waker = app.derived.waker.clone();
+    app.ui.kwic.strips_job = Job::spawn("wirescope-dispersion", key, waker, move |_| {
+        Some(dispersion(&corpus, &search.hits, order))
+    });
+}
+
 /// Paints the left context flush against the hit, cut at the cell's left
 /// edge: the words nearest the hit are the ones that must stay visible.
 fn left_context_cell(ui: &mut egui::Ui, text: &str) {
@@ -223,15 +275,12 @@ pub fn dispersion_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
     } else {
         StripOrder::Document
     };
-    // Computed once per query, not per frame: a frequent word has hits in
-    // every document.
-    let key = (
-        app.derived.search_generation,
-        app.session.kwic.dispersion_by_hits,
-    );
-    if app.ui.kwic.strips.as_ref().is_none_or(|(k, _)| *k != key) {
-        let strips = dispersion(&app.corpus, &app.derived.search.hits, order);
-        app.ui.kwic.strips = Some((key, strips));
+    refresh_strips(app, order);
+    if app.ui.kwic.strips_job.is_some() {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.weak("placing the hits…");
+        });
     }
     let Some((_, strips)) = &app.ui.kwic.strips else {
         return;

@@ -224,7 +224,7 @@ impl WirescopeApp {
 
     /// True while a search or a chart is computed in the background.
     pub fn is_computing(&self) -> bool {
-        self.derived.is_searching() || self.ui.trend.is_busy()
+        self.derived.is_searching() || self.ui.trend.is_busy() || self.ui.kwic.is_busy()
     }
 
     /// Corpora with more documents than `docs` are searched in the
@@ -674,6 +674,7 @@ impl eframe::App for WirescopeApp {
             || self.dialogs.is_open()
             || self.derived.is_searching()
             || self.ui.trend.is_busy()
+            || self.ui.kwic.is_busy()
         {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
