@@ -8,7 +8,8 @@
 //! that merely contain such words are kept.
 
 use crate::article::util::{
-    CONNECTORS, char_len, clean, ends_with_period, fold_key, is_capitalized, word_count,
+    CONNECTORS, char_len, clean, ends_with_period, fold_key, is_capitalized, is_invisible,
+    prefix_chars, word_count,
 };
 
 /// Whole lines (folded) that are furniture.
@@ -127,8 +128,30 @@ pub(crate) fn is_domain(s: &str) -> bool {
             .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()))
 }
 
+/// Longest furniture line, in characters of the cleaned line.
+const MAX_FURNITURE_CHARS: usize = 120;
+
+/// Most words in a [`FURNITURE`] entry (checked by a test); counters and
+/// relative times have at most three.
+const MAX_FURNITURE_WORDS: usize = 5;
+
+/// Most words of a line that may start with a [`FURNITURE_OPENINGS`] entry.
+const MAX_OPENING_LINE_WORDS: usize = 12;
+
+/// Bytes of a line's lowercased head kept to match openings; longer than
+/// the longest opening (checked by a test).
+const HEAD_BYTES: usize = 32;
+
 /// True when the whole line is page furniture.
+///
+/// Called on every body line, so it first runs [`surely_not_furniture`],
+/// which settles most article lines without allocating.
 pub(crate) fn is_furniture(line: &str) -> bool {
+    !surely_not_furniture(line) && furniture_rules(line)
+}
+
+/// The furniture rules themselves (see [`is_furniture`]).
+fn furniture_rules(line: &str) -> bool {
     if line.len() > 600 {
         return false;
     }
@@ -136,7 +159,7 @@ pub(crate) fn is_furniture(line: &str) -> bool {
     if s.is_empty() {
         return false;
     }
-    if char_len(&s) > 120 {
+    if char_len(&s) > MAX_FURNITURE_CHARS {
         return false;
     }
     let key = fold_key(&s);
@@ -149,10 +172,118 @@ pub(crate) fn is_furniture(line: &str) -> bool {
         || is_relative_time(&key)
         || is_domain(&s)
         || is_breadcrumb(&s)
-        || (word_count(&s) <= 12
-            && FURNITURE_OPENINGS
+        || (word_count(&s) <= MAX_OPENING_LINE_WORDS && starts_with_opening(&s))
+}
+
+/// True when `s` (cleaned) starts with a [`FURNITURE_OPENINGS`] entry,
+/// ignoring case.
+fn starts_with_opening(s: &str) -> bool {
+    // Openings are short: lowercasing the head is enough.
+    let head = prefix_chars(s, HEAD_BYTES).to_lowercase();
+    FURNITURE_OPENINGS.iter().any(|o| head.starts_with(o))
+}
+
+/// A proof, from one pass and no allocation, that [`is_furniture`] says
+/// false: `true` only then, `false` when unsure. Article lines are long, or
+/// have many words, no breadcrumb separator and no furniture opening.
+fn surely_not_furniture(line: &str) -> bool {
+    if !line.is_ascii() {
+        // The cleaned line keeps every visible character.
+        let visible = line
+            .chars()
+            .filter(|&c| !c.is_whitespace() && !is_invisible(c))
+            .take(MAX_FURNITURE_CHARS + 1)
+            .count();
+        return visible > MAX_FURNITURE_CHARS;
+    }
+    let shape = AsciiShape::of(line);
+    if shape.chars == 0 || shape.chars > MAX_FURNITURE_CHARS {
+        return true;
+    }
+    // More key words than any list entry, counter or relative time ("2
+    // hours ago" after any "updated"/"published"/"posted": those start with
+    // u or p); spaces, so no domain; no breadcrumb separator.
+    shape.key_words > MAX_FURNITURE_WORDS
+        && shape.words >= 2
+        && !shape.separator
+        && !matches!(shape.key_start, Some(b'u' | b'p'))
+        && (shape.words > MAX_OPENING_LINE_WORDS
+            || !FURNITURE_OPENINGS
                 .iter()
-                .any(|o| s.to_lowercase().starts_with(o)))
+                .any(|o| shape.head().starts_with(o.as_bytes())))
+}
+
+/// What [`clean`] and [`fold_key`] would make of an ASCII line, counted
+/// without building either string.
+struct AsciiShape {
+    /// Length of the cleaned line (ASCII: bytes are characters).
+    chars: usize,
+    /// Whitespace-separated words.
+    words: usize,
+    /// Words of the folded key.
+    key_words: usize,
+    /// First letter or digit of the key, lowercased.
+    key_start: Option<u8>,
+    /// The line holds a breadcrumb separator (`>`, `/`, `|`).
+    separator: bool,
+    /// The cleaned line's first [`HEAD_BYTES`] bytes, lowercased.
+    head: [u8; HEAD_BYTES],
+    head_len: usize,
+}
+
+impl AsciiShape {
+    fn of(line: &str) -> Self {
+        let mut shape = Self {
+            chars: 0,
+            words: 0,
+            key_words: 0,
+            key_start: None,
+            separator: false,
+            head: [0; HEAD_BYTES],
+            head_len: 0,
+        };
+        for word in line.split_whitespace() {
+            if shape.words > 0 {
+                shape.chars += 1;
+                shape.push_head(b' ');
+            }
+            shape.words += 1;
+            shape.chars += word.len();
+            shape.scan_word(word.as_bytes());
+        }
+        shape
+    }
+
+    /// Counts the key words inside one whitespace-free word: runs of
+    /// letters, digits and `&`, where `.` and `'` join ("A.F.P." is one)
+    /// and any other symbol separates.
+    fn scan_word(&mut self, word: &[u8]) {
+        let mut in_key_word = false;
+        for &b in word {
+            self.push_head(b.to_ascii_lowercase());
+            if b.is_ascii_alphanumeric() || b == b'&' {
+                if !in_key_word {
+                    self.key_words += 1;
+                    in_key_word = true;
+                }
+                self.key_start.get_or_insert(b.to_ascii_lowercase());
+            } else if !matches!(b, b'.' | b'\'') {
+                in_key_word = false;
+                self.separator |= matches!(b, b'>' | b'/' | b'|');
+            }
+        }
+    }
+
+    fn push_head(&mut self, b: u8) {
+        if let Some(slot) = self.head.get_mut(self.head_len) {
+            *slot = b;
+            self.head_len += 1;
+        }
+    }
+
+    fn head(&self) -> &[u8] {
+        &self.head[..self.head_len]
+    }
 }
 
 /// A short Title Case label with no sentence in it: a site name, a section
@@ -253,6 +384,93 @@ mod tests {
         ] {
             assert!(!is_furniture(s), "{s}");
         }
+    }
+
+    #[test]
+    fn fast_path_bounds_hold() {
+        for f in FURNITURE {
+            assert!(word_count(f) <= MAX_FURNITURE_WORDS, "{f}");
+        }
+        for o in FURNITURE_OPENINGS {
+            assert!(o.len() < HEAD_BYTES, "{o}");
+        }
+    }
+
+    /// `surely_not_furniture` never rejects a line the rules accept, on
+    /// random lines built from furniture words, separators and symbols.
+    #[test]
+    fn fast_path_agrees_with_rules() {
+        let pieces: Vec<&str> = FURNITURE
+            .iter()
+            .chain(FURNITURE_OPENINGS)
+            .copied()
+            .chain([
+                "Updated",
+                "posted",
+                "2",
+                "12",
+                "hours",
+                "ago",
+                ">",
+                "/",
+                "|",
+                " | ",
+                "»",
+                "A.F.P.",
+                "—",
+                "-",
+                "©",
+                "×",
+                "Read",
+                "more:",
+                "Home",
+                "dawn.com",
+                "\u{a0}",
+                "\u{200b}",
+                "İ",
+                "the",
+                "said",
+                "talks",
+                "on",
+                "Monday.",
+                "'",
+                ".",
+                "&",
+                "1.2K",
+                "\t",
+                "Putin",
+                "Σ",
+                "ΣΑΣ",
+                "a-b-c-d-e-f.com",
+                "min",
+                "read",
+                "Comments",
+            ])
+            .collect();
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            usize::try_from(seed % n as u64).unwrap_or(0)
+        };
+        let (mut checked, mut rejected) = (0, 0);
+        for _ in 0..200_000 {
+            let words = 1 + next(16);
+            let mut line = String::new();
+            for _ in 0..words {
+                line.push_str(pieces[next(pieces.len())]);
+                if next(4) > 0 {
+                    line.push(' ');
+                }
+            }
+            checked += 1;
+            if surely_not_furniture(&line) {
+                rejected += 1;
+                assert!(!furniture_rules(&line), "{line:?}");
+            }
+        }
+        assert!(rejected > checked / 10, "{rejected} of {checked}");
     }
 
     #[test]

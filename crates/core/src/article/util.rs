@@ -19,10 +19,7 @@ pub(crate) fn clean(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.chars() {
-        if matches!(
-            c,
-            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
-        ) {
+        if is_invisible(c) {
             continue;
         }
         if c.is_whitespace() || c == '\u{a0}' {
@@ -36,6 +33,14 @@ pub(crate) fn clean(s: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// Zero-width characters and soft hyphens, which [`clean`] drops.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
+    )
 }
 
 /// The first `n` characters of `s` (never splits a character).
