@@ -8,6 +8,8 @@
 //! right before the metadata block, or, without one, as the first line that
 //! reads like a headline. Each field records the line it came from.
 
+use std::cell::OnceCell;
+
 use crate::article::ParsedArticle;
 use crate::article::body::{assemble_body, body_fields, line_no, trailing_date};
 use crate::article::byline::{Byline, parse_byline};
@@ -40,7 +42,15 @@ struct Entry {
     line: usize,
     text: String,
     long: bool,
-    kind: Kind,
+    /// Classified on first use: the analysis stops soon after the body
+    /// starts, and the recognisers (dates, bylines) are the costly part.
+    kind: OnceCell<Kind>,
+}
+
+impl Entry {
+    fn kind(&self) -> &Kind {
+        self.kind.get_or_init(|| classify(&self.text, self.long))
+    }
 }
 
 /// Where the parts of the page head are (indices into the entries).
@@ -122,13 +132,11 @@ fn entries(lines: &[&str]) -> Vec<Entry> {
         .take(HEADER_LINES)
         .map(|(line, raw)| {
             let long = raw.chars().nth(300).is_some();
-            let text = clean(prefix_chars(raw, 1000));
-            let kind = classify(&text, long);
             Entry {
                 line,
-                text,
+                text: clean(prefix_chars(raw, 1000)),
                 long,
-                kind,
+                kind: OnceCell::new(),
             }
         })
         .collect()
@@ -165,14 +173,14 @@ fn headline_like(e: &Entry) -> bool {
 }
 
 fn next_significant(es: &[Entry], from: usize) -> Option<usize> {
-    (from..es.len()).find(|&k| !matches!(es[k].kind, Kind::Furniture))
+    (from..es.len()).find(|&k| !matches!(es[k].kind(), Kind::Furniture))
 }
 
 /// A date with only site labels before it and a headline after it is a
 /// pre-headline date (capture date or the page's date line), not the
 /// metadata block.
 fn is_pre_headline_date(es: &[Entry], k: usize, cands: &[usize]) -> bool {
-    let Kind::Meta(meta) = &es[k].kind else {
+    let Kind::Meta(meta) = es[k].kind() else {
         return false;
     };
     if meta.byline.is_some() || !cands.iter().all(|&c| is_short_label(&es[c].text)) {
@@ -180,8 +188,8 @@ fn is_pre_headline_date(es: &[Entry], k: usize, cands: &[usize]) -> bool {
     }
     next_significant(es, k + 1).is_some_and(|n| {
         let meta_after =
-            next_significant(es, n + 1).is_some_and(|m| matches!(es[m].kind, Kind::Meta(_)));
-        matches!(es[n].kind, Kind::Content)
+            next_significant(es, n + 1).is_some_and(|m| matches!(es[m].kind(), Kind::Meta(_)));
+        matches!(es[n].kind(), Kind::Content)
             && !is_short_label(&es[n].text)
             && (!opens_body(&es[n], false) || meta_after && !es[n].long)
     })
@@ -192,7 +200,7 @@ fn is_pre_headline_date(es: &[Entry], k: usize, cands: &[usize]) -> bool {
 fn candidates(es: &[Entry], first: usize, pre: &mut Vec<usize>) -> (Vec<usize>, Option<usize>) {
     let mut cands = Vec::new();
     for k in first..es.len() {
-        match es[k].kind {
+        match es[k].kind() {
             Kind::Furniture => {}
             Kind::Meta(_) if is_pre_headline_date(es, k, &cands) => {
                 pre.push(k);
@@ -203,7 +211,7 @@ fn candidates(es: &[Entry], first: usize, pre: &mut Vec<usize>) -> (Vec<usize>, 
                 let opens = cands.len() >= 3 || opens_body(&es[k], cands.is_empty());
                 // A standfirst between headline and byline is not the body yet.
                 let meta_next = next_significant(es, k + 1)
-                    .is_some_and(|n| matches!(es[n].kind, Kind::Meta(_)));
+                    .is_some_and(|n| matches!(es[n].kind(), Kind::Meta(_)));
                 if opens && !(meta_next && !es[k].long && cands.len() < 3) {
                     break;
                 }
@@ -228,7 +236,7 @@ fn pick_title(es: &[Entry], cands: &[usize]) -> Option<usize> {
 /// The first body entry at or after `from`, skipping stray labels.
 fn body_from(es: &[Entry], from: usize, metas: &mut Vec<usize>) -> Option<usize> {
     for k in from..es.len() {
-        match es[k].kind {
+        match es[k].kind() {
             Kind::Furniture => {}
             Kind::Meta(_) => metas.push(k),
             Kind::Content => {
@@ -244,10 +252,10 @@ fn body_from(es: &[Entry], from: usize, metas: &mut Vec<usize>) -> Option<usize>
 
 fn analyse(es: &[Entry]) -> Header {
     let mut h = Header::default();
-    let first = es.iter().position(|e| matches!(e.kind, Kind::Content));
+    let first = es.iter().position(|e| matches!(e.kind(), Kind::Content));
     let pre_end = first.unwrap_or(es.len());
     h.pre = (0..pre_end)
-        .filter(|&k| matches!(es[k].kind, Kind::Meta(_)))
+        .filter(|&k| matches!(es[k].kind(), Kind::Meta(_)))
         .collect();
     let Some(first) = first else { return h };
     let (cands, meta_at) = candidates(es, first, &mut h.pre);
@@ -274,7 +282,7 @@ fn analyse(es: &[Entry]) -> Header {
 }
 
 fn meta_of(es: &[Entry], k: usize) -> Option<&Meta> {
-    match &es[k].kind {
+    match es[k].kind() {
         Kind::Meta(m) => Some(m),
         _ => None,
     }
