@@ -7,6 +7,10 @@
 //! are cut from the body. Matching is on whole lines so that real sentences
 //! that merely contain such words are kept.
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
 use crate::article::util::{
     CONNECTORS, char_len, clean, ends_with_period, fold_key, is_capitalized, is_invisible,
     prefix_chars, word_count,
@@ -42,6 +46,12 @@ const FURNITURE: &[&str] = &[
     "file photo", "enlarge", "expand", "collapse", "caption", "hide caption", "toggle caption",
     "back", "go back", "return", "cancel", "submit",
 ];
+
+/// True when a folded key is a [`FURNITURE`] line.
+fn is_furniture_key(key: &str) -> bool {
+    static KEYS: LazyLock<FxHashSet<&str>> = LazyLock::new(|| FURNITURE.iter().copied().collect());
+    KEYS.contains(key)
+}
 
 /// Line openings that mark furniture whatever follows ("Follow us on Twitter").
 #[rustfmt::skip]
@@ -103,10 +113,7 @@ fn is_breadcrumb(s: &str) -> bool {
     if parts.len() < 2 || parts.iter().any(|p| word_count(p) > 4) {
         return false;
     }
-    let known = parts
-        .iter()
-        .filter(|p| FURNITURE.contains(&p.as_str()))
-        .count();
+    let known = parts.iter().filter(|p| is_furniture_key(p)).count();
     matches!(sep, '>' | '»' | '›' | '→') || known == parts.len() || parts[0] == "home"
 }
 
@@ -167,7 +174,7 @@ fn furniture_rules(line: &str) -> bool {
         // Only symbols: "×", "☰", "•••".
         return true;
     }
-    FURNITURE.contains(&key.as_str())
+    is_furniture_key(&key)
         || is_counter(&key)
         || is_relative_time(&key)
         || is_domain(&s)
