@@ -230,7 +230,7 @@ fn furniture_rules(s: &str, key: &str) -> bool {
         || is_relative_time(key)
         || is_domain(s)
         || is_breadcrumb(s)
-        || (word_count(s) <= MAX_OPENING_LINE_WORDS && starts_with_opening(s))
+        || (starts_with_opening(s) && word_count(s) <= MAX_OPENING_LINE_WORDS)
 }
 
 /// True when `s` (cleaned) starts with a [`FURNITURE_OPENINGS`] entry,

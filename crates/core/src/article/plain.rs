@@ -38,18 +38,25 @@ enum Kind {
 }
 
 /// One non-blank line of the page head.
-struct Entry {
+///
+/// Cleaned and classified on first use: the analysis stops soon after the
+/// body starts, and the recognisers (dates, bylines) are costly.
+struct Entry<'a> {
     line: usize,
-    text: String,
+    raw: &'a str,
     long: bool,
-    /// Classified on first use: the analysis stops soon after the body
-    /// starts, and the recognisers (dates, bylines) are the costly part.
+    text: OnceCell<String>,
     kind: OnceCell<Kind>,
 }
 
-impl Entry {
+impl Entry<'_> {
+    fn text(&self) -> &str {
+        self.text
+            .get_or_init(|| clean(prefix_chars(self.raw, 1000)))
+    }
+
     fn kind(&self) -> &Kind {
-        self.kind.get_or_init(|| classify(&self.text, self.long))
+        self.kind.get_or_init(|| classify(self.text(), self.long))
     }
 }
 
@@ -124,20 +131,18 @@ fn classify(text: &str, long: bool) -> Kind {
     }
 }
 
-fn entries(lines: &[&str]) -> Vec<Entry> {
+fn entries<'a>(lines: &[&'a str]) -> Vec<Entry<'a>> {
     lines
         .iter()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
         .take(HEADER_LINES)
-        .map(|(line, raw)| {
-            let long = raw.chars().nth(300).is_some();
-            Entry {
-                line,
-                text: clean(prefix_chars(raw, 1000)),
-                long,
-                kind: OnceCell::new(),
-            }
+        .map(|(line, raw)| Entry {
+            line,
+            raw,
+            long: raw.len() > 300 && raw.chars().nth(300).is_some(),
+            text: OnceCell::new(),
+            kind: OnceCell::new(),
         })
         .collect()
 }
@@ -148,9 +153,9 @@ fn opens_body(e: &Entry, first: bool) -> bool {
         return true;
     }
     let dateline =
-        parse_dateline(&e.text).is_some_and(|d| d.agency.is_some() || char_len(&e.text) > 80);
+        parse_dateline(e.text()).is_some_and(|d| d.agency.is_some() || char_len(e.text()) > 80);
     let paragraph =
-        char_len(&e.text) > 150 || ends_with_period(&e.text) && word_count(&e.text) > 12;
+        char_len(e.text()) > 150 || ends_with_period(e.text()) && word_count(e.text()) > 12;
     dateline || (!first && paragraph)
 }
 
@@ -166,38 +171,38 @@ fn capitalized_share(s: &str) -> f64 {
 }
 
 fn headline_like(e: &Entry) -> bool {
-    let (words, share) = (word_count(&e.text), capitalized_share(&e.text));
+    let (words, share) = (word_count(e.text()), capitalized_share(e.text()));
     // Headlines are short or Title Case; a lede is a long or plain sentence.
-    let sentence = ends_with_period(&e.text) && (words > 20 || words > 12 && share < 0.3);
-    !e.long && char_len(&e.text) <= 250 && (!sentence || share >= 0.6)
+    let sentence = ends_with_period(e.text()) && (words > 20 || words > 12 && share < 0.3);
+    !e.long && char_len(e.text()) <= 250 && (!sentence || share >= 0.6)
 }
 
-fn next_significant(es: &[Entry], from: usize) -> Option<usize> {
+fn next_significant(es: &[Entry<'_>], from: usize) -> Option<usize> {
     (from..es.len()).find(|&k| !matches!(es[k].kind(), Kind::Furniture))
 }
 
 /// A date with only site labels before it and a headline after it is a
 /// pre-headline date (capture date or the page's date line), not the
 /// metadata block.
-fn is_pre_headline_date(es: &[Entry], k: usize, cands: &[usize]) -> bool {
+fn is_pre_headline_date(es: &[Entry<'_>], k: usize, cands: &[usize]) -> bool {
     let Kind::Meta(meta) = es[k].kind() else {
         return false;
     };
-    if meta.byline.is_some() || !cands.iter().all(|&c| is_short_label(&es[c].text)) {
+    if meta.byline.is_some() || !cands.iter().all(|&c| is_short_label(es[c].text())) {
         return false;
     }
     next_significant(es, k + 1).is_some_and(|n| {
         let meta_after =
             next_significant(es, n + 1).is_some_and(|m| matches!(es[m].kind(), Kind::Meta(_)));
         matches!(es[n].kind(), Kind::Content)
-            && !is_short_label(&es[n].text)
+            && !is_short_label(es[n].text())
             && (!opens_body(&es[n], false) || meta_after && !es[n].long)
     })
 }
 
 /// Headline candidates from the first content line, and where the metadata
 /// block starts if there is one.
-fn candidates(es: &[Entry], first: usize, pre: &mut Vec<usize>) -> (Vec<usize>, Option<usize>) {
+fn candidates(es: &[Entry<'_>], first: usize, pre: &mut Vec<usize>) -> (Vec<usize>, Option<usize>) {
     let mut cands = Vec::new();
     for k in first..es.len() {
         match es[k].kind() {
@@ -223,25 +228,25 @@ fn candidates(es: &[Entry], first: usize, pre: &mut Vec<usize>) -> (Vec<usize>, 
 }
 
 /// The headline among candidates: skip site labels and standfirsts.
-fn pick_title(es: &[Entry], cands: &[usize]) -> Option<usize> {
-    let label = |c: &usize| is_short_label(&es[*c].text);
+fn pick_title(es: &[Entry<'_>], cands: &[usize]) -> Option<usize> {
+    let label = |c: &usize| is_short_label(es[*c].text());
     cands
         .iter()
-        .find(|c| !label(c) && !ends_with_period(&es[**c].text))
+        .find(|c| !label(c) && !ends_with_period(es[**c].text()))
         .or_else(|| cands.iter().find(|c| !label(c)))
         .or_else(|| cands.last())
         .copied()
 }
 
 /// The first body entry at or after `from`, skipping stray labels.
-fn body_from(es: &[Entry], from: usize, metas: &mut Vec<usize>) -> Option<usize> {
+fn body_from(es: &[Entry<'_>], from: usize, metas: &mut Vec<usize>) -> Option<usize> {
     for k in from..es.len() {
         match es[k].kind() {
             Kind::Furniture => {}
             Kind::Meta(_) => metas.push(k),
             Kind::Content => {
                 let later = next_significant(es, k + 1).is_some();
-                if !(is_short_label(&es[k].text) && later) {
+                if !(is_short_label(es[k].text()) && later) {
                     return Some(k);
                 }
             }
@@ -250,7 +255,7 @@ fn body_from(es: &[Entry], from: usize, metas: &mut Vec<usize>) -> Option<usize>
     None
 }
 
-fn analyse(es: &[Entry]) -> Header {
+fn analyse(es: &[Entry<'_>]) -> Header {
     let mut h = Header::default();
     let first = es.iter().position(|e| matches!(e.kind(), Kind::Content));
     let pre_end = first.unwrap_or(es.len());
@@ -281,7 +286,7 @@ fn analyse(es: &[Entry]) -> Header {
     h
 }
 
-fn meta_of(es: &[Entry], k: usize) -> Option<&Meta> {
+fn meta_of<'e>(es: &'e [Entry<'_>], k: usize) -> Option<&'e Meta> {
     match es[k].kind() {
         Kind::Meta(m) => Some(m),
         _ => None,
@@ -289,7 +294,7 @@ fn meta_of(es: &[Entry], k: usize) -> Option<&Meta> {
 }
 
 /// Publication and capture dates from the header.
-fn resolve_dates(es: &[Entry], h: &Header, fields: &mut ArticleFields) {
+fn resolve_dates(es: &[Entry<'_>], h: &Header, fields: &mut ArticleFields) {
     let dated = |ks: &[usize]| -> Vec<(usize, DateLine)> {
         ks.iter()
             .filter_map(|&k| meta_of(es, k)?.date.map(|d| (es[k].line, d)))
@@ -314,7 +319,7 @@ fn resolve_dates(es: &[Entry], h: &Header, fields: &mut ArticleFields) {
     }
 }
 
-fn byline_fields(es: &[Entry], h: &Header, fields: &mut ArticleFields) {
+fn byline_fields(es: &[Entry<'_>], h: &Header, fields: &mut ArticleFields) {
     let byline = h
         .metas
         .iter()
@@ -341,7 +346,7 @@ pub(crate) fn parse(text: &str, file_name: &str) -> ParsedArticle {
     let h = analyse(&es);
     let mut fields = ArticleFields::default();
     match h.title {
-        Some(t) => fields.title = Field::found(es[t].text.clone(), line_no(es[t].line)),
+        Some(t) => fields.title = Field::found(es[t].text().to_owned(), line_no(es[t].line)),
         None if !file_stem(file_name).trim().is_empty() => {
             fields.title =
                 Field::found(file_stem(file_name).trim().to_owned(), Provenance::FileName);
@@ -349,7 +354,7 @@ pub(crate) fn parse(text: &str, file_name: &str) -> ParsedArticle {
         None => {}
     }
     if let Some(s) = h.subtitle {
-        fields.subtitle = Field::found(es[s].text.clone(), line_no(es[s].line));
+        fields.subtitle = Field::found(es[s].text().to_owned(), line_no(es[s].line));
     }
     byline_fields(&es, &h, &mut fields);
     resolve_dates(&es, &h, &mut fields);
