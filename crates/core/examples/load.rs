@@ -38,10 +38,11 @@ fn main() {
         },
     );
     let load_secs = started.elapsed().as_secs_f64();
+    let heap_mb = heap_in_use() as f64 / 1e6;
     let main_cpu_secs = thread_cpu_secs();
     let skipped = report.problems.iter().filter(|p| p.is_skip()).count();
     println!(
-        "documents {} tokens {} types {} skipped {skipped} load {load_secs:.3} s (append {:.3} s, main thread cpu {main_cpu_secs:.3} s)",
+        "documents {} tokens {} types {} skipped {skipped} load {load_secs:.3} s (append {:.3} s, main thread cpu {main_cpu_secs:.3} s) heap {heap_mb:.1} MB",
         corpus.len(),
         corpus.index().total_tokens(),
         corpus.vocab().folded_count(),
@@ -63,6 +64,30 @@ fn main() {
     let t = Instant::now();
     drop(corpus);
     println!("drop {:.3} s", t.elapsed().as_secs_f64());
+}
+
+/// Heap bytes in use (glibc's `mallinfo2`): what the corpus holds, without
+/// the allocator's free pages.
+fn heap_in_use() -> usize {
+    #[repr(C)]
+    struct MallInfo2 {
+        arena: usize,
+        ordblks: usize,
+        smblks: usize,
+        hblks: usize,
+        hblkhd: usize,
+        usmblks: usize,
+        fsmblks: usize,
+        uordblks: usize,
+        fordblks: usize,
+        keepcost: usize,
+    }
+    unsafe extern "C" {
+        fn mallinfo2() -> MallInfo2;
+    }
+    // SAFETY: glibc's mallinfo2 takes no arguments and returns a struct.
+    let info = unsafe { mallinfo2() };
+    info.uordblks + info.hblkhd
 }
 
 /// CPU time of the calling thread (Linux), to tell work from waiting when
