@@ -4,8 +4,72 @@
 //! so the table can show (and a user can correct) how a title, date or
 //! agency was found. [`ArticleFields`] groups the fields of one document.
 
+use std::fmt;
+use std::ops::Deref;
+use std::sync::Arc;
+
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// The name of a column, sidecar file or HTML tag in a [`Provenance`].
+///
+/// Every document that took a field from the same column shares one
+/// allocation, and the name is one pointer wide, so a [`Provenance`] takes
+/// 16 bytes instead of 32 (each document holds nine). Reads, prints and
+/// serializes as a plain string.
+#[derive(Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SourceName(Arc<String>);
+
+impl SourceName {
+    /// The name as a string slice.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Deref for SourceName {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for SourceName {
+    fn from(name: &str) -> Self {
+        Self(Arc::new(name.to_owned()))
+    }
+}
+
+impl From<String> for SourceName {
+    fn from(name: String) -> Self {
+        Self(Arc::new(name))
+    }
+}
+
+impl fmt::Debug for SourceName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for SourceName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self)
+    }
+}
+
+impl Serialize for SourceName {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for SourceName {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(Self::from)
+    }
+}
 
 /// Where a field's value came from.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -18,11 +82,11 @@ pub enum Provenance {
     /// The file name (e.g. a date in `2016-04-19_0056.txt`).
     FileName,
     /// A column of a CSV or JSON Lines record.
-    Column(String),
+    Column(SourceName),
     /// A sidecar metadata file (its path).
-    Sidecar(String),
+    Sidecar(SourceName),
     /// HTML metadata or markup (e.g. `og:title`, `<time>`, `<h1>`).
-    HtmlMeta(String),
+    HtmlMeta(SourceName),
     /// A correction the user made.
     User,
 }
@@ -112,4 +176,21 @@ pub struct ArticleFields {
     pub subtitle: Field<String>,
     /// URL of the article, when known.
     pub url: Field<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn provenance_is_compact_and_reads_as_before() {
+        assert_eq!(std::mem::size_of::<Provenance>(), 16);
+        let p = Provenance::Column("headline".into());
+        assert_eq!(p.label().as_deref(), Some("column:headline"));
+        assert_eq!(p.describe(), "column \"headline\"");
+        assert_eq!(format!("{p:?}"), "Column(\"headline\")");
+        let json = serde_json::to_string(&p).unwrap_or_default();
+        assert_eq!(json, r#"{"Column":"headline"}"#);
+        assert_eq!(serde_json::from_str::<Provenance>(&json).ok(), Some(p));
+    }
 }

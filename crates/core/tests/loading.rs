@@ -524,7 +524,7 @@ fn sidecar_supplies_dates_and_titles() {
     assert_eq!(doc(&a).published().unwrap().to_string(), "2019-05-14");
     assert_eq!(
         doc(&a).fields.published.from,
-        wirescope_core::fields::Provenance::Sidecar(sidecar.to_string_lossy().into_owned())
+        wirescope_core::fields::Provenance::Sidecar(sidecar.to_string_lossy().into_owned().into())
     );
     assert_eq!(doc(&a).fields.outlet.get().unwrap(), "Dawn");
     assert_eq!(doc(&b).title(), "Wet week ahead");

@@ -44,7 +44,7 @@ const PUBLISHED_KEYS: &[&str] = &[
 ];
 
 fn meta(what: &str) -> Provenance {
-    Provenance::HtmlMeta(what.to_owned())
+    Provenance::HtmlMeta(what.into())
 }
 
 fn lenient_date(s: &str) -> Option<NaiveDate> {

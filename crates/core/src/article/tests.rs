@@ -184,11 +184,11 @@ fn html_page_with_meta() {
         title(&p),
         Some("Putin proposes election non-interference pact with US")
     );
-    assert_eq!(f.title.from, Provenance::HtmlMeta("og:title".to_owned()));
+    assert_eq!(f.title.from, Provenance::HtmlMeta("og:title".into()));
     assert_eq!(f.published.get().copied(), date(2020, 9, 26));
     assert_eq!(
         f.published.from,
-        Provenance::HtmlMeta("article:published_time".to_owned())
+        Provenance::HtmlMeta("article:published_time".into())
     );
     assert_eq!(f.outlet.get().map(String::as_str), Some("Dawn"));
     assert_eq!(f.agency.get().map(String::as_str), Some("AFP"));
@@ -225,7 +225,7 @@ fn html_page_without_meta_uses_markup() {
 <div class="footer">Contact us</div></body></html>"#;
     let p = parse_html(html, "2017-03-16_x.html").expect("article");
     assert_eq!(title(&p), Some("Kenny rejects calls for Noonan to resign"));
-    assert_eq!(p.fields.title.from, Provenance::HtmlMeta("h1".to_owned()));
+    assert_eq!(p.fields.title.from, Provenance::HtmlMeta("h1".into()));
     assert_eq!(p.fields.published.get().copied(), date(2017, 3, 15));
     assert_eq!(p.fields.agency.get().map(String::as_str), Some("Reuters"));
     assert_eq!(p.fields.dateline.get().map(String::as_str), Some("DUBLIN"));

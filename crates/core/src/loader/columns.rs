@@ -6,10 +6,12 @@
 //! lower-casing and dropping non-alphanumerics, and [`ColumnMap::describe`]
 //! says which columns were used, for the load report.
 
+use crate::fields::{Provenance, SourceName};
+
 /// Which column (by index) feeds which field.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ColumnMap {
-    pub names: Vec<String>,
+    pub names: Vec<SourceName>,
     pub title: Option<usize>,
     pub date: Option<usize>,
     pub outlet: Option<usize>,
@@ -106,7 +108,7 @@ impl ColumnMap {
                 .find_map(|w| squashed.iter().position(|s| s == w))
         };
         Self {
-            names: names.to_vec(),
+            names: names.iter().map(|n| SourceName::from(n.as_str())).collect(),
             title: find(TITLE),
             date: find(DATE),
             outlet: find(OUTLET),
@@ -122,7 +124,14 @@ impl ColumnMap {
 
     /// The name of column `ix`.
     pub fn name(&self, ix: usize) -> &str {
-        self.names.get(ix).map_or("?", String::as_str)
+        self.names.get(ix).map_or("?", SourceName::as_str)
+    }
+
+    /// The provenance of a value taken from column `ix` (the name shared,
+    /// not copied).
+    pub fn provenance(&self, ix: usize) -> Provenance {
+        let name = self.names.get(ix).cloned();
+        Provenance::Column(name.unwrap_or_else(|| "?".into()))
     }
 
     /// "title←headline, date←publish_date, ..." for the load report.

@@ -149,9 +149,7 @@ pub fn record_document(
     let raw_text = map.text.and_then(|i| row.get(i)).map_or("", String::as_str);
     let body = normalize_text(raw_text.trim());
     let mut fields = ArticleFields::default();
-    apply_columns(&mut fields, map, row, &|name| {
-        Provenance::Column(name.to_owned())
-    });
+    apply_columns(&mut fields, map, row, &|ix| map.provenance(ix));
     // A record without text is still an article (exports often lose
     // bodies, and it has a date and a source to count); only a record with
     // nothing in it at all is skipped and reported.
@@ -161,10 +159,7 @@ pub fn record_document(
     if !fields.title.is_found() && !body.is_empty() {
         let first = body.lines().next().unwrap_or("").trim();
         let title: String = first.chars().take(120).collect();
-        fields.title = Field::found(
-            title,
-            Provenance::Column(map.name(map.text.unwrap_or(0)).to_owned()),
-        );
+        fields.title = Field::found(title, map.provenance(map.text.unwrap_or(0)));
     }
     let (text, body_start) =
         Document::compose_text(fields.title.get().map_or("", String::as_str), &body);
@@ -193,12 +188,12 @@ fn apply_columns(
     fields: &mut ArticleFields,
     map: &ColumnMap,
     row: &Row,
-    from: &dyn Fn(&str) -> Provenance,
+    from: &dyn Fn(usize) -> Provenance,
 ) {
     let cell = |ix: Option<usize>| {
         let i = ix?;
         let value = normalize_text(row.get(i)?.trim());
-        (!value.is_empty()).then(|| (value, from(map.name(i))))
+        (!value.is_empty()).then(|| (value, from(i)))
     };
     if let Some((title, p)) = cell(map.title) {
         fields.title = Field::found(title, p);

@@ -11,6 +11,8 @@ use std::fs::File;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 
+use crate::fields::SourceName;
+
 use super::columns::ColumnMap;
 use super::walk::FileKind;
 use super::{Problem, ProblemKind};
@@ -276,7 +278,7 @@ fn stream_jsonl(
         let row = map
             .names
             .iter()
-            .map(|name| object.get(name).map(json_text).unwrap_or_default())
+            .map(|name| object.get(name.as_str()).map(json_text).unwrap_or_default())
             .collect();
         if !emit(number, row) {
             break;
@@ -307,7 +309,7 @@ fn json_text(value: &serde_json::Value) -> String {
 /// Metadata a sidecar gives for one file.
 #[derive(Clone, Debug, Default)]
 pub struct SidecarEntry {
-    pub sidecar: String,
+    pub sidecar: SourceName,
     pub map: ColumnMap,
     pub row: Row,
 }
@@ -323,7 +325,7 @@ pub fn read_sidecar(
 ) {
     let folder = path.parent().unwrap_or(Path::new("."));
     let Some(file_col) = map.file else { return };
-    let sidecar = path.to_string_lossy().into_owned();
+    let sidecar = SourceName::from(path.to_string_lossy().into_owned());
     let mut missing: Vec<String> = Vec::new();
     let mut missing_count = 0usize;
     stream(path, kind, map, problems, &mut |_, row| {

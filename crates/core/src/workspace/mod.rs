@@ -284,7 +284,7 @@ fn collect_sidecars<'a>(doc: &'a Document, sidecars: &mut BTreeSet<&'a str>) {
     ];
     for from in froms {
         if let Provenance::Sidecar(path) = from {
-            sidecars.insert(path);
+            sidecars.insert(path.as_str());
         }
     }
 }
