@@ -127,6 +127,28 @@ fn print_sizes(corpus: &Corpus) {
         mb(surface_bytes),
         corpus.len(),
     );
+    let (field_len, field_cap) = corpus
+        .docs()
+        .iter()
+        .flat_map(|d| {
+            let f = &d.fields;
+            [
+                &f.title,
+                &f.byline,
+                &f.agency,
+                &f.outlet,
+                &f.dateline,
+                &f.subtitle,
+                &f.url,
+            ]
+            .map(|field| field.get().map_or((0, 0), |s| (s.len(), s.capacity())))
+        })
+        .fold((0, 0), |(l, c), (a, b)| (l + a, c + b));
+    println!(
+        "field strings {:.1} MB (capacity {:.1} MB)",
+        mb(field_len),
+        mb(field_cap)
+    );
     println!(
         "size_of Document {} ArticleFields {} Field<String> {}",
         std::mem::size_of::<wirescope_core::Document>(),
