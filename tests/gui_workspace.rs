@@ -352,3 +352,41 @@ fn new_workspace_then_recent_workspaces_reopens_a_saved_one() {
     assert_eq!(app.corpus.len(), 6);
     assert_eq!(app.workspace.path.as_deref(), Some(path.as_path()));
 }
+
+/// eframe's storage, in memory.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn recent_workspaces_survive_a_restart() {
+    use eframe::App as _;
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    copy_dev_articles(&articles);
+    let mut harness = open_harness(&articles);
+    let (a, b) = (
+        dir.path().join("a.wirescope.ron"),
+        dir.path().join("b.wirescope.ron"),
+    );
+    assert!(harness.state_mut().save_workspace(&a));
+    assert!(harness.state_mut().save_workspace(&b));
+    let mut storage = MemoryStorage::default();
+    harness.state_mut().save(&mut storage);
+
+    let mut next = sample_harness();
+    next.state_mut().load_preferences(&storage);
+    assert_eq!(next.state().workspace.recent, vec![b, a], "newest first");
+}

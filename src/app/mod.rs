@@ -172,7 +172,7 @@ impl WirescopeApp {
         let ctx = cc.egui_ctx.clone();
         app.derived.waker = Some(std::sync::Arc::new(move || ctx.request_repaint()));
         if let Some(storage) = cc.storage {
-            app.workspace.recent = eframe::get_value(storage, RECENT_KEY).unwrap_or_default();
+            app.load_preferences(storage);
         }
         match start.inputs.as_slice() {
             [Input::Path(p)] if workspace::is_workspace_file(p) => {
@@ -210,6 +210,12 @@ impl WirescopeApp {
     /// The current word list.
     pub fn word_list(&self) -> &wirescope_core::freq::WordList {
         &self.derived.words
+    }
+
+    /// Reads what eframe keeps between runs (the recent workspaces); the
+    /// counterpart of `App::save`.
+    pub fn load_preferences(&mut self, storage: &dyn eframe::Storage) {
+        self.workspace.recent = eframe::get_value(storage, RECENT_KEY).unwrap_or_default();
     }
 
     /// True while a load runs.
