@@ -20,6 +20,8 @@ pub fn windows_ui(ctx: &egui::Context, app: &mut WirescopeApp) {
                     ("F3 / Shift+F3", "Next / previous hit in the reader"),
                     ("↑ / ↓", "Previous / next document in the table"),
                     ("Ctrl+C", "Copy selected text"),
+                    ("Ctrl+S", "Save the workspace"),
+                    ("Ctrl+Shift+O", "Open a workspace"),
                     ("Ctrl+Q", "Quit"),
                 ] {
                     ui.strong(keys);
