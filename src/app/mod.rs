@@ -91,7 +91,10 @@ const RECENT_KEY: &str = "wirescope.recent_workspaces";
 
 /// Hit byte ranges of the reader's document, keyed by (document,
 /// generation, query, total hits).
-pub type ReaderHits = ((DocIx, u64, String, u64), Vec<std::ops::Range<usize>>);
+pub type ReaderHits = (
+    (DocIx, u64, String, u64),
+    std::sync::Arc<[std::ops::Range<usize>]>,
+);
 
 /// Window-only state that is not part of the analysis.
 #[derive(Default)]
@@ -124,6 +127,8 @@ pub struct UiState {
     /// Byte ranges of the hits in the reader's document, by (document,
     /// generation, query, total hits).
     pub reader_hits: Option<ReaderHits>,
+    /// Document and byte offset `session.reader.char_offset` was counted at.
+    pub reader_offset_at: Option<(DocIx, usize)>,
 }
 
 /// The application.

@@ -27,14 +27,13 @@ pub fn reader_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
     );
     if app.ui.reader_hits.as_ref().is_none_or(|(k, _)| *k != key) {
         let ranges = hit_byte_ranges(&doc.text, &app.derived.search.hits_in(doc_ix));
-        app.ui.reader_hits = Some((key, ranges));
+        app.ui.reader_hits = Some((key, ranges.into()));
     }
-    let hits = app
+    let hits: Arc<[std::ops::Range<usize>]> = app
         .ui
         .reader_hits
         .as_ref()
-        .map(|(_, r)| r.clone())
-        .unwrap_or_default();
+        .map_or_else(|| Arc::from(Vec::new()), |(_, r)| Arc::clone(r));
     hit_bar_ui(ui, app, hits.len());
     ui.separator();
     let current = app
@@ -42,8 +41,13 @@ pub fn reader_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
         .reader
         .current_hit
         .min(hits.len().saturating_sub(1));
-    if let Some(range) = hits.get(current) {
+    // The reader position is kept in characters (stable across encodings);
+    // counting them is linear in the offset, so only when the hit moved.
+    if let Some(range) = hits.get(current)
+        && app.ui.reader_offset_at != Some((doc_ix, range.start))
+    {
         app.session.reader.char_offset = doc.text[..range.start].chars().count();
+        app.ui.reader_offset_at = Some((doc_ix, range.start));
     }
     let scroll_to_hit = std::mem::take(&mut app.ui.scroll_reader_to_hit);
     egui::ScrollArea::vertical()

@@ -97,7 +97,13 @@ pub fn hit_byte_ranges(text: &str, hits: &[(u32, u32)]) -> Vec<Range<usize>> {
     if hits.is_empty() {
         return Vec::new();
     }
-    let spans: Vec<Range<usize>> = tokenize(text).map(|t| t.span).collect();
+    // Tokens past the last hit are never needed: stop there.
+    let needed = hits
+        .iter()
+        .map(|&(pos, len)| (pos + len.max(1)) as usize)
+        .max()
+        .unwrap_or(0);
+    let spans: Vec<Range<usize>> = tokenize(text).take(needed).map(|t| t.span).collect();
     hits.iter()
         .filter_map(|&(pos, len)| {
             let first = spans.get(pos as usize)?;
