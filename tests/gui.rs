@@ -494,3 +494,28 @@ fn the_concordance_follows_a_filter_change_with_the_same_query() {
     let shown = app.ui.kwic.order.len() as u64;
     assert_eq!(shown, after, "concordance lines match the new hits");
 }
+
+#[test]
+fn the_reader_turns_to_the_page_of_a_hit_found_in_the_background() {
+    let dir = tempfile::tempdir().unwrap();
+    let filler = "The committee met again on Tuesday and adjourned. ".repeat(2000);
+    let text = format!("Long report\n\nBy Staff\n\n{filler}\n\nThe zebra escaped.\n");
+    std::fs::write(dir.path().join("long.txt"), text).unwrap();
+    let mut harness = harness_with(start(vec![dir.path().to_path_buf()], Vec::new()));
+    harness.state_mut().set_inline_search_docs(0);
+    harness.state_mut().push(Command::SetQuery("zebra".into()));
+    for _ in 0..500 {
+        harness.step();
+        if !harness.state().is_computing() && harness.state().search().total_hits() > 0 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    harness.run();
+    assert_eq!(harness.state().search().total_hits(), 1);
+    assert!(
+        harness.state().ui.reader_page > 0,
+        "the reader stays on page 1 of a long document"
+    );
+    assert!(harness.query_by_label("1 of 1").is_some());
+}

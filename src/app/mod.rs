@@ -432,7 +432,7 @@ impl WirescopeApp {
                 self.ui.query_edit.clone_from(&query);
                 self.session.search.query = query;
                 self.session.reader.current_hit = 0;
-                self.ui.scroll_reader_to_hit = true;
+                // The reader turns to the first hit when the hits arrive.
             }
             Command::SortBy(column) => {
                 let table = &mut self.session.table;

@@ -26,6 +26,16 @@ pub fn reader_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
         app.derived.search.total_hits(),
     );
     if app.ui.reader_hits.as_ref().is_none_or(|(k, _)| *k != key) {
+        // New hits for this document (a background search may land frames
+        // after the query was typed): show the current one.
+        if app
+            .ui
+            .reader_hits
+            .as_ref()
+            .is_some_and(|(k, _)| k.2 != key.2)
+        {
+            app.ui.scroll_reader_to_hit = true;
+        }
         let ranges = hit_byte_ranges(&doc.text, &app.derived.search.hits_in(doc_ix));
         app.ui.reader_hits = Some((key, ranges.into()));
     }

@@ -183,7 +183,7 @@ pub fn offer_window(ctx: &egui::Context, app: &mut WirescopeApp) {
     egui::Modal::new(egui::Id::unique("recovery-offer")).show(ctx, |ui| {
         ui.heading("Restore unsaved work?");
         ui.label(format!(
-            "wirescope did not close cleanly. A recovery copy of {what} was saved {when}."
+            "wirescope did not close cleanly. A recovery copy of {what} was written {when}."
         ));
         ui.weak(offer.recovery.display().to_string());
         choice = super::windows::choice_buttons(
