@@ -49,6 +49,7 @@ fn main() {
         append_time.as_secs_f64(),
     );
     if std::env::var_os("LOAD_SIZES").is_some() {
+        print_rss();
         print_sizes(&corpus);
         // glibc's arena statistics: live bytes against bytes taken from
         // the system.
@@ -97,6 +98,17 @@ fn thread_cpu_secs() -> f64 {
         .ok()
         .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
         .map_or(0.0, |ns| ns / 1e9)
+}
+
+/// Resident memory now and at its peak (Linux), to tell whether the peak
+/// is the loaded corpus or a transient during the load.
+fn print_rss() {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    for line in status.lines() {
+        if line.starts_with("VmRSS") || line.starts_with("VmHWM") {
+            println!("{line}");
+        }
+    }
 }
 
 /// Rough heap use of the corpus parts, in MB.
