@@ -103,4 +103,35 @@ impl Document {
         text.push_str(body);
         (text, body_start)
     }
+
+    /// [`Self::compose_text`] taking the body by value: the text is built
+    /// in the body's allocation instead of a third copy of the article
+    /// (the file's bytes and the decoded text being the others), which
+    /// saved a page fault per 4 KB of text at load.
+    pub fn compose_text_owned(title: &str, mut body: String) -> (String, usize) {
+        if !title.is_empty() {
+            body.reserve_exact(title.len() + 2);
+            body.insert_str(0, &[title, "\n\n"].concat());
+        }
+        // Documents live as long as the corpus: no spare capacity.
+        body.shrink_to_fit();
+        let body_start = if title.is_empty() { 0 } else { title.len() + 2 };
+        (body, body_start)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn composing_in_the_body_allocation_gives_the_same_text() {
+        for (title, body) in [("", "Body.\n\nMore."), ("Title", "Body."), ("T", "")] {
+            let mut spare = String::with_capacity(64);
+            spare.push_str(body);
+            let owned = Document::compose_text_owned(title, spare);
+            assert_eq!(owned, Document::compose_text(title, body));
+            assert_eq!(owned.0.capacity(), owned.0.len());
+        }
+    }
 }

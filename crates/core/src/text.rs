@@ -76,6 +76,24 @@ fn looks_binary(sample: &[u8]) -> bool {
 /// Detects the encoding of `bytes` and decodes them to NFC text with `\n`
 /// line endings.
 pub fn decode_bytes(bytes: &[u8]) -> Result<Decoded, NotText> {
+    decode_borrowed(bytes).map(|d| Decoded {
+        text: d.text.into_owned(),
+        encoding: d.encoding,
+        had_errors: d.had_errors,
+    })
+}
+
+/// [`Decoded`] that borrows the input when it needed no change (UTF-8
+/// already NFC with `\n` endings: nearly every file), so the loader does
+/// not copy each file once more before parsing it.
+pub(crate) struct DecodedRef<'a> {
+    pub text: Cow<'a, str>,
+    pub encoding: &'static str,
+    pub had_errors: bool,
+}
+
+/// Like [`decode_bytes`], borrowing `bytes` where it can.
+pub(crate) fn decode_borrowed(bytes: &[u8]) -> Result<DecodedRef<'_>, NotText> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(NotText::Empty);
     }
@@ -157,10 +175,11 @@ fn decode_with<'a>(
     (text, encoding, had_errors)
 }
 
-fn finish((text, encoding, had_errors): (Cow<'_, str>, &'static Encoding, bool)) -> Decoded {
-    let text = normalize_text(&text);
-    Decoded {
-        text,
+fn finish<'a>(
+    (text, encoding, had_errors): (Cow<'a, str>, &'static Encoding, bool),
+) -> DecodedRef<'a> {
+    DecodedRef {
+        text: normalize_cow(text),
         encoding: encoding.name(),
         had_errors,
     }
@@ -168,17 +187,29 @@ fn finish((text, encoding, had_errors): (Cow<'_, str>, &'static Encoding, bool))
 
 /// Line endings to `\n`, a stray BOM removed, NFC.
 pub fn normalize_text(text: &str) -> String {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    normalize_cow(Cow::Borrowed(text)).into_owned()
+}
+
+/// [`normalize_text`] that keeps `text` as it is (borrowed or owned, no
+/// copy) when it is already normal.
+fn normalize_cow(text: Cow<'_, str>) -> Cow<'_, str> {
+    let text = match text {
+        Cow::Borrowed(t) => Cow::Borrowed(t.strip_prefix('\u{feff}').unwrap_or(t)),
+        Cow::Owned(t) => match t.strip_prefix('\u{feff}') {
+            Some(rest) => Cow::Owned(rest.to_owned()),
+            None => Cow::Owned(t),
+        },
+    };
     let text: Cow<'_, str> = if text.contains('\r') {
         Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
     } else {
-        Cow::Borrowed(text)
+        text
     };
     // ASCII is always NFC; `is_ascii` is much faster than the NFC check.
     if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
-        text.into_owned()
+        text
     } else {
-        text.nfc().collect()
+        Cow::Owned(text.nfc().collect())
     }
 }
 
@@ -191,6 +222,15 @@ mod tests {
         let decoded = decode_bytes(b"\xef\xbb\xbfHello\r\nworld\r\n").unwrap();
         assert_eq!(decoded.text, "Hello\nworld\n");
         assert_eq!(decoded.encoding, "UTF-8");
+    }
+
+    #[test]
+    fn clean_utf8_is_borrowed_not_copied() {
+        let bytes = "Café\nsaid".as_bytes();
+        let decoded = decode_borrowed(bytes).unwrap();
+        assert!(matches!(decoded.text, Cow::Borrowed("Café\nsaid")));
+        let decomposed = "Cafe\u{301}\r\n".as_bytes();
+        assert_eq!(decode_borrowed(decomposed).unwrap().text, "Café\n");
     }
 
     #[test]

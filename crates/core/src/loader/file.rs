@@ -7,7 +7,7 @@ use std::sync::Arc;
 use crate::article::{self, ParsedArticle};
 use crate::document::{DocKey, Document, SourceKind, SourceStamp};
 use crate::fields::{ArticleFields, Field, Provenance};
-use crate::text::{NotText, decode_bytes, normalize_text};
+use crate::text::{NotText, decode_borrowed, normalize_text};
 
 use super::columns::{ColumnMap, host_of};
 use super::records::{Row, SidecarEntry};
@@ -25,7 +25,12 @@ pub fn stamp(bytes: &[u8], modified_secs: Option<i64>) -> SourceStamp {
 
 /// Modification time of a file in seconds since the epoch.
 pub fn modified_secs(path: &Path) -> Option<i64> {
-    let modified = std::fs::metadata(path).ok()?.modified().ok()?;
+    secs_since_epoch(&std::fs::metadata(path).ok()?)
+}
+
+/// Modification time in `meta`, in seconds since the epoch.
+fn secs_since_epoch(meta: &std::fs::Metadata) -> Option<i64> {
+    let modified = meta.modified().ok()?;
     let secs = modified
         .duration_since(std::time::UNIX_EPOCH)
         .ok()?
@@ -43,7 +48,7 @@ pub fn article_from_bytes(
     sidecar: Option<&SidecarEntry>,
 ) -> Result<(Document, Option<Problem>), Problem> {
     let path = Path::new(display);
-    let decoded = decode_bytes(bytes).map_err(|err| match err {
+    let decoded = decode_borrowed(bytes).map_err(|err| match err {
         NotText::Empty => Problem::new(path, ProblemKind::Skipped, "empty file".to_owned()),
         NotText::Binary(what) => {
             Problem::new(path, ProblemKind::Skipped, format!("not text: {what}"))
@@ -77,7 +82,7 @@ pub fn article_from_bytes(
         Problem::new(path, ProblemKind::PartlyRead, reason)
     });
     let (text, body_start) =
-        Document::compose_text(fields.title.get().map_or("", String::as_str), &body);
+        Document::compose_text_owned(fields.title.get().map_or("", String::as_str), body);
     let content_hash = xxhash_rust::xxh3::xxh3_64(bytes);
     let doc = Document {
         key: DocKey {
@@ -107,15 +112,19 @@ pub fn read_problem(path: &Path, err: &std::io::Error) -> Problem {
 }
 
 /// Reads and parses one article file from disk.
+///
+/// The file is opened once and its size and modification time come from
+/// that handle: a path lookup per `stat` and the `readlink` calls of
+/// `canonicalize` were about 5% of a load of many small files.
 pub fn read_article(
     path: &Path,
     kind: FileKind,
     max_bytes: u64,
     sidecars: &HashMap<PathBuf, SidecarEntry>,
 ) -> Result<(Document, Option<Problem>), Problem> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| read_problem(path, &e))?
-        .len();
+    let mut file = std::fs::File::open(path).map_err(|e| read_problem(path, &e))?;
+    let meta = file.metadata().map_err(|e| read_problem(path, &e))?;
+    let size = meta.len();
     if size > max_bytes {
         let reason = format!(
             "too large for one article ({} MB, limit {} MB); export it as CSV or JSON Lines with one article per record",
@@ -124,16 +133,38 @@ pub fn read_article(
         );
         return Err(Problem::new(path, ProblemKind::Skipped, reason));
     }
-    let bytes = std::fs::read(path).map_err(|e| read_problem(path, &e))?;
-    let stamp = stamp(&bytes, modified_secs(path));
-    let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let bytes = read_all(&mut file, size).map_err(|e| read_problem(path, &e))?;
+    let stamp = stamp(&bytes, secs_since_epoch(&meta));
     article_from_bytes(
         &path.to_string_lossy(),
         kind,
         &bytes,
         stamp,
-        sidecars.get(&canonical),
+        sidecar_of(path, sidecars),
     )
+}
+
+/// Reads an open file to the end; `size` (from its metadata) is only the
+/// first guess of the buffer's size.
+fn read_all(file: &mut std::fs::File, size: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// The sidecar entry of a file. Sidecars are keyed by canonical path;
+/// canonicalizing costs a `readlink` per path component, so it is skipped
+/// when there are no sidecars at all (the common case).
+fn sidecar_of<'a>(
+    path: &Path,
+    sidecars: &'a HashMap<PathBuf, SidecarEntry>,
+) -> Option<&'a SidecarEntry> {
+    if sidecars.is_empty() {
+        return None;
+    }
+    let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    sidecars.get(&canonical)
 }
 
 /// Builds a document from one CSV / JSON Lines record; `None` when the
@@ -162,7 +193,7 @@ pub fn record_document(
         fields.title = Field::found(title, map.provenance(map.text.unwrap_or(0)));
     }
     let (text, body_start) =
-        Document::compose_text(fields.title.get().map_or("", String::as_str), &body);
+        Document::compose_text_owned(fields.title.get().map_or("", String::as_str), body);
     Some(Document {
         key: DocKey {
             path: display.to_owned(),
