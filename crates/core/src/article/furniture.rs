@@ -65,6 +65,17 @@ const FURNITURE_OPENINGS: &[&str] = &[
     "image by", "picture:", "file photo", "credit:", "reading time", "listen to this",
 ];
 
+/// The first bytes of the [`FURNITURE_OPENINGS`], as a lookup table.
+const OPENING_FIRST_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < FURNITURE_OPENINGS.len() {
+        table[FURNITURE_OPENINGS[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// Short counters such as "12 Comments", "5 min read", "1.2K shares".
 fn is_counter(key: &str) -> bool {
     if !key.starts_with(|c: char| c.is_ascii_digit() || c == 'k' || c == 'm') {
@@ -126,9 +137,8 @@ fn is_breadcrumb(s: &str) -> bool {
 /// The separator a breadcrumb would use: the first of these that occurs.
 fn breadcrumb_separator(s: &str) -> Option<char> {
     const SEPARATORS: [char; 6] = ['>', '»', '›', '/', '|', '→'];
-    let ascii_only = s
-        .bytes()
-        .all(|b| b.is_ascii() && !matches!(b, b'>' | b'/' | b'|'));
+    // Vectorised scans: a byte loop here was a quarter of the rules' time.
+    let ascii_only = s.is_ascii() && memchr::memchr3(b'>', b'/', b'|', s.as_bytes()).is_none();
     if ascii_only {
         return None;
     }
@@ -194,8 +204,10 @@ pub(crate) fn is_furniture(line: &str) -> bool {
         return false;
     }
     if line.is_ascii() {
-        return AsciiLine::new(line)
-            .is_some_and(|l| !l.clean().is_empty() && furniture_rules(l.clean(), l.key()));
+        return AsciiLine::new(line).is_some_and(|l| {
+            let clean = l.clean();
+            !clean.is_empty() && furniture_rules(clean, l.key())
+        });
     }
     is_furniture_general(line)
 }
@@ -238,9 +250,15 @@ fn furniture_rules(s: &str, key: &str) -> bool {
 fn starts_with_opening(s: &str) -> bool {
     if s.is_ascii() {
         // Openings are lowercase (checked by a test).
-        let first = s.as_bytes().first().map(u8::to_ascii_lowercase);
+        let Some(first) = s.as_bytes().first().map(u8::to_ascii_lowercase) else {
+            return false;
+        };
+        // Most lines start with a byte no opening starts with.
+        if !OPENING_FIRST_BYTES[usize::from(first)] {
+            return false;
+        }
         return FURNITURE_OPENINGS.iter().any(|o| {
-            o.as_bytes().first() == first.as_ref()
+            o.as_bytes().first() == Some(&first)
                 && s.as_bytes()
                     .get(..o.len())
                     .is_some_and(|head| head.eq_ignore_ascii_case(o.as_bytes()))
