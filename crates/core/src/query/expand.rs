@@ -101,10 +101,7 @@ pub fn expand(corpus: &Corpus, term: &Term, case_sensitive: bool) -> (TermSet, T
 fn matching_surfaces(corpus: &Corpus, kind: &TermKind, case_sensitive: bool) -> Vec<SurfaceId> {
     let vocab = corpus.vocab();
     let all_forms = |folded: &[FoldedId]| -> Vec<SurfaceId> {
-        folded
-            .iter()
-            .flat_map(|&f| vocab.surfaces_of(f).iter().copied())
-            .collect()
+        folded.iter().flat_map(|&f| vocab.surfaces_of(f)).collect()
     };
     match (kind, case_sensitive) {
         (TermKind::Word(word), false) => all_forms(vocab.folded_id(word).as_slice()),
