@@ -18,7 +18,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc::{SyncSender, sync_channel};
 
 use rayon::prelude::*;
@@ -328,6 +328,13 @@ fn run_pool(
             return;
         }
     };
+    // Every worker takes the next job in the plan's order (largest files
+    // first), so the files that are costly to parse (one 40 MB dictionary)
+    // overlap with those that are costly to intern (records with many rare
+    // words), and the interning thread is busy throughout. Splitting the job
+    // list the rayon way ran the large files late, one worker parsing alone
+    // at the end while the interning thread had idled at the start.
+    //
     // A short queue: when the consumer (interning) is the slower side, a
     // long one only holds parsed documents in memory, it gains no speed.
     let (sender, receiver) = sync_channel::<Batch>(pool.current_num_threads() * 2);
@@ -335,11 +342,14 @@ fn run_pool(
         let producer = std::thread::Builder::new()
             .name("wirescope-load".to_owned())
             .spawn_scoped(scope, || {
-                pool.install(|| {
-                    plan.jobs
-                        .par_iter()
-                        .for_each_with(sender, |tx, job| run_job(job, plan, options, control, tx));
+                let next = AtomicUsize::new(0);
+                pool.broadcast(|_| {
+                    let mut tx = sender.clone();
+                    while let Some(job) = plan.jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        run_job(job, plan, options, control, &mut tx);
+                    }
                 });
+                drop(sender);
             });
         if let Err(err) = producer {
             report.problems.push(Problem::new(
