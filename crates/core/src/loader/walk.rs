@@ -46,6 +46,7 @@ pub struct Candidate {
 /// `skip` lists paths (as displayed) that are already loaded.
 pub fn collect(roots: &[PathBuf], skip: &HashSet<String>) -> (Vec<Candidate>, Vec<Problem>) {
     let mut seen: HashSet<PathBuf> = HashSet::new();
+    let mut dirs = CanonicalDirs::default();
     let mut found = Vec::new();
     let mut problems = Vec::new();
     for root in roots {
@@ -61,8 +62,10 @@ pub fn collect(roots: &[PathBuf], skip: &HashSet<String>) -> (Vec<Candidate>, Ve
         for entry in walker {
             match entry {
                 Ok(entry) if entry.file_type().is_file() => {
+                    let canonical = dirs.canonical(entry.path(), entry.path_is_symlink());
                     consider(
                         entry.path(),
+                        canonical,
                         entry.depth() == 0,
                         skip,
                         &mut seen,
@@ -100,15 +103,49 @@ fn root_exists(root: &Path) -> Result<(), Problem> {
     }
 }
 
+/// Canonical paths of walked files without a `canonicalize` (a `readlink`
+/// per path component) for each: a plain file's canonical path is its
+/// folder's, which is looked up once, joined with its name.
+#[derive(Default)]
+struct CanonicalDirs {
+    last: Option<(PathBuf, PathBuf)>,
+}
+
+impl CanonicalDirs {
+    fn canonical(&mut self, path: &Path, is_symlink: bool) -> PathBuf {
+        let (Some(dir), Some(name), false) = (path.parent(), path.file_name(), is_symlink) else {
+            return canonicalize(path);
+        };
+        // A bare file name's folder is the current one.
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        if self.last.as_ref().is_none_or(|(d, _)| d != dir) {
+            self.last = Some((dir.to_path_buf(), canonicalize(dir)));
+        }
+        match &self.last {
+            Some((_, canonical_dir)) => canonical_dir.join(name),
+            None => canonicalize(path),
+        }
+    }
+}
+
+/// The canonical path, or the path itself when it has none.
+fn canonicalize(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
 fn consider(
     path: &Path,
+    canonical: PathBuf,
     given_directly: bool,
     skip: &HashSet<String>,
     seen: &mut HashSet<PathBuf>,
     found: &mut Vec<Candidate>,
     problems: &mut Vec<Problem>,
 ) {
-    let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     if !seen.insert(canonical) || skip.contains(&path.to_string_lossy().into_owned()) {
         return;
     }
@@ -160,4 +197,31 @@ fn walk_problem(root: &Path, err: &walkdir::Error) -> Problem {
         None => err.to_string(),
     };
     Problem::new(path, ProblemKind::Unreadable, reason)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folder_shortcut_gives_the_canonical_path() -> std::io::Result<()> {
+        let tmp = tempfile::tempdir()?;
+        let real = tmp.path().join("real");
+        std::fs::create_dir(&real)?;
+        std::fs::write(real.join("a.txt"), "a")?;
+        std::os::unix::fs::symlink(&real, tmp.path().join("link"))?;
+        std::os::unix::fs::symlink(real.join("a.txt"), real.join("b.txt"))?;
+        let mut dirs = CanonicalDirs::default();
+        for (path, is_symlink) in [
+            (real.join("a.txt"), false),
+            (tmp.path().join("link").join("a.txt"), false),
+            (real.join("b.txt"), true),
+        ] {
+            assert_eq!(
+                dirs.canonical(&path, is_symlink),
+                std::fs::canonicalize(&path)?
+            );
+        }
+        Ok(())
+    }
 }
