@@ -47,8 +47,10 @@ impl Corpus {
         let docs = Arc::make_mut(&mut self.docs);
         self.lexicon = OnceLock::new();
         let mut added = 0;
-        // Reused across documents: local word id -> global surface id.
+        // Reused across documents: local word id -> global surface id, and
+        // each local word's count.
         let mut global: Vec<SurfaceId> = Vec::new();
+        let mut counts: Vec<u32> = Vec::new();
         for item in batch {
             if find_key(by_key, docs, &item.doc.key).is_some() {
                 continue;
@@ -56,11 +58,11 @@ impl Corpus {
             global.clear();
             let words = item.words().zip(item.word_hashes());
             global.extend(words.map(|((word, _), hash)| vocab.intern_hashed(word, hash)));
-            let stream: Arc<[SurfaceId]> =
-                item.tokens().iter().map(|&l| global[l as usize]).collect();
-            let counts = global.iter().zip(item.words()).map(|(&id, (_, n))| (id, n));
-            index.push_counted(stream, counts, vocab.fold_table(), vocab.folded_count());
-            let doc = item.into_doc();
+            counts.clear();
+            counts.extend(item.words().map(|(_, n)| n));
+            let (doc, stream) = item.into_doc_and_stream(&global);
+            let counted = global.iter().copied().zip(counts.iter().copied());
+            index.push_counted(stream, counted, vocab.fold_table(), vocab.folded_count());
             let ix = DocIx::try_from(docs.len()).unwrap_or(DocIx::MAX);
             let (by_key_hash, content_hash) = (key_hash(&doc.key), doc.content_hash);
             docs.push(Arc::new(doc));

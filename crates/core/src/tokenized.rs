@@ -7,6 +7,7 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
+use std::sync::Arc;
 
 use hashbrown::HashTable;
 
@@ -24,8 +25,10 @@ pub struct TokenizedDoc {
     /// Surface forms that are not verbatim in the text (typographic
     /// apostrophes read as `'`), end to end.
     rewritten: String,
-    /// The document's tokens as local ids.
-    tokens: Vec<u32>,
+    /// The document's tokens as local ids, already in the shared slice
+    /// the index keeps: the interning thread rewrites them to global ids
+    /// in place instead of allocating and filling the stream itself.
+    tokens: Arc<[u32]>,
 }
 
 /// Where a distinct word's surface is, and how often it occurs.
@@ -125,7 +128,7 @@ impl TokenizedDoc {
             doc,
             words,
             rewritten,
-            tokens,
+            tokens: tokens.into(),
         }
     }
 
@@ -149,6 +152,22 @@ impl TokenizedDoc {
     /// Splits off the document.
     pub fn into_doc(self) -> Document {
         self.doc
+    }
+
+    /// Splits into the document and its token stream with each local id
+    /// replaced by `global[id]`.
+    pub fn into_doc_and_stream(self, global: &[u32]) -> (Document, Arc<[u32]>) {
+        let mut tokens = self.tokens;
+        let stream = match Arc::get_mut(&mut tokens) {
+            Some(ids) => {
+                for id in ids.iter_mut() {
+                    *id = global[*id as usize];
+                }
+                tokens
+            }
+            None => tokens.iter().map(|&id| global[id as usize]).collect(),
+        };
+        (self.doc, stream)
     }
 }
 
@@ -211,5 +230,7 @@ mod tests {
             ]
         );
         assert_eq!(tokenized.tokens(), [0, 1, 2, 1, 3, 4]);
+        let (_, stream) = tokenized.into_doc_and_stream(&[10, 11, 12, 13, 14]);
+        assert_eq!(*stream, [10, 11, 12, 11, 13, 14]);
     }
 }
