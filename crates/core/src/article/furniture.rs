@@ -280,59 +280,60 @@ struct AsciiLine {
 impl AsciiLine {
     /// `None` when the cleaned line is longer than [`MAX_FURNITURE_CHARS`]
     /// (so not furniture). `line` must be ASCII.
+    ///
+    /// Lengths and the state of the key are kept in locals, not in the
+    /// struct, so they stay in registers in this per-byte loop.
     fn new(line: &str) -> Option<Self> {
-        let mut out = Self {
-            clean: [0; MAX_FURNITURE_CHARS],
-            clean_len: 0,
-            key: [0; MAX_FURNITURE_CHARS],
-            key_len: 0,
+        let mut clean = [0; MAX_FURNITURE_CHARS];
+        let mut key = [0; MAX_FURNITURE_CHARS];
+        let (mut clean_len, mut key_len) = (0, 0);
+        // The key is empty or ends with a space: no space may follow.
+        let mut key_at_gap = true;
+        let mut push = |b: u8| -> Option<()> {
+            *clean.get_mut(clean_len)? = b;
+            clean_len += 1;
+            // As `fold_key`: letters, digits and `&` kept, `.` and `'`
+            // dropped, anything else one space between words. The key is
+            // never longer than the cleaned line.
+            let b = b.to_ascii_lowercase();
+            let kept = if b.is_ascii_alphanumeric() || b == b'&' {
+                b
+            } else if matches!(b, b'.' | b'\'') || key_at_gap {
+                return Some(());
+            } else {
+                b' '
+            };
+            if let Some(slot) = key.get_mut(key_len) {
+                *slot = kept;
+                key_len += 1;
+                key_at_gap = kept == b' ';
+            }
+            Some(())
         };
-        let mut space = false;
+        // Whitespace seen since the last visible byte, and any visible
+        // byte seen at all: runs collapse to one space, none leads.
+        let (mut space, mut visible) = (false, false);
         for &b in line.as_bytes() {
             // The ASCII characters of `char::is_whitespace`.
             if matches!(b, b'\t'..=b'\r' | b' ') {
                 space = true;
                 continue;
             }
-            if space && out.clean_len > 0 {
-                out.push_clean(b' ')?;
-                out.push_key(b' ');
+            if space && visible {
+                push(b' ')?;
             }
-            space = false;
-            out.push_clean(b)?;
-            out.push_key(b.to_ascii_lowercase());
+            (space, visible) = (false, true);
+            push(b)?;
         }
-        if out.last_key_byte() == Some(b' ') {
-            out.key_len -= 1;
+        if key_len > 0 && key_at_gap {
+            key_len -= 1;
         }
-        Some(out)
-    }
-
-    fn push_clean(&mut self, b: u8) -> Option<()> {
-        *self.clean.get_mut(self.clean_len)? = b;
-        self.clean_len += 1;
-        Some(())
-    }
-
-    /// Adds a lowercased byte to the key as [`fold_key`] does: letters,
-    /// digits and `&` kept, `.` and `'` dropped, anything else one space
-    /// between words. The key is never longer than the cleaned line.
-    fn push_key(&mut self, b: u8) {
-        let b = if b.is_ascii_alphanumeric() || b == b'&' {
-            b
-        } else if matches!(b, b'.' | b'\'') || self.last_key_byte().is_none_or(|l| l == b' ') {
-            return;
-        } else {
-            b' '
-        };
-        if let Some(slot) = self.key.get_mut(self.key_len) {
-            *slot = b;
-            self.key_len += 1;
-        }
-    }
-
-    fn last_key_byte(&self) -> Option<u8> {
-        self.key[..self.key_len].last().copied()
+        Some(Self {
+            clean,
+            clean_len,
+            key,
+            key_len,
+        })
     }
 
     fn clean(&self) -> &str {
