@@ -189,6 +189,7 @@ impl<'c> Matcher<'c> {
         }
         self.candidates()
             .par_iter()
+            .with_max_len(super::search::SCAN_PIECE_DOCS)
             .map(|&d| self.count_in(d))
             .sum()
     }
