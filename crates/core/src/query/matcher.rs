@@ -9,8 +9,6 @@
 //! different lengths never backtrack exponentially. Of several matches
 //! starting at one token, the longest is the hit.
 
-use rayon::prelude::*;
-
 use super::Query;
 use super::expand::{TermExpansion, TermSet, expand};
 use super::search::Hit;
@@ -187,11 +185,8 @@ impl<'c> Matcher<'c> {
             let index = self.corpus.index();
             return self.sets[0].folded.iter().map(|&f| index.total(f)).sum();
         }
-        self.candidates()
-            .par_iter()
-            .with_max_len(super::search::SCAN_PIECE_DOCS)
-            .map(|&d| self.count_in(d))
-            .sum()
+        let counts = super::scan::scan_docs(self.corpus, &self.candidates(), |d| self.count_in(d));
+        counts.iter().sum()
     }
 
     /// End (exclusive) of the longest match starting at `at`.

@@ -34,6 +34,7 @@ mod lexicon;
 mod matcher;
 mod meta;
 mod parse;
+mod scan;
 mod search;
 mod sort;
 

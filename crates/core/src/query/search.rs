@@ -10,10 +10,9 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use rayon::prelude::*;
-
 use super::Query;
 use super::matcher::Matcher;
+use super::scan::scan_docs;
 use crate::corpus::Corpus;
 use crate::filter::Filter;
 use crate::index::DocIx;
@@ -151,21 +150,13 @@ pub fn search_cancellable(
             .into_iter()
             .filter(|&d| keep.get(d as usize).copied().unwrap_or(false))
             .collect();
-        // Small pieces, so that a worker held up by one huge document (a
-        // dictionary holds 29% of the tokens of data/bench) leaves the
-        // documents next to it to the others: with rayon's default pieces a
-        // change of load order made searches up to 20% slower.
-        let chunks: Vec<Vec<Hit>> = candidates
-            .par_iter()
-            .with_max_len(SCAN_PIECE_DOCS)
-            .map(|&d| {
-                if cancel.load(Ordering::Relaxed) {
-                    Vec::new()
-                } else {
-                    matcher.hits_in(d)
-                }
-            })
-            .collect();
+        let chunks: Vec<Vec<Hit>> = scan_docs(corpus, &candidates, |d| {
+            if cancel.load(Ordering::Relaxed) {
+                Vec::new()
+            } else {
+                matcher.hits_in(d)
+            }
+        });
         if cancel.load(Ordering::Relaxed) {
             return None;
         }
@@ -174,9 +165,6 @@ pub fn search_cancellable(
     out.selected = selected;
     Some(out)
 }
-
-/// Most documents a search worker scans as one piece of work.
-pub(crate) const SCAN_PIECE_DOCS: usize = 64;
 
 /// Documents passing both filters and not excluded, ascending.
 fn select_docs(corpus: &Corpus, overlay: &Overlay, base: &Filter, own: &Filter) -> Vec<DocIx> {
