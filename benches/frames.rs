@@ -156,15 +156,13 @@ fn synthetic(n: usize) -> Corpus {
             1 + (i % 12) as u32,
             1 + (i % 28) as u32,
         );
-        let fields = ArticleFields {
-            title: Field::found(title, Provenance::Line(0)),
-            published: Field::found(date.unwrap_or_default(), Provenance::Line(1)),
-            agency: Field::found(
-                ["AFP", "Reuters", "AP", "TASS"][i % 4].to_owned(),
-                Provenance::Line(2),
-            ),
-            ..ArticleFields::default()
-        };
+        let mut fields = ArticleFields::default();
+        fields.title = Field::found(title, Provenance::Line(0));
+        fields.published = Field::found(date.unwrap_or_default(), Provenance::Line(1));
+        fields.agency = Field::found(
+            ["AFP", "Reuters", "AP", "TASS"][i % 4].to_owned(),
+            Provenance::Line(2),
+        );
         let doc = Document {
             key: DocKey {
                 path: format!("synthetic/{i:07}.txt"),
