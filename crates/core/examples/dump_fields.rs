@@ -4,35 +4,15 @@
 //!
 //! `cargo run -p wirescope-core --release --example dump_fields -- DIR...`
 
-use std::collections::HashSet;
-use std::sync::atomic::AtomicBool;
-
-use wirescope_core::Corpus;
 use wirescope_core::fields::{ArticleFields, Field};
-use wirescope_core::loader::{self, Control, Input, LoadOptions, Progress};
+use wirescope_core::loader::{Input, LoadOptions};
 
 fn main() {
     let inputs: Vec<Input> = std::env::args_os()
         .skip(1)
         .map(|p| Input::Path(p.into()))
         .collect();
-    let progress = Progress::default();
-    let cancel = AtomicBool::new(false);
-    let control = Control {
-        progress: &progress,
-        cancel: &cancel,
-        waker: &|| {},
-    };
-    let mut corpus = Corpus::default();
-    loader::load(
-        &inputs,
-        &HashSet::new(),
-        &LoadOptions::default(),
-        &control,
-        &mut |batch| {
-            corpus.append(batch);
-        },
-    );
+    let (corpus, _) = wirescope_core::load_all(&inputs, &LoadOptions::default());
     let mut lines: Vec<String> = corpus
         .docs()
         .iter()
