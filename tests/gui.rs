@@ -6,35 +6,11 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use common::*;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use wirescope::app::{Command, Dialogs, OpenMode, StartOptions, WirescopeApp};
+use wirescope::app::{Command, Dialogs, OpenMode, StartOptions};
 use wirescope::core::session::SortColumn;
-
-#[derive(Debug)]
-struct TestDrop(PathBuf);
-
-impl egui::DroppedFile for TestDrop {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
-fn drop_paths(harness: &mut Harness<'static, WirescopeApp>, paths: &[PathBuf]) {
-    for p in paths {
-        harness
-            .input_mut()
-            .dropped_files
-            .push(Arc::new(TestDrop(p.clone())));
-    }
-    harness.step();
-}
 
 #[test]
 fn starts_on_the_sample_with_its_headline_in_the_table() {

@@ -390,3 +390,32 @@ fn recent_workspaces_survive_a_restart() {
     next.state_mut().load_preferences(&storage);
     assert_eq!(next.state().workspace.recent, vec![b, a], "newest first");
 }
+
+#[test]
+fn dropping_a_workspace_file_on_unsaved_work_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("other.wirescope.ron");
+    {
+        let mut h = open_harness(&{
+            let articles = dir.path().join("other");
+            copy_dev_articles(&articles);
+            articles
+        });
+        assert!(h.state_mut().save_workspace(&other));
+    }
+    let mut harness = dirty_harness(&dir.path().join("a"), Vec::new());
+    drop_paths(&mut harness, std::slice::from_ref(&other));
+    harness.run();
+    assert!(harness.query_by_label("Save changes?").is_some());
+    assert_eq!(
+        harness.state().session.search.query,
+        "said",
+        "nothing replaced yet"
+    );
+    harness.get_by_label("Discard").click();
+    harness.run_steps(2);
+    settle(&mut harness);
+    let app = harness.state();
+    assert_eq!(app.workspace.path.as_deref(), Some(other.as_path()));
+    assert_eq!(app.session.search.query, "");
+}

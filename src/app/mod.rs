@@ -381,10 +381,12 @@ impl WirescopeApp {
 
     fn apply(&mut self, command: Command, ctx: &egui::Context) {
         match command {
-            Command::OpenPaths { paths, .. }
+            // A dropped or picked workspace file opens as a workspace (and
+            // asks first if the session has unsaved changes).
+            Command::OpenPaths { mut paths, .. }
                 if paths.len() == 1 && workspace::is_workspace_file(&paths[0]) =>
             {
-                self.open_workspace(&paths[0], ctx);
+                self.apply(Command::OpenWorkspace(paths.remove(0)), ctx);
             }
             // A file that cannot be opened is reported before anything
             // asks to discard the session.

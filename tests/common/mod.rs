@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use egui_kittest::Harness;
 use wirescope::app::{Dialogs, StartOptions, WirescopeApp};
@@ -79,4 +80,27 @@ pub fn copy_dev_articles(to: &Path) -> Vec<PathBuf> {
             dest
         })
         .collect()
+}
+
+/// A file dropped on the window.
+#[derive(Debug)]
+pub struct TestDrop(PathBuf);
+
+impl egui::DroppedFile for TestDrop {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+pub fn drop_paths(harness: &mut Harness<'static, WirescopeApp>, paths: &[PathBuf]) {
+    for p in paths {
+        harness
+            .input_mut()
+            .dropped_files
+            .push(Arc::new(TestDrop(p.clone())));
+    }
+    harness.step();
 }
