@@ -471,16 +471,17 @@ fn the_concordance_follows_a_filter_change_with_the_same_query() {
     assert_eq!(shown, after, "concordance lines match the new hits");
 }
 
-#[test]
-fn the_reader_turns_to_the_page_of_a_hit_found_in_the_background() {
+/// A long article whose only "zebra" is near its end, searched in the
+/// background; the reader must turn to the hit's page.
+fn reader_turns_to_a_late_hit(filler_repeats: usize) {
     let dir = tempfile::tempdir().unwrap();
-    let filler = "The committee met again on Tuesday and adjourned. ".repeat(2000);
+    let filler = "The committee met again on Tuesday and adjourned. ".repeat(filler_repeats);
     let text = format!("Long report\n\nBy Staff\n\n{filler}\n\nThe zebra escaped.\n");
     std::fs::write(dir.path().join("long.txt"), text).unwrap();
     let mut harness = harness_with(start(vec![dir.path().to_path_buf()], Vec::new()));
     harness.state_mut().set_inline_search_docs(0);
     harness.state_mut().push(Command::SetQuery("zebra".into()));
-    for _ in 0..500 {
+    for _ in 0..1000 {
         harness.step();
         if !harness.state().is_computing() && harness.state().search().total_hits() > 0 {
             break;
@@ -494,4 +495,15 @@ fn the_reader_turns_to_the_page_of_a_hit_found_in_the_background() {
         "the reader stays on page 1 of a long document"
     );
     assert!(harness.query_by_label("1 of 1").is_some());
+}
+
+#[test]
+fn the_reader_turns_to_the_page_of_a_hit_found_in_the_background() {
+    reader_turns_to_a_late_hit(2_000);
+}
+
+#[test]
+fn a_book_length_document_is_highlighted_in_the_background() {
+    // About 1.5 MB: its hit ranges are computed on a worker thread.
+    reader_turns_to_a_late_hit(30_000);
 }

@@ -93,10 +93,11 @@ const RECENT_KEY: &str = "wirescope.recent_workspaces";
 
 /// Hit byte ranges of the reader's document, keyed by (document,
 /// generation, query, total hits).
-pub type ReaderHits = (
-    (DocIx, u64, String, u64),
-    std::sync::Arc<[std::ops::Range<usize>]>,
-);
+pub type ReaderHits = (ReaderHitsKey, std::sync::Arc<[std::ops::Range<usize>]>);
+
+/// What the reader's hit ranges depend on: (document, generation, query,
+/// total hits).
+pub type ReaderHitsKey = (DocIx, u64, String, u64);
 
 /// Window-only state that is not part of the analysis.
 #[derive(Default)]
@@ -129,6 +130,9 @@ pub struct UiState {
     /// Byte ranges of the hits in the reader's document, by (document,
     /// generation, query, total hits).
     pub reader_hits: Option<ReaderHits>,
+    /// Hit ranges of a long document being computed in the background.
+    pub reader_hits_job:
+        Option<background::Job<ReaderHitsKey, std::sync::Arc<[std::ops::Range<usize>]>>>,
     /// Document and byte offset `session.reader.char_offset` was counted at.
     pub reader_offset_at: Option<(DocIx, usize)>,
 }
@@ -237,7 +241,10 @@ impl WirescopeApp {
 
     /// True while a search or a chart is computed in the background.
     pub fn is_computing(&self) -> bool {
-        self.derived.is_searching() || self.ui.trend.is_busy() || self.ui.kwic.is_busy()
+        self.derived.is_searching()
+            || self.ui.trend.is_busy()
+            || self.ui.kwic.is_busy()
+            || self.ui.reader_hits_job.is_some()
     }
 
     /// Corpora with more documents than `docs` are searched in the
@@ -421,6 +428,7 @@ impl eframe::App for WirescopeApp {
             || self.derived.is_searching()
             || self.ui.trend.is_busy()
             || self.ui.kwic.is_busy()
+            || self.ui.reader_hits_job.is_some()
         {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }

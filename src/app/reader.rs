@@ -9,8 +9,66 @@ use egui::text::{CCursor, LayoutJob, TextFormat};
 use wirescope_core::fields::{Field, Provenance};
 use wirescope_core::{DocIx, Document};
 
+use super::background::{Job, Poll};
 use super::search::hit_byte_ranges;
 use super::{Command, WirescopeApp};
+
+/// Documents longer than this place their highlights on a worker thread
+/// (a 40 MB dictionary takes a few hundred milliseconds to tokenize).
+const BACKGROUND_HIGHLIGHT_BYTES: usize = 1 << 20;
+
+/// Brings the hit byte ranges of the reader's document up to date.
+fn refresh_hit_ranges(app: &mut WirescopeApp, doc: &Arc<Document>, key: super::ReaderHitsKey) {
+    if let Some(job) = &app.ui.reader_hits_job {
+        match job.poll() {
+            Poll::Done(ranges) => {
+                let done = job.key().clone();
+                app.ui.reader_hits_job = None;
+                install_hit_ranges(app, done, ranges);
+            }
+            Poll::Lost => app.ui.reader_hits_job = None,
+            Poll::Pending => {}
+        }
+    }
+    let cached = app.ui.reader_hits.as_ref().is_some_and(|(k, _)| *k == key);
+    let running = app
+        .ui
+        .reader_hits_job
+        .as_ref()
+        .is_some_and(|j| *j.key() == key);
+    if cached || running {
+        return;
+    }
+    let hits = app.derived.search.hits_in(key.0);
+    if doc.text.len() <= BACKGROUND_HIGHLIGHT_BYTES {
+        let ranges = hit_byte_ranges(&doc.text, &hits).into();
+        install_hit_ranges(app, key, ranges);
+        return;
+    }
+    let doc = Arc::clone(doc);
+    let waker = app.derived.waker.clone();
+    app.ui.reader_hits_job = Job::spawn("wirescope-highlight", key, waker, move |_| {
+        Some(hit_byte_ranges(&doc.text, &hits).into())
+    });
+}
+
+fn install_hit_ranges(
+    app: &mut WirescopeApp,
+    key: super::ReaderHitsKey,
+    ranges: Arc<[Range<usize>]>,
+) {
+    // New hits for a new query (a background search may land frames after
+    // the query was typed): turn to the current one.
+    if app
+        .ui
+        .reader_hits
+        .as_ref()
+        .is_some_and(|(k, _)| k.2 != key.2)
+    {
+        app.ui.scroll_reader_to_hit = true;
+    }
+    app.ui.reader_hits = Some((key, ranges));
+}
 
 /// Draws the reader for the selected document.
 pub fn reader_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
@@ -25,25 +83,13 @@ pub fn reader_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
         app.derived.search.query.clone(),
         app.derived.search.total_hits(),
     );
-    if app.ui.reader_hits.as_ref().is_none_or(|(k, _)| *k != key) {
-        // New hits for this document (a background search may land frames
-        // after the query was typed): show the current one.
-        if app
-            .ui
-            .reader_hits
-            .as_ref()
-            .is_some_and(|(k, _)| k.2 != key.2)
-        {
-            app.ui.scroll_reader_to_hit = true;
-        }
-        let ranges = hit_byte_ranges(&doc.text, &app.derived.search.hits_in(doc_ix));
-        app.ui.reader_hits = Some((key, ranges.into()));
-    }
-    let hits: Arc<[std::ops::Range<usize>]> = app
-        .ui
-        .reader_hits
-        .as_ref()
-        .map_or_else(|| Arc::from(Vec::new()), |(_, r)| Arc::clone(r));
+    refresh_hit_ranges(app, &doc, key.clone());
+    // Until a background job delivers, a document shows the ranges computed
+    // for it last (possibly for the previous query), never another's.
+    let hits: Arc<[Range<usize>]> = match &app.ui.reader_hits {
+        Some((k, r)) if k.0 == key.0 && k.1 == key.1 => Arc::clone(r),
+        _ => Arc::from(Vec::new()),
+    };
     hit_bar_ui(ui, app, hits.len());
     ui.separator();
     let current = app
