@@ -30,8 +30,6 @@ pub struct Guard {
     pub asking: Option<Discarding>,
     /// Run this once the save dialog's save succeeds.
     pub after_save: Option<Discarding>,
-    /// Set once the user agreed to close: the next close request passes.
-    pub close_allowed: bool,
 }
 
 impl WirescopeApp {
@@ -81,10 +79,8 @@ impl WirescopeApp {
 
     fn perform(&mut self, action: Discarding, ctx: &egui::Context) {
         match action {
-            Discarding::Quit => {
-                self.guard.close_allowed = true;
-                self.quit_requested = true;
-            }
+            // Once quitting, the next close request passes.
+            Discarding::Quit => self.quit_requested = true,
             Discarding::OpenWorkspace(path) => self.open_workspace(&path, ctx),
             Discarding::NewWorkspace => self.new_workspace(),
         }
@@ -96,7 +92,7 @@ impl WirescopeApp {
         if !ctx.input(|i| i.viewport().close_requested()) {
             return;
         }
-        if !self.guard.close_allowed && self.has_unsaved_changes() {
+        if !self.quit_requested && self.has_unsaved_changes() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.guard.asking = Some(Discarding::Quit);
         } else if !self.has_unsaved_changes() {
@@ -133,7 +129,7 @@ pub fn question_window(ctx: &egui::Context, app: &mut WirescopeApp) {
         ui.label(format!(
             "{name} has changes that are not saved. {doing} will lose them."
         ));
-        answer = super::windows::choice_buttons(
+        answer = super::widgets::choice_buttons(
             ui,
             &[
                 ("Save", Answer::Save),

@@ -8,47 +8,35 @@ use super::{Command, OpenMode, PickKind, WirescopeApp};
 impl WirescopeApp {
     pub(super) fn handle_shortcuts(&mut self, ctx: &egui::Context) {
         use egui::{Key, KeyboardShortcut, Modifiers};
-        let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
-        let add = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::A);
-        let quit = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
-        let save = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
-        let open_ws = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
+        let shift_cmd = Modifiers::COMMAND | Modifiers::SHIFT;
+        let pick = |kind, mode| Command::Pick { kind, mode };
+        // Shortcuts that have a command; Ctrl+F only moves the focus.
+        let commands = [
+            (
+                shift_cmd,
+                Key::O,
+                pick(PickKind::OpenWorkspace, OpenMode::Replace),
+            ),
+            (Modifiers::COMMAND, Key::S, Command::SaveWorkspace),
+            (
+                Modifiers::COMMAND,
+                Key::O,
+                pick(PickKind::Files, OpenMode::Replace),
+            ),
+            (shift_cmd, Key::A, pick(PickKind::Files, OpenMode::Add)),
+            (Modifiers::COMMAND, Key::Q, Command::Quit),
+            (Modifiers::SHIFT, Key::F3, Command::StepHit(-1)),
+            (Modifiers::NONE, Key::F3, Command::StepHit(1)),
+        ];
         let find = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
-        let prev_hit = KeyboardShortcut::new(Modifiers::SHIFT, Key::F3);
-        let next_hit = KeyboardShortcut::new(Modifiers::NONE, Key::F3);
         ctx.input_mut(|i| {
-            if i.consume_shortcut(&open_ws) {
-                self.commands.push(Command::Pick {
-                    kind: PickKind::OpenWorkspace,
-                    mode: OpenMode::Replace,
-                });
-            }
-            if i.consume_shortcut(&save) {
-                self.commands.push(Command::SaveWorkspace);
-            }
-            if i.consume_shortcut(&open) {
-                self.commands.push(Command::Pick {
-                    kind: PickKind::Files,
-                    mode: OpenMode::Replace,
-                });
-            }
-            if i.consume_shortcut(&add) {
-                self.commands.push(Command::Pick {
-                    kind: PickKind::Files,
-                    mode: OpenMode::Add,
-                });
-            }
-            if i.consume_shortcut(&quit) {
-                self.commands.push(Command::Quit);
+            for (modifiers, key, command) in commands {
+                if i.consume_shortcut(&KeyboardShortcut::new(modifiers, key)) {
+                    self.commands.push(command);
+                }
             }
             if i.consume_shortcut(&find) {
                 self.ui.focus_search = true;
-            }
-            if i.consume_shortcut(&prev_hit) {
-                self.commands.push(Command::StepHit(-1));
-            }
-            if i.consume_shortcut(&next_hit) {
-                self.commands.push(Command::StepHit(1));
             }
         });
         if !ctx.egui_wants_keyboard_input() {

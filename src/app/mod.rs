@@ -24,6 +24,7 @@ mod search;
 mod status;
 mod table;
 mod trend;
+mod widgets;
 mod windows;
 mod words;
 mod workspace;

@@ -186,7 +186,7 @@ pub fn offer_window(ctx: &egui::Context, app: &mut WirescopeApp) {
             "wirescope did not close cleanly. A recovery copy of {what} was written {when}."
         ));
         ui.weak(offer.recovery.display().to_string());
-        choice = super::windows::choice_buttons(
+        choice = super::widgets::choice_buttons(
             ui,
             &[
                 ("Restore", RecoveryChoice::Restore),

@@ -109,59 +109,39 @@ fn row_cells(row: &mut egui_extras::TableRow<'_, '_>, app: &WirescopeApp, doc: D
                     dups.len()
                 ));
         }
-        ui.add(
-            egui::Label::new(if fields.title.is_empty() {
+        cell_label(
+            ui,
+            if fields.title.is_empty() {
                 "(no headline)"
             } else {
                 fields.title
-            })
-            .truncate()
-            .selectable(false),
+            },
         );
     });
-    row.col(|ui| {
-        ui.add(
-            egui::Label::new(fields.agency.unwrap_or(""))
-                .truncate()
-                .selectable(false),
-        );
-    });
-    row.col(|ui| {
-        ui.add(
-            egui::Label::new(fields.outlet.unwrap_or(""))
-                .truncate()
-                .selectable(false),
-        );
-    });
-    row.col(|ui| {
-        ui.add(
-            egui::Label::new(fields.published.map(|d| d.to_string()).unwrap_or_default())
-                .selectable(false),
-        );
-    });
-    row.col(|ui| {
-        ui.add(
-            egui::Label::new(fields.dateline.unwrap_or(""))
-                .truncate()
-                .selectable(false),
-        );
-    });
-    row.col(|ui| {
-        ui.add(egui::Label::new(corpus.word_count(doc).to_string()).selectable(false));
-    });
-    row.col(|ui| {
-        let hits = app.derived.search.count_in(doc);
+    let published = fields.published.map(|d| d.to_string()).unwrap_or_default();
+    let hits = app.derived.search.count_in(doc);
+    let texts = [
+        fields.agency.unwrap_or("").to_owned(),
+        fields.outlet.unwrap_or("").to_owned(),
+        published,
+        fields.dateline.unwrap_or("").to_owned(),
+        corpus.word_count(doc).to_string(),
         if hits > 0 {
-            ui.add(egui::Label::new(hits.to_string()).selectable(false));
-        }
-    });
-    row.col(|ui| {
-        ui.add(
-            egui::Label::new(corpus.doc(doc).key.to_string())
-                .truncate()
-                .selectable(false),
-        );
-    });
+            hits.to_string()
+        } else {
+            String::new()
+        },
+        corpus.doc(doc).key.to_string(),
+    ];
+    for text in texts {
+        row.col(|ui| cell_label(ui, text));
+    }
+}
+
+/// A table cell's text: one line, cut with … when too wide, and not
+/// selectable, so a click selects the row.
+fn cell_label(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>) {
+    ui.add(egui::Label::new(text).truncate().selectable(false));
 }
 
 fn filter_bar_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {

@@ -249,19 +249,10 @@ fn settings_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
             ui.selectable_value(&mut settings.split, split, label);
         }
         ui.separator();
-        let response = ui.add(
-            egui::TextEdit::singleline(&mut app.ui.trend_term_edit)
-                .hint_text("add a term")
-                .desired_width(100.0),
-        );
-        if response.lost_focus()
-            && ui.input(|i| i.key_pressed(egui::Key::Enter))
-            && !app.ui.trend_term_edit.trim().is_empty()
+        if let Some(term) =
+            super::widgets::entry_on_enter(ui, &mut app.ui.trend_term_edit, "add a term", 100.0)
         {
-            settings
-                .terms
-                .push(app.ui.trend_term_edit.trim().to_owned());
-            app.ui.trend_term_edit.clear();
+            settings.terms.push(term);
         }
         let mut remove = None;
         for (i, term) in settings.terms.iter().enumerate() {

@@ -152,17 +152,3 @@ pub fn drop_overlay_ui(ctx: &egui::Context, hovering: &[PathBuf]) {
         egui::Color32::WHITE,
     );
 }
-
-/// A row of buttons; returns the value of the one clicked.
-pub fn choice_buttons<T: Copy>(ui: &mut egui::Ui, choices: &[(&str, T)]) -> Option<T> {
-    ui.horizontal(|ui| {
-        let mut chosen = None;
-        for &(label, value) in choices {
-            if ui.button(label).clicked() {
-                chosen = Some(value);
-            }
-        }
-        chosen
-    })
-    .inner
-}

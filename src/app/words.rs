@@ -63,19 +63,10 @@ fn settings_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
             })
             .response
             .labelled_by(lang_label.id);
-        let response = ui.add(
-            egui::TextEdit::singleline(&mut app.ui.stopword_edit)
-                .hint_text("add stopword")
-                .desired_width(90.0),
-        );
-        if response.lost_focus()
-            && ui.input(|i| i.key_pressed(egui::Key::Enter))
-            && !app.ui.stopword_edit.trim().is_empty()
+        if let Some(word) =
+            super::widgets::entry_on_enter(ui, &mut app.ui.stopword_edit, "add stopword", 90.0)
         {
-            settings
-                .extra_stopwords
-                .push(app.ui.stopword_edit.trim().to_lowercase());
-            app.ui.stopword_edit.clear();
+            settings.extra_stopwords.push(word.to_lowercase());
         }
         let min_label = ui.label("min length");
         ui.add(egui::DragValue::new(&mut settings.min_len).range(1..=30))
