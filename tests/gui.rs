@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use common::*;
 use egui_kittest::kittest::Queryable as _;
-use wirescope::app::{Command, Dialogs, OpenMode, StartOptions};
+use wirescope::app::{Command, Dialogs, OpenMode, StartOptions, WirescopeApp};
 use wirescope::core::session::SortColumn;
 
 #[test]
@@ -230,12 +230,17 @@ fn arrow_keys_move_the_selection() {
     assert_eq!(harness.state().selected_doc(), Some(second));
 }
 
+/// Searches for `query` and brings the concordance tab to the front.
+fn show_concordance(harness: &mut egui_kittest::Harness<'static, WirescopeApp>, query: &str) {
+    harness.state_mut().push(Command::SetQuery(query.into()));
+    harness.state_mut().session.panels.tab = wirescope::core::session::AnalysisTab::Concordance;
+    harness.run();
+}
+
 #[test]
 fn clicking_a_concordance_line_jumps_the_reader_to_that_hit() {
     let mut harness = sample_harness();
-    harness.state_mut().push(Command::SetQuery("Putin".into()));
-    harness.state_mut().session.panels.tab = wirescope::core::session::AnalysisTab::Concordance;
-    harness.run();
+    show_concordance(&mut harness, "Putin");
     let labels: Vec<String> = harness
         .query_all_by_label_contains("hits")
         .map(|n| format!("{n:?}").chars().take(200).collect::<String>())
@@ -450,9 +455,7 @@ fn dispersion_lists_documents_by_hits_and_opens_one() {
 #[test]
 fn the_concordance_follows_a_filter_change_with_the_same_query() {
     let mut harness = dev_harness();
-    harness.state_mut().push(Command::SetQuery("trump".into()));
-    harness.state_mut().session.panels.tab = wirescope::core::session::AnalysisTab::Concordance;
-    harness.run();
+    show_concordance(&mut harness, "trump");
     let before = harness.state().search().total_hits();
     assert!(harness.query_all_by_label("Trump").count() > 0);
     // Only the golfing story: fewer hits, and the lines must follow.
@@ -506,4 +509,30 @@ fn the_reader_turns_to_the_page_of_a_hit_found_in_the_background() {
 fn a_book_length_document_is_highlighted_in_the_background() {
     // About 1.5 MB: its hit ranges are computed on a worker thread.
     reader_turns_to_a_late_hit(30_000);
+}
+
+#[test]
+fn f3_and_ctrl_q_reach_their_commands() {
+    let mut harness = sample_harness();
+    harness.state_mut().push(Command::SetQuery("Putin".into()));
+    harness.run();
+    harness.key_press(egui::Key::F3);
+    harness.run();
+    assert_eq!(
+        harness.state().session.reader.current_hit,
+        1,
+        "F3: next hit"
+    );
+    assert!(harness.query_by_label("2 of 5").is_some());
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::F3);
+    harness.run();
+    assert_eq!(
+        harness.state().session.reader.current_hit,
+        0,
+        "Shift+F3: previous"
+    );
+    // The query is unsaved work: Ctrl+Q asks before quitting.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Q);
+    harness.run();
+    assert!(harness.query_by_label("Save changes?").is_some());
 }

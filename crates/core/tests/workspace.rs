@@ -37,6 +37,17 @@ fn collection(dir: &Path) -> PathBuf {
     articles
 }
 
+/// A workspace of `corpus` with no corrections, default settings and no note.
+fn capture_plain(corpus: &Corpus, ws_path: &Path) -> Workspace {
+    Workspace::capture(
+        corpus,
+        &Overlay::default(),
+        &Default::default(),
+        "",
+        ws_path,
+    )
+}
+
 fn load(inputs: &[Input]) -> Corpus {
     let (corpus, report) = load_all(inputs, &Default::default());
     assert!(!report.cancelled);
@@ -157,13 +168,7 @@ fn sources_outside_the_folder_are_absolute() {
     let elsewhere = tempfile::tempdir().unwrap();
     let ws_path = elsewhere.path().join("w.wirescope.ron");
     let corpus = load(&[Input::Path(articles.clone())]);
-    let ws = Workspace::capture(
-        &corpus,
-        &Overlay::default(),
-        &Default::default(),
-        "",
-        &ws_path,
-    );
+    let ws = capture_plain(&corpus, &ws_path);
     for source in &ws.sources {
         assert!(Path::new(&source.path).is_absolute(), "{}", source.path);
         assert!(source.path.starts_with(&*articles.to_string_lossy()));
@@ -171,13 +176,7 @@ fn sources_outside_the_folder_are_absolute() {
     // Relative paths given to the loader are stored relative to the
     // workspace when they lie below it, whatever the current folder.
     let inside = data.path().join("w.wirescope.ron");
-    let ws = Workspace::capture(
-        &corpus,
-        &Overlay::default(),
-        &Default::default(),
-        "",
-        &inside,
-    );
+    let ws = capture_plain(&corpus, &inside);
     assert!(ws.sources.iter().all(|s| s.path.starts_with("articles/")));
 }
 
@@ -554,13 +553,7 @@ fn changed_source_is_reported() {
     let articles = collection(dir.path());
     let ws_path = dir.path().join("w.wirescope.ron");
     let corpus = load(&[Input::Path(articles.clone())]);
-    let ws = Workspace::capture(
-        &corpus,
-        &Overlay::default(),
-        &Default::default(),
-        "",
-        &ws_path,
-    );
+    let ws = capture_plain(&corpus, &ws_path);
     let changed = articles.join("x").join(DEV_A);
     let mut text = std::fs::read_to_string(&changed).unwrap();
     text.push_str("\nA paragraph added later.\n");
@@ -702,13 +695,7 @@ fn sidecars_are_saved_and_restored() {
         "the sidecar supplies the agency"
     );
     let ws_path = dir.path().join("w.wirescope.ron");
-    let ws = Workspace::capture(
-        &corpus,
-        &Overlay::default(),
-        &Default::default(),
-        "",
-        &ws_path,
-    );
+    let ws = capture_plain(&corpus, &ws_path);
     assert_eq!(ws.sidecars, ["corpus/meta.csv"]);
     assert_eq!(ws.sources.len(), 1);
     let again = load(&ws.restore(&ws_path).inputs);
