@@ -53,6 +53,9 @@ impl WirescopeApp {
             }
             AnalysisTab::Trend => {
                 super::trend::refresh(self);
+                if self.ui.trend.is_busy() {
+                    return Err("the trend chart is still being computed; try again".to_owned());
+                }
                 let trend = &self.ui.trend.trend;
                 if trend.series.is_empty() {
                     return Err("the trend chart has no terms".to_owned());
