@@ -17,7 +17,10 @@ use super::{Command, OpenMode, PickKind, WirescopeApp};
 #[derive(Default)]
 pub struct KwicCache {
     key: Option<(u64, Vec<String>)>,
-    concordance: Option<Concordance>,
+    /// Line builder, with the token checkpoints it records per document;
+    /// kept across queries while the corpus stays the same (recording them
+    /// for a book-length document takes a noticeable fraction of a second).
+    concordance: Option<(u64, Concordance)>,
     /// Display order: indices into the search's hits.
     pub order: Vec<u32>,
     /// Dispersion strips and what they were computed from.
@@ -57,13 +60,17 @@ fn refresh(app: &mut WirescopeApp) {
     } else {
         sort_order(&app.corpus, &app.overlay, hits, &keys)
     };
-    app.ui.kwic = KwicCache {
-        key: Some(key),
-        concordance: Some(Concordance::new(&app.corpus)),
-        order,
-        strips: app.ui.kwic.strips.take(),
-        strips_job: app.ui.kwic.strips_job.take(),
-    };
+    let generation = app.generation();
+    let cache = &mut app.ui.kwic;
+    if cache
+        .concordance
+        .as_ref()
+        .is_none_or(|(g, _)| *g != generation)
+    {
+        cache.concordance = Some((generation, Concordance::new(&app.corpus)));
+    }
+    cache.key = Some(key);
+    cache.order = order;
 }
 
 /// The hit shown on concordance row `row`.
@@ -166,9 +173,10 @@ fn lines_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
         .body(|body| {
             body.rows(row_height, count, |mut row| {
                 let i = row.index();
-                let (Some(hit), Some(concordance)) =
-                    (hit_at(app, i), app.ui.kwic.concordance.as_ref())
-                else {
+                let (Some(hit), Some(concordance)) = (
+                    hit_at(app, i),
+                    app.ui.kwic.concordance.as_ref().map(|(_, c)| c),
+                ) else {
                     return;
                 };
                 let line = concordance.line(hit, context);
