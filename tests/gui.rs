@@ -536,3 +536,40 @@ fn f3_and_ctrl_q_reach_their_commands() {
     harness.run();
     assert!(harness.query_by_label("Save changes?").is_some());
 }
+
+#[test]
+fn the_table_follows_the_query_when_limited_to_or_sorted_by_hits() {
+    let mut harness = dev_harness();
+    harness.state_mut().push(Command::SetQuery("trump".into()));
+    harness.run();
+    let all = harness.state().table_rows().len();
+    harness.get_by_label("Only documents with hits").click();
+    harness.run();
+    let with_trump = harness.state().table_rows().len();
+    assert_eq!(with_trump, harness.state().search().hits.per_doc.len());
+    assert!(with_trump < all);
+    // A new query changes the rows (no stale cache).
+    harness.state_mut().push(Command::SetQuery("putin".into()));
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.table_rows().len(), app.search().hits.per_doc.len());
+    assert_ne!(app.table_rows().len(), with_trump);
+
+    // Sorted by hits, most first: the order follows each new query.
+    harness.get_by_label("Only documents with hits").click();
+    harness.state_mut().push(Command::SortBy(SortColumn::Hits));
+    harness.state_mut().push(Command::SortBy(SortColumn::Hits));
+    for query in ["trump", "putin"] {
+        harness.state_mut().push(Command::SetQuery(query.into()));
+        harness.run();
+        let app = harness.state();
+        let counts: Vec<u64> = app
+            .table_rows()
+            .iter()
+            .map(|&d| app.search().count_in(d))
+            .collect();
+        let max = *counts.iter().max().unwrap();
+        assert!(max > 0);
+        assert_eq!(counts[0], max, "{query}: the most hits come first");
+    }
+}

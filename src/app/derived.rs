@@ -79,7 +79,12 @@ impl Derived {
             corpus: corpus_gen,
             overlay: overlay_gen,
             filter: session.filter.clone(),
-            search: self.search_key.clone(),
+            // The rows follow the search only when they are limited to
+            // documents with hits or sorted by hits: a new query must not
+            // re-sort a million rows otherwise.
+            search: (session.search.only_docs_with_hits || session.table.sort == SortColumn::Hits)
+                .then(|| self.search_key.clone())
+                .flatten(),
             only_hits: session.search.only_docs_with_hits,
             table: session.table,
         };
