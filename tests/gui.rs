@@ -573,3 +573,33 @@ fn the_table_follows_the_query_when_limited_to_or_sorted_by_hits() {
         assert_eq!(counts[0], max, "{query}: the most hits come first");
     }
 }
+
+#[test]
+fn typing_a_term_in_the_trend_adds_a_line() {
+    let mut harness = dev_harness();
+    harness.state_mut().push(Command::SetQuery("trump".into()));
+    harness.run();
+    harness.get_by_label("Trend").click();
+    harness.run();
+    harness.get_by_label("add a term").click();
+    harness.step();
+    harness.get_by_label("add a term").type_text("Russia");
+    harness.step();
+    harness.key_press(egui::Key::Enter);
+    harness.step();
+    harness.run();
+    assert_eq!(
+        harness.state().session.trend.terms,
+        vec!["Russia".to_owned()]
+    );
+    let labels: Vec<&str> = harness
+        .state()
+        .ui
+        .trend
+        .trend
+        .series
+        .iter()
+        .map(|s| s.label.as_str())
+        .collect();
+    assert_eq!(labels, ["trump", "Russia"]);
+}

@@ -22,11 +22,14 @@ pub fn entry_on_enter(
     hint: &str,
     width: f32,
 ) -> Option<String> {
-    let response = ui.add(
-        egui::TextEdit::singleline(text)
-            .hint_text(hint)
-            .desired_width(width),
-    );
+    // The hint names the box for screen readers (and tests) too.
+    let response = ui
+        .add(
+            egui::TextEdit::singleline(text)
+                .hint_text(hint)
+                .desired_width(width),
+        )
+        .accessible_name(hint);
     if response.lost_focus()
         && ui.input(|i| i.key_pressed(egui::Key::Enter))
         && !text.trim().is_empty()
