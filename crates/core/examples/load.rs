@@ -119,12 +119,12 @@ fn print_sizes(corpus: &Corpus) {
     let postings: usize = corpus
         .vocab()
         .folded_iter()
-        .map(|(id, _)| corpus.index().postings(id).len())
+        .map(|(id, _)| corpus.index().doc_freq(id))
         .sum();
     let single = corpus
         .vocab()
         .folded_iter()
-        .filter(|&(id, _)| corpus.index().postings(id).len() == 1)
+        .filter(|&(id, _)| corpus.index().doc_freq(id) == 1)
         .count();
     println!("folded types with one posting: {single}");
     let surface_bytes: usize = corpus.vocab().surface_iter().map(|(_, s)| s.len()).sum();

@@ -13,7 +13,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Corpus;
-use crate::index::DocIx;
+use crate::index::{DocIx, Posting};
 use crate::overlay::Overlay;
 use crate::vocab::FoldedId;
 
@@ -55,7 +55,7 @@ pub fn word_list(corpus: &Corpus, docs: Option<&[DocIx]>) -> WordList {
         None => {
             let counts: Vec<u64> = (0..n as FoldedId).map(|w| index.total(w)).collect();
             let documents: Vec<u32> = (0..n as FoldedId)
-                .map(|w| index.postings(w).len() as u32)
+                .map(|w| index.doc_freq(w) as u32)
                 .collect();
             (counts, documents, index.total_tokens())
         }
@@ -368,10 +368,10 @@ pub fn trend(
 
 /// Hits of a single word (case-insensitive) in a document, from the index.
 pub fn word_hits<'a>(corpus: &'a Corpus, word: &str) -> impl Fn(DocIx) -> u64 + 'a {
-    let postings = corpus
+    let postings: Vec<Posting> = corpus
         .vocab()
         .folded_id(word)
-        .map_or(&[][..], |w| corpus.index().postings(w));
+        .map_or_else(Vec::new, |w| corpus.index().postings(w).collect());
     move |doc| {
         postings
             .binary_search_by_key(&doc, |p| p.doc)

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use hashbrown::HashTable;
 
 use crate::document::Document;
-use crate::vocab::word_hash;
+use crate::vocab::{same_bytes, word_hash};
 
 /// A document with its words, tokenized but not yet interned globally.
 /// Produced in parallel by the loader, consumed by [`crate::Corpus::append`].
@@ -68,7 +68,11 @@ impl Slot {
     fn is(&self, word: &str, rewritten: bool, text: &str, rewritten_text: &str) -> bool {
         let source = if self.rewritten { rewritten_text } else { text };
         let range = self.start as usize..(self.start + self.len) as usize;
-        self.rewritten == rewritten && source.as_bytes().get(range) == Some(word.as_bytes())
+        self.rewritten == rewritten
+            && source
+                .as_bytes()
+                .get(range)
+                .is_some_and(|b| same_bytes(b, word.as_bytes()))
     }
 }
 

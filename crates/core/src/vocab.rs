@@ -23,6 +23,34 @@ pub fn word_hash(word: &str) -> u64 {
     FxBuildHasher.hash_one(word)
 }
 
+/// Byte equality for the short strings words are, inline: the library
+/// comparison is a call per candidate, and interning compares a word once
+/// per token on the workers and once per document on the interning thread.
+#[inline]
+pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    // Two overlapping loads cover lengths up to twice the load width.
+    fn u64_at(s: &[u8], at: usize) -> u64 {
+        let mut word = [0; 8];
+        word.copy_from_slice(&s[at..at + 8]);
+        u64::from_ne_bytes(word)
+    }
+    fn u32_at(s: &[u8], at: usize) -> u32 {
+        let mut word = [0; 4];
+        word.copy_from_slice(&s[at..at + 4]);
+        u32::from_ne_bytes(word)
+    }
+    match n {
+        0..4 => a.iter().zip(b).all(|(x, y)| x == y),
+        4..8 => u32_at(a, 0) == u32_at(b, 0) && u32_at(a, n - 4) == u32_at(b, n - 4),
+        8..=16 => u64_at(a, 0) == u64_at(b, 0) && u64_at(a, n - 8) == u64_at(b, n - 8),
+        _ => a == b,
+    }
+}
+
 /// Interned word forms. Ids are dense and only ever appended.
 ///
 /// Strings are stored end to end in one buffer per kind and the hash tables
@@ -74,7 +102,17 @@ impl Interner {
     }
 
     fn find(&self, word: &str, hash: u64) -> Option<u32> {
-        self.ids.find(hash, |&id| self.get(id) == word).copied()
+        let bytes = self.text.as_bytes();
+        let is_word = |&id: &u32| {
+            let end = self.ends[id as usize] as usize;
+            let start = id
+                .checked_sub(1)
+                .map_or(0, |p| self.ends[p as usize] as usize);
+            bytes
+                .get(start..end)
+                .is_some_and(|b| same_bytes(b, word.as_bytes()))
+        };
+        self.ids.find(hash, is_word).copied()
     }
 
     /// Adds a string known to be absent.
@@ -206,6 +244,40 @@ impl Vocabulary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn same_bytes_agrees_with_equality() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "abce",
+            "bbcd",
+            "abcdefg",
+            "abcdefh",
+            "xbcdefg",
+            "abcdefgh",
+            "abcdefgi",
+            "abcdefghijklmnop",
+            "abcdefghijklmnoq",
+            "bbcdefghijklmnop",
+            "abcdefghijklmnopq",
+            "abcdefghijklmnopr",
+            "épée",
+            "épéf",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(
+                    same_bytes(a.as_bytes(), b.as_bytes()),
+                    a == b,
+                    "{a:?} {b:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn surfaces_share_a_folded_type() {

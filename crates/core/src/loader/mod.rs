@@ -344,10 +344,12 @@ fn run_pool(
             .spawn_scoped(scope, || {
                 let next = AtomicUsize::new(0);
                 pool.broadcast(|_| {
-                    let mut tx = sender.clone();
+                    let tx = sender.clone();
+                    let mut pending = Pending::default();
                     while let Some(job) = plan.jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
-                        run_job(job, plan, options, control, &mut tx);
+                        run_job(job, plan, options, control, &tx, &mut pending);
                     }
+                    pending.flush(&tx);
                 });
                 drop(sender);
             });
@@ -371,7 +373,8 @@ fn run_job(
     plan: &Plan,
     options: &LoadOptions,
     control: &Control<'_>,
-    tx: &mut SyncSender<Batch>,
+    tx: &SyncSender<Batch>,
+    pending: &mut Pending,
 ) {
     if control.cancelled() {
         return;
@@ -381,17 +384,53 @@ fn run_job(
         run_records(job, map, control, tx);
         return;
     }
-    let batch = match file::read_article(
+    match file::read_article(
         path,
         job.candidate.kind,
         options.max_article_bytes,
         &plan.sidecars,
     ) {
-        Ok((doc, warning)) => (vec![TokenizedDoc::new(doc)], warning.into_iter().collect()),
-        Err(problem) => (Vec::new(), vec![problem]),
-    };
+        Ok((doc, warning)) => {
+            pending.bytes += doc.text.len();
+            pending.docs.push(TokenizedDoc::new(doc));
+            pending.problems.extend(warning);
+        }
+        Err(problem) => pending.problems.push(problem),
+    }
     control.file_done(job.candidate.size_bytes);
-    let _ = tx.send(batch);
+    if pending.bytes >= Pending::MAX_BYTES || pending.docs.len() >= Pending::MAX_DOCS {
+        pending.flush(tx);
+    }
+}
+
+/// A worker's documents from single-article files not yet sent to the
+/// interning thread. Sending each file's document alone cost a channel
+/// hand-off and often a thread wake-up per file (thousands of small
+/// files); a batch of about a megabyte keeps both rare while the
+/// interning thread still gets work as soon as the load starts.
+#[derive(Default)]
+struct Pending {
+    docs: Vec<TokenizedDoc>,
+    problems: Vec<Problem>,
+    /// Text bytes in `docs`.
+    bytes: usize,
+}
+
+impl Pending {
+    const MAX_BYTES: usize = 1 << 20;
+    const MAX_DOCS: usize = 256;
+
+    fn flush(&mut self, tx: &SyncSender<Batch>) {
+        if self.docs.is_empty() && self.problems.is_empty() {
+            return;
+        }
+        self.bytes = 0;
+        let batch = (
+            std::mem::take(&mut self.docs),
+            std::mem::take(&mut self.problems),
+        );
+        let _ = tx.send(batch);
+    }
 }
 
 /// Streams a record file in chunks; each chunk is tokenized in parallel.

@@ -74,7 +74,7 @@ impl TermSet {
         folded.dedup();
         let doc_cost = folded
             .iter()
-            .map(|&f| corpus.index().postings(f).len() as u64)
+            .map(|&f| corpus.index().doc_freq(f) as u64)
             .sum();
         Self {
             bits,

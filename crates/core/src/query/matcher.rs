@@ -159,7 +159,9 @@ impl<'c> Matcher<'c> {
     }
 
     /// Number of hits in one document (from postings when the query is a
-    /// single case-insensitive word or a narrow wildcard).
+    /// single case-insensitive word or a narrow wildcard: a walk of the
+    /// word's document list, so callers counting many documents should use
+    /// [`crate::query::Hits`] or [`crate::freq::word_hits`]).
     pub fn count_in(&self, doc: DocIx) -> u64 {
         if self.postings_countable && self.sets[0].folded.len() <= 16 {
             let index = self.corpus.index();
@@ -167,9 +169,10 @@ impl<'c> Matcher<'c> {
                 .folded
                 .iter()
                 .map(|&f| {
-                    let list = index.postings(f);
-                    list.binary_search_by_key(&doc, |p| p.doc)
-                        .map_or(0, |i| u64::from(list[i].count))
+                    let found = index.postings(f).find(|p| p.doc >= doc);
+                    found
+                        .filter(|p| p.doc == doc)
+                        .map_or(0, |p| u64::from(p.count))
                 })
                 .sum();
         }
