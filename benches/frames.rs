@@ -17,7 +17,7 @@ use wirescope::core::document::{DocKey, Document, SourceKind, SourceStamp};
 use wirescope::core::fields::{ArticleFields, Field, Provenance};
 use wirescope::core::loader::Input;
 use wirescope::core::session::AnalysisTab;
-use wirescope::core::{Corpus, TokenizedDoc};
+use wirescope::core::{BatchBuilder, Corpus};
 
 fn harness(inputs: Vec<Input>) -> Harness<'static, WirescopeApp> {
     let start = StartOptions {
@@ -141,7 +141,7 @@ fn synthetic(n: usize) -> Corpus {
         hash: String::new(),
     });
     let mut corpus = Corpus::default();
-    let mut batch = Vec::with_capacity(10_000);
+    let mut batch = BatchBuilder::default();
     for i in 0..n {
         let title = format!(
             "{} {} {} {i}",
@@ -176,12 +176,12 @@ fn synthetic(n: usize) -> Corpus {
             body_start,
             encoding: "UTF-8",
         };
-        batch.push(TokenizedDoc::new(doc));
+        batch.push(doc);
         if batch.len() == 10_000 {
-            corpus.append(std::mem::take(&mut batch));
+            corpus.append(batch.finish());
         }
     }
-    corpus.append(batch);
+    corpus.append(batch.finish());
     corpus
 }
 

@@ -17,7 +17,7 @@ use crate::document::{DocKey, Document};
 use crate::index::{DocIx, Index};
 use crate::overlay::Overlay;
 use crate::query::Lexicon;
-pub use crate::tokenized::TokenizedDoc;
+pub use crate::tokenized::{BatchBuilder, TokenizedBatch};
 use crate::vocab::{SurfaceId, Vocabulary};
 
 /// Documents plus their index. See the module docs.
@@ -39,30 +39,39 @@ pub struct Corpus {
 impl Corpus {
     /// Appends documents, skipping keys already loaded. Returns how many
     /// were added.
-    pub fn append(&mut self, batch: Vec<TokenizedDoc>) -> usize {
+    pub fn append(&mut self, batch: TokenizedBatch) -> usize {
         let vocab = Arc::make_mut(&mut self.vocab);
         let index = Arc::make_mut(&mut self.index);
         let by_key = Arc::make_mut(&mut self.by_key);
         let by_content = Arc::make_mut(&mut self.by_content);
         let docs = Arc::make_mut(&mut self.docs);
         self.lexicon = OnceLock::new();
+        let (words, entries) = batch.split();
+        // Batch word id -> global surface id, interned on first use so that
+        // the words of documents skipped here never enter the vocabulary.
+        let mut global: Vec<SurfaceId> = vec![UNINTERNED; words.len()];
+        let mut counted: Vec<(SurfaceId, u32)> = Vec::new();
         let mut added = 0;
-        // Reused across documents: local word id -> global surface id, and
-        // each local word's count.
-        let mut global: Vec<SurfaceId> = Vec::new();
-        let mut counts: Vec<u32> = Vec::new();
-        for item in batch {
-            if find_key(by_key, docs, &item.doc.key).is_some() {
+        for entry in entries {
+            if find_key(by_key, docs, &entry.doc.key).is_some() {
                 continue;
             }
-            global.clear();
-            let words = item.words().zip(item.word_hashes());
-            global.extend(words.map(|((word, _), hash)| vocab.intern_hashed(word, hash)));
-            counts.clear();
-            counts.extend(item.words().map(|(_, n)| n));
-            let (doc, stream) = item.into_doc_and_stream(&global);
-            let counted = global.iter().copied().zip(counts.iter().copied());
-            index.push_counted(stream, counted, vocab.fold_table(), vocab.folded_count());
+            counted.clear();
+            for &(id, count) in &entry.counts {
+                let slot = &mut global[id as usize];
+                if *slot == UNINTERNED {
+                    let (word, hash) = words.get(id);
+                    *slot = vocab.intern_hashed(word, hash);
+                }
+                counted.push((*slot, count));
+            }
+            let (doc, stream) = entry.into_doc_and_stream(&global);
+            index.push_counted(
+                stream,
+                counted.iter().copied(),
+                vocab.fold_table(),
+                vocab.folded_count(),
+            );
             let ix = DocIx::try_from(docs.len()).unwrap_or(DocIx::MAX);
             let (by_key_hash, content_hash) = (key_hash(&doc.key), doc.content_hash);
             docs.push(Arc::new(doc));
@@ -167,6 +176,10 @@ impl Corpus {
         }
     }
 }
+
+/// A batch word not interned yet (no surface id reaches `u32::MAX`: the
+/// vocabulary would run out of memory long before).
+const UNINTERNED: SurfaceId = SurfaceId::MAX;
 
 /// The hash of a document key in `Corpus::by_key`.
 fn key_hash(key: &DocKey) -> u64 {

@@ -32,7 +32,7 @@ pub mod tokenized;
 pub mod vocab;
 pub mod workspace;
 
-pub use corpus::{Corpus, Effective, TokenizedDoc};
+pub use corpus::{BatchBuilder, Corpus, Effective, TokenizedBatch};
 pub use document::{DocKey, Document, SourceStamp};
 pub use filter::{Filter, select};
 pub use index::DocIx;

@@ -1,12 +1,16 @@
 //! Documents tokenized on the loader's worker threads, ready to be interned.
 //!
-//! A [`TokenizedDoc`] keeps its distinct words as spans into its own text
-//! (no allocation per word) with their counts, and its tokens as local ids.
-//! [`crate::Corpus::append`] then interns each distinct word once and adds
-//! one posting per word rather than touching the index once per token.
+//! A worker tokenizes a batch of documents (about a megabyte of text) into
+//! one [`TokenizedBatch`]: the batch's distinct words, each stored once,
+//! and for every document its tokens and its distinct words with counts,
+//! as ids into the batch's words. [`crate::Corpus::append`] then interns
+//! each word of the batch once, not once per document that has it: common
+//! words recur in nearly every document, so a batch has about a third as
+//! many distinct words as its documents have in all, and the interning
+//! thread (the one part of a load that runs alone) does a third of the
+//! vocabulary lookups.
 
 use std::borrow::Cow;
-use std::cell::RefCell;
 use std::sync::Arc;
 
 use hashbrown::HashTable;
@@ -14,152 +18,112 @@ use hashbrown::HashTable;
 use crate::document::Document;
 use crate::vocab::{same_bytes, word_hash};
 
-/// A document with its words, tokenized but not yet interned globally.
-/// Produced in parallel by the loader, consumed by [`crate::Corpus::append`].
+/// Documents with their words, tokenized but not yet interned globally.
+/// Built by a [`BatchBuilder`], consumed by [`crate::Corpus::append`].
+#[derive(Debug, Default)]
+pub struct TokenizedBatch {
+    docs: Vec<BatchDoc>,
+    words: BatchWords,
+}
+
+/// One document of a batch.
 #[derive(Debug)]
-pub struct TokenizedDoc {
-    pub doc: Document,
-    /// Distinct surface forms in order of first occurrence (local ids are
-    /// indices).
-    words: Vec<LocalWord>,
-    /// Surface forms that are not verbatim in the text (typographic
-    /// apostrophes read as `'`), end to end.
-    rewritten: String,
-    /// The document's tokens as local ids, already in the shared slice
-    /// the index keeps: the interning thread rewrites them to global ids
-    /// in place instead of allocating and filling the stream itself.
+struct BatchDoc {
+    doc: Document,
+    /// The tokens as batch word ids, already in the shared slice the index
+    /// keeps: the interning thread rewrites them to global ids in place
+    /// instead of allocating and filling the stream itself.
     tokens: Arc<[u32]>,
+    /// Each distinct word of the document (batch word id) with its count,
+    /// in order of first occurrence.
+    counts: Vec<(u32, u32)>,
 }
 
-/// Where a distinct word's surface is, and how often it occurs.
-#[derive(Clone, Copy, Debug)]
-struct LocalWord {
-    start: u32,
-    len: u32,
-    count: u32,
-    /// The span is in `rewritten` rather than in the text.
-    rewritten: bool,
-    /// [`word_hash`] of the word, for the interning thread.
-    hash: u64,
+/// The distinct surface forms of a batch, end to end, with their hashes.
+#[derive(Debug, Default)]
+pub struct BatchWords {
+    text: String,
+    ends: Vec<u32>,
+    /// [`word_hash`] of each word, for the interning thread.
+    hashes: Vec<u64>,
 }
 
-thread_local! {
-    /// Each worker's table of the current document's distinct words (local
-    /// ids, hashed by [`word_hash`]), kept from one document to the next so
-    /// it is not allocated and regrown for each: a map per document, and
-    /// hashing each new word twice, were a sixth of the workers' time.
-    static WORD_TABLE: RefCell<HashTable<Slot>> = const { RefCell::new(HashTable::new()) };
-}
+impl BatchWords {
+    /// A word's surface form and [`word_hash`], by batch word id.
+    pub fn get(&self, id: u32) -> (&str, u64) {
+        let end = self.ends[id as usize] as usize;
+        let start = id
+            .checked_sub(1)
+            .map_or(0, |p| self.ends[p as usize] as usize);
+        (
+            self.text.get(start..end).unwrap_or(""),
+            self.hashes[id as usize],
+        )
+    }
 
-/// A word in the table: its local id and where its surface is, so that
-/// finding a word reads the table and the text, not also the word list (a
-/// third cache miss per token in long documents).
-#[derive(Clone, Copy)]
-struct Slot {
-    id: u32,
-    start: u32,
-    len: u32,
-    rewritten: bool,
-}
+    /// Number of distinct words.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
 
-impl Slot {
-    /// True when this is `word`, as read from the text or the rewritten
-    /// forms as `rewritten` says.
-    fn is(&self, word: &str, rewritten: bool, text: &str, rewritten_text: &str) -> bool {
-        let source = if self.rewritten { rewritten_text } else { text };
-        let range = self.start as usize..(self.start + self.len) as usize;
-        self.rewritten == rewritten
-            && source
-                .as_bytes()
-                .get(range)
-                .is_some_and(|b| same_bytes(b, word.as_bytes()))
+    /// True when the batch has no word.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
     }
 }
 
-impl TokenizedDoc {
-    /// Tokenizes a document's text.
-    pub fn new(doc: Document) -> Self {
-        WORD_TABLE.with_borrow_mut(|table| Self::tokenize(doc, table))
-    }
-
-    fn tokenize(doc: Document, table: &mut HashTable<Slot>) -> Self {
-        let text = doc.text.as_str();
-        // About one distinct word per 40 bytes of news text; a guess only.
-        reset_table(table, text.len() / 40);
-        let mut words: Vec<LocalWord> = Vec::new();
-        let mut rewritten = String::new();
-        let mut tokens = Vec::with_capacity(text.len() / 6);
-        for token in crate::tokenize::tokenize(text) {
-            let (word, is_rewritten) = match &token.surface {
-                Cow::Borrowed(word) => (*word, false),
-                Cow::Owned(word) => (word.as_str(), true),
-            };
-            let hash = word_hash(word);
-            let same = |slot: &Slot| slot.is(word, is_rewritten, text, &rewritten);
-            let id = match table.find(hash, same) {
-                Some(slot) => slot.id,
-                None => {
-                    let id = u32::try_from(words.len()).unwrap_or(u32::MAX);
-                    let start = if is_rewritten {
-                        rewritten.push_str(word);
-                        rewritten.len() - word.len()
-                    } else {
-                        token.span.start
-                    };
-                    let slot = Slot {
-                        id,
-                        start: span_u32(start),
-                        len: span_u32(word.len()),
-                        rewritten: is_rewritten,
-                    };
-                    words.push(LocalWord {
-                        start: slot.start,
-                        len: slot.len,
-                        count: 0,
-                        rewritten: is_rewritten,
-                        hash,
-                    });
-                    table.insert_unique(hash, slot, |s| words[s.id as usize].hash);
-                    id
-                }
-            };
-            if let Some(word) = words.get_mut(id as usize) {
-                word.count += 1;
-            }
-            tokens.push(id);
+impl TokenizedBatch {
+    /// Tokenizes `docs` as one batch.
+    pub fn from_docs(docs: impl IntoIterator<Item = Document>) -> Self {
+        let mut builder = BatchBuilder::default();
+        for doc in docs {
+            builder.push(doc);
         }
-        Self {
-            doc,
-            words,
-            rewritten,
-            tokens: tokens.into(),
-        }
+        builder.finish()
     }
 
-    /// The distinct surface forms with their counts, by local id.
-    pub fn words(&self) -> impl ExactSizeIterator<Item = (&str, u32)> {
-        self.words
-            .iter()
-            .map(|w| (w.text(&self.doc.text, &self.rewritten), w.count))
+    /// Number of documents.
+    pub fn len(&self) -> usize {
+        self.docs.len()
     }
 
-    /// The [`word_hash`] of each distinct word, by local id.
-    pub fn word_hashes(&self) -> impl ExactSizeIterator<Item = u64> {
-        self.words.iter().map(|w| w.hash)
+    /// True when the batch holds no document.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
     }
 
-    /// The tokens as local ids (indices into [`Self::words`]).
-    pub fn tokens(&self) -> &[u32] {
-        &self.tokens
+    /// Word tokens in all the documents of the batch.
+    pub fn token_count(&self) -> usize {
+        self.docs.iter().map(|d| d.tokens.len()).sum()
     }
 
-    /// Splits off the document.
-    pub fn into_doc(self) -> Document {
-        self.doc
+    /// Splits into the batch's distinct words and its documents.
+    pub fn split(self) -> (BatchWords, Vec<BatchEntry>) {
+        let docs = self
+            .docs
+            .into_iter()
+            .map(|d| BatchEntry {
+                doc: d.doc,
+                tokens: d.tokens,
+                counts: d.counts,
+            })
+            .collect();
+        (self.words, docs)
     }
+}
 
-    /// Splits into the document and its token stream with each local id
-    /// replaced by `global[id]`.
+/// One document of a batch, split off: its tokens and word counts are batch
+/// word ids.
+#[derive(Debug)]
+pub struct BatchEntry {
+    pub doc: Document,
+    pub tokens: Arc<[u32]>,
+    pub counts: Vec<(u32, u32)>,
+}
+
+impl BatchEntry {
+    /// The document and its token stream with each batch id replaced by
+    /// `global[id]`.
     pub fn into_doc_and_stream(self, global: &[u32]) -> (Document, Arc<[u32]>) {
         let mut tokens = self.tokens;
         let stream = match Arc::get_mut(&mut tokens) {
@@ -175,29 +139,114 @@ impl TokenizedDoc {
     }
 }
 
-impl LocalWord {
-    /// The word's surface, from the document's text or the rewritten forms.
-    fn text<'a>(&self, text: &'a str, rewritten: &'a str) -> &'a str {
-        let source = if self.rewritten { rewritten } else { text };
-        let range = self.start as usize..(self.start + self.len) as usize;
-        source.get(range).unwrap_or("")
-    }
+/// Tokenizes documents into a [`TokenizedBatch`]. A worker keeps one and
+/// reuses its tables from batch to batch.
+#[derive(Debug, Default)]
+pub struct BatchBuilder {
+    batch: TokenizedBatch,
+    /// Batch word ids, hashed by [`word_hash`].
+    table: HashTable<u32>,
+    /// By batch word id: 1 + the number of the document that last counted
+    /// the word (0: none yet)...
+    counted_in: Vec<u32>,
+    /// ...and where in that document's counts the word is.
+    count_slot: Vec<u32>,
+    /// Tokens of the document being tokenized.
+    tokens: Vec<u32>,
 }
 
-/// Empties the word table for a document with about `expected` distinct
-/// words; a table left large by a huge document is dropped, as clearing
-/// it for every small one would cost more than a new one.
-fn reset_table(table: &mut HashTable<Slot>, expected: usize) {
-    if table.capacity() > 4 * expected.max(1024) {
-        *table = HashTable::with_capacity(expected);
-    } else {
-        table.clear();
+impl BatchBuilder {
+    /// Tokenizes one more document into the batch.
+    pub fn push(&mut self, doc: Document) {
+        let stamp = u32::try_from(self.batch.docs.len() + 1).unwrap_or(u32::MAX);
+        let mut counts: Vec<(u32, u32)> = Vec::new();
+        self.tokens.clear();
+        for token in crate::tokenize::tokenize(&doc.text) {
+            let word = match &token.surface {
+                Cow::Borrowed(word) => word,
+                Cow::Owned(word) => word.as_str(),
+            };
+            let id = self.intern(word);
+            let at = id as usize;
+            if self.counted_in[at] != stamp {
+                self.counted_in[at] = stamp;
+                self.count_slot[at] = u32::try_from(counts.len()).unwrap_or(u32::MAX);
+                counts.push((id, 0));
+            }
+            counts[self.count_slot[at] as usize].1 += 1;
+            self.tokens.push(id);
+        }
+        counts.shrink_to_fit();
+        let tokens = Arc::from(self.tokens.as_slice());
+        // A huge document leaves a huge buffer: keep it for the next one
+        // only while it is of a common size.
+        if self.tokens.capacity() > 1 << 20 {
+            self.tokens = Vec::new();
+        }
+        self.batch.docs.push(BatchDoc {
+            doc,
+            tokens,
+            counts,
+        });
     }
-}
 
-/// Offsets fit in `u32`: single articles are capped far below 4 GB.
-fn span_u32(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
+    /// The batch word id of `word`, added if new.
+    fn intern(&mut self, word: &str) -> u32 {
+        let hash = word_hash(word);
+        let words = &mut self.batch.words;
+        let found = self.table.find(hash, |&id| {
+            let end = words.ends[id as usize] as usize;
+            let start = id
+                .checked_sub(1)
+                .map_or(0, |p| words.ends[p as usize] as usize);
+            words
+                .text
+                .as_bytes()
+                .get(start..end)
+                .is_some_and(|b| same_bytes(b, word.as_bytes()))
+        });
+        if let Some(&id) = found {
+            return id;
+        }
+        let id = u32::try_from(words.ends.len()).unwrap_or(u32::MAX);
+        words.text.push_str(word);
+        words
+            .ends
+            .push(u32::try_from(words.text.len()).unwrap_or(u32::MAX));
+        words.hashes.push(hash);
+        let hashes = &words.hashes;
+        self.table.insert_unique(hash, id, |&i| hashes[i as usize]);
+        self.counted_in.push(0);
+        self.count_slot.push(0);
+        id
+    }
+
+    /// Documents in the batch so far.
+    pub fn len(&self) -> usize {
+        self.batch.docs.len()
+    }
+
+    /// True when no document was pushed since the last [`Self::finish`].
+    pub fn is_empty(&self) -> bool {
+        self.batch.docs.is_empty()
+    }
+
+    /// Hands over the batch and empties the builder for the next one.
+    pub fn finish(&mut self) -> TokenizedBatch {
+        let words = self.batch.words.len();
+        // Tables left large by a batch with a huge document are dropped, as
+        // clearing them for every small batch would cost more.
+        if self.table.capacity() > (1 << 18).max(4 * words) {
+            self.table = HashTable::new();
+            self.counted_in = Vec::new();
+            self.count_slot = Vec::new();
+        } else {
+            self.table.clear();
+            self.counted_in.clear();
+            self.count_slot.clear();
+        }
+        std::mem::take(&mut self.batch)
+    }
 }
 
 #[cfg(test)]
@@ -205,9 +254,8 @@ mod tests {
     use super::*;
     use crate::document::{DocKey, SourceKind, SourceStamp};
 
-    #[test]
-    fn distinct_words_with_counts() {
-        let doc = Document {
+    fn doc(text: &str) -> Document {
+        Document {
             key: DocKey::from("a.txt"),
             kind: SourceKind::PlainText,
             stamp: std::sync::Arc::new(SourceStamp {
@@ -217,24 +265,57 @@ mod tests {
             }),
             content_hash: 0,
             fields: crate::fields::ArticleFields::default(),
-            text: "Putin’s pact, the pact: don’t, don't.".to_owned(),
+            text: text.to_owned(),
             body_start: 0,
             encoding: "UTF-8",
-        };
-        let tokenized = TokenizedDoc::new(doc);
-        let words: Vec<(&str, u32)> = tokenized.words().collect();
+        }
+    }
+
+    #[test]
+    fn words_are_shared_by_the_batch_and_counted_per_document() {
+        let batch = TokenizedBatch::from_docs([
+            doc("Putin’s pact, the pact: don’t, don't."),
+            doc("The pact and the PACT"),
+        ]);
+        assert_eq!(batch.len(), 2);
+        let (words, docs) = batch.split();
+        let surfaces: Vec<&str> = (0..words.len() as u32).map(|id| words.get(id).0).collect();
+        // Typographic apostrophes are read as `'`: one word "don't".
         assert_eq!(
-            words,
-            [
-                ("Putin", 1),
-                ("pact", 2),
-                ("the", 1),
-                ("don't", 1),
-                ("don't", 1)
-            ]
+            surfaces,
+            ["Putin", "pact", "the", "don't", "The", "and", "PACT"]
         );
-        assert_eq!(tokenized.tokens(), [0, 1, 2, 1, 3, 4]);
-        let (_, stream) = tokenized.into_doc_and_stream(&[10, 11, 12, 13, 14]);
-        assert_eq!(*stream, [10, 11, 12, 11, 13, 14]);
+        for id in 0..words.len() as u32 {
+            let (word, hash) = words.get(id);
+            assert_eq!(hash, word_hash(word));
+        }
+        assert_eq!(*docs[0].tokens, [0, 1, 2, 1, 3, 3]);
+        assert_eq!(docs[0].counts, [(0, 1), (1, 2), (2, 1), (3, 2)]);
+        assert_eq!(*docs[1].tokens, [4, 1, 5, 2, 6]);
+        assert_eq!(docs[1].counts, [(4, 1), (1, 1), (5, 1), (2, 1), (6, 1)]);
+        let global: Vec<u32> = (10..17).collect();
+        let second = docs
+            .into_iter()
+            .nth(1)
+            .map(|d| d.into_doc_and_stream(&global));
+        assert_eq!(
+            second.map(|(_, s)| s.to_vec()),
+            Some(vec![14, 11, 15, 12, 16])
+        );
+    }
+
+    #[test]
+    fn a_builder_starts_each_batch_afresh() {
+        let mut builder = BatchBuilder::default();
+        builder.push(doc("alpha beta"));
+        let first = builder.finish();
+        assert!(builder.is_empty());
+        builder.push(doc("beta gamma"));
+        let second = builder.finish();
+        assert_eq!(first.split().0.get(0).0, "alpha");
+        let (words, docs) = second.split();
+        assert_eq!(words.get(0).0, "beta");
+        assert_eq!(words.len(), 2);
+        assert_eq!(docs[0].counts, [(0, 1), (1, 1)]);
     }
 }

@@ -204,12 +204,26 @@ pub(crate) fn is_furniture(line: &str) -> bool {
         return false;
     }
     if line.is_ascii() {
+        // A long line is settled by one vectorised count instead of the
+        // byte-by-byte cleaning: the cleaned line keeps every visible byte.
+        if line.len() > MAX_FURNITURE_CHARS && visible_bytes(line) > MAX_FURNITURE_CHARS {
+            return false;
+        }
         return AsciiLine::new(line).is_some_and(|l| {
             let clean = l.clean();
             !clean.is_empty() && furniture_rules(clean, l.key())
         });
     }
     is_furniture_general(line)
+}
+
+/// Bytes of an ASCII line that are not whitespace (as
+/// `char::is_whitespace` has it for ASCII).
+fn visible_bytes(line: &str) -> usize {
+    line.as_bytes()
+        .iter()
+        .map(|&b| usize::from(!matches!(b, b'\t'..=b'\r' | b' ')))
+        .sum()
 }
 
 /// [`is_furniture`] for any line, with `String`s.

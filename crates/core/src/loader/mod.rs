@@ -23,7 +23,7 @@ use std::sync::mpsc::{SyncSender, sync_channel};
 
 use rayon::prelude::*;
 
-use crate::corpus::TokenizedDoc;
+use crate::corpus::{BatchBuilder, TokenizedBatch};
 pub use columns::{ColumnMap, host_of};
 use records::{Role, SidecarEntry};
 use walk::Candidate;
@@ -167,8 +167,8 @@ pub struct LoadReport {
     pub cancelled: bool,
 }
 
-/// A batch of documents and the problems found with them.
-type Batch = (Vec<TokenizedDoc>, Vec<Problem>);
+/// Batches of documents and the problems found with them.
+type Batch = (Vec<TokenizedBatch>, Vec<Problem>);
 
 /// Loads `inputs`, skipping paths listed in `skip` (already loaded), and
 /// passes tokenized documents to `sink` in batches.
@@ -177,7 +177,7 @@ pub fn load(
     skip: &HashSet<String>,
     options: &LoadOptions,
     control: &Control<'_>,
-    sink: &mut dyn FnMut(Vec<TokenizedDoc>),
+    sink: &mut dyn FnMut(TokenizedBatch),
 ) -> LoadReport {
     let mut report = LoadReport::default();
     let roots: Vec<PathBuf> = inputs
@@ -206,10 +206,12 @@ pub fn load(
 
     for input in embedded {
         if let Input::Embedded { name, bytes } = input {
-            let (docs, problems) = load_embedded(name, bytes);
+            let (batches, problems) = load_embedded(name, bytes);
             report.problems.extend(problems);
             control.file_done(bytes.len() as u64);
-            deliver(docs, control, sink);
+            for batch in batches {
+                deliver(batch, control, sink);
+            }
         }
     }
     run_pool(&plan, options, control, &mut report, sink);
@@ -220,17 +222,13 @@ pub fn load(
     report
 }
 
-fn deliver(
-    docs: Vec<TokenizedDoc>,
-    control: &Control<'_>,
-    sink: &mut dyn FnMut(Vec<TokenizedDoc>),
-) {
-    if !docs.is_empty() && !control.cancelled() {
+fn deliver(batch: TokenizedBatch, control: &Control<'_>, sink: &mut dyn FnMut(TokenizedBatch)) {
+    if !batch.is_empty() && !control.cancelled() {
         control
             .progress
             .docs_done
-            .fetch_add(docs.len() as u64, Ordering::Relaxed);
-        sink(docs);
+            .fetch_add(batch.len() as u64, Ordering::Relaxed);
+        sink(batch);
     }
 }
 
@@ -240,7 +238,8 @@ fn load_embedded(name: &str, bytes: &[u8]) -> Batch {
     match file::article_from_bytes(name, kind, bytes, stamp, None) {
         Ok((mut doc, warning)) => {
             doc.kind = crate::document::SourceKind::Embedded;
-            (vec![TokenizedDoc::new(doc)], warning.into_iter().collect())
+            let batch = TokenizedBatch::from_docs([doc]);
+            (vec![batch], warning.into_iter().collect())
         }
         Err(problem) => (Vec::new(), vec![problem]),
     }
@@ -310,7 +309,7 @@ fn run_pool(
     options: &LoadOptions,
     control: &Control<'_>,
     report: &mut LoadReport,
-    sink: &mut dyn FnMut(Vec<TokenizedDoc>),
+    sink: &mut dyn FnMut(TokenizedBatch),
 ) {
     let threads = options.threads.unwrap_or(0);
     let pool = match rayon::ThreadPoolBuilder::new()
@@ -361,9 +360,11 @@ fn run_pool(
             ));
             return;
         }
-        for (docs, problems) in receiver {
+        for (batches, problems) in receiver {
             report.problems.extend(problems);
-            deliver(docs, control, sink);
+            for batch in batches {
+                deliver(batch, control, sink);
+            }
         }
     });
 }
@@ -392,7 +393,7 @@ fn run_job(
     ) {
         Ok((doc, warning)) => {
             pending.bytes += doc.text.len();
-            pending.docs.push(TokenizedDoc::new(doc));
+            pending.docs.push(doc);
             pending.problems.extend(warning);
         }
         Err(problem) => pending.problems.push(problem),
@@ -404,13 +405,15 @@ fn run_job(
 }
 
 /// A worker's documents from single-article files not yet sent to the
-/// interning thread. Sending each file's document alone cost a channel
-/// hand-off and often a thread wake-up per file (thousands of small
-/// files); a batch of about a megabyte keeps both rare while the
-/// interning thread still gets work as soon as the load starts.
+/// interning thread, tokenized as they come. Sending each file's document
+/// alone cost a channel hand-off and often a thread wake-up per file
+/// (thousands of small files), and interning words per batch rather than
+/// per document saves most vocabulary lookups (see [`crate::tokenized`]);
+/// about a megabyte keeps both rare while the interning thread still gets
+/// work as soon as the load starts.
 #[derive(Default)]
 struct Pending {
-    docs: Vec<TokenizedDoc>,
+    docs: BatchBuilder,
     problems: Vec<Problem>,
     /// Text bytes in `docs`.
     bytes: usize,
@@ -425,11 +428,12 @@ impl Pending {
             return;
         }
         self.bytes = 0;
-        let batch = (
-            std::mem::take(&mut self.docs),
-            std::mem::take(&mut self.problems),
-        );
-        let _ = tx.send(batch);
+        let batches = if self.docs.is_empty() {
+            Vec::new()
+        } else {
+            vec![self.docs.finish()]
+        };
+        let _ = tx.send((batches, std::mem::take(&mut self.problems)));
     }
 }
 
@@ -445,9 +449,13 @@ fn run_records(job: &Job, map: &ColumnMap, control: &Control<'_>, tx: &SyncSende
     let mut counts = RecordCounts::default();
     let mut bytes_reported = 0u64;
     let flush = |chunk: &mut Vec<crate::Document>, bytes: u64| {
-        let docs: Vec<TokenizedDoc> = std::mem::take(chunk)
+        let batches: Vec<TokenizedBatch> = std::mem::take(chunk)
             .into_par_iter()
-            .map(TokenizedDoc::new)
+            .fold(BatchBuilder::default, |mut builder, doc| {
+                builder.push(doc);
+                builder
+            })
+            .map(|mut builder| builder.finish())
             .collect();
         control
             .progress
@@ -456,7 +464,7 @@ fn run_records(job: &Job, map: &ColumnMap, control: &Control<'_>, tx: &SyncSende
         (control.waker)();
         // Checked again here: a waker may cancel, and then this chunk must
         // not be sent either.
-        !control.cancelled() && tx.send((docs, Vec::new())).is_ok()
+        !control.cancelled() && tx.send((batches, Vec::new())).is_ok()
     };
     let mut pending_bytes = 0u64;
     records::stream(
