@@ -187,6 +187,12 @@ fn compare_tokenizers(corpus: &Corpus) {
         .map(|d| tokenize_uax29(&d.text).count())
         .sum();
     let slow_secs = t.elapsed().as_secs_f64();
+    let differing = corpus
+        .docs()
+        .iter()
+        .filter(|d| !tokenize(&d.text).eq(tokenize_uax29(&d.text)))
+        .count();
+    println!("documents where the two disagree: {differing}");
     println!(
         "tokenize {} MB: fast path {fast} tokens in {fast_secs:.3} s ({:.0} MB/s), UAX #29 {slow} tokens in {slow_secs:.3} s ({:.0} MB/s)",
         bytes / 1_000_000,

@@ -41,6 +41,7 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
         text,
         pos: 0,
         piece_end: 0,
+        next_non_ascii: 0,
         slow: None,
     }
 }
@@ -58,16 +59,21 @@ pub fn tokenize_uax29(text: &str) -> impl Iterator<Item = Token<'_>> {
 /// character and after one unless an Extend/Format/ZWJ or another space
 /// follows (WB3a-d, WB4), and the two-character look-around rules (WB6, WB7,
 /// WB11, WB12) never see through whitespace. So an ASCII run between ASCII
-/// whitespace segments the same alone as in its text. Runs with non-ASCII
-/// characters are handed to `unicode-segmentation` together with the
-/// whitespace before them and any non-ASCII runs that follow, which keeps
-/// every rule's context.
+/// whitespace segments the same alone as in its text, and so does a whole
+/// region of such runs: the fast path cuts everything up to the whitespace
+/// before the next non-ASCII byte in one go. Runs with non-ASCII characters
+/// are handed to `unicode-segmentation` together with the whitespace before
+/// them and any non-ASCII runs that follow, which keeps every rule's
+/// context.
 pub struct Tokens<'a> {
     text: &'a str,
     /// Next byte to look at.
     pos: usize,
-    /// End of the ASCII run being cut by the fast path.
+    /// End of the ASCII region being cut by the fast path.
     piece_end: usize,
+    /// The first non-ASCII byte at or after the last search (the text's
+    /// length when there is none): searched again only once passed.
+    next_non_ascii: usize,
     /// A non-ASCII stretch being cut by `unicode-segmentation`, with its
     /// offset in `text`.
     slow: Option<(usize, unicode_segmentation::UWordBoundIndices<'a>)>,
@@ -94,19 +100,31 @@ enum Class {
 }
 
 fn class(b: u8) -> Class {
-    match b {
-        b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
-        b'0'..=b'9' => Class::Digit,
-        b'_' => Class::Underscore,
-        b':' => Class::MidLetter,
-        b'.' | b'\'' => Class::MidBoth,
-        b',' | b';' => Class::MidNum,
-        _ => Class::Other,
-    }
+    CLASSES[usize::from(b)]
 }
 
-/// The next word segment of an ASCII run without whitespace, as a byte
-/// range, scanning from `from`; `None` when the run has no more words.
+/// [`Class`] by byte, as a table: the word loop looks up every byte.
+const CLASSES: [Class; 256] = {
+    let mut table = [Class::Other; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+            b'0'..=b'9' => Class::Digit,
+            b'_' => Class::Underscore,
+            b':' => Class::MidLetter,
+            b'.' | b'\'' => Class::MidBoth,
+            b',' | b';' => Class::MidNum,
+            _ => Class::Other,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The next word segment of an ASCII region (whitespace is a class of its
+/// own that joins nothing), as a byte range, scanning from `from`; `None`
+/// when the region has no more words.
 fn next_ascii_word(bytes: &[u8], from: usize, end: usize) -> Option<(usize, usize)> {
     let mut i = from;
     while i < end {
@@ -155,23 +173,40 @@ fn next_ascii_word(bytes: &[u8], from: usize, end: usize) -> Option<(usize, usiz
 
 impl<'a> Tokens<'a> {
     /// Finds the next stretch of text to cut: sets `piece_end` for an ASCII
-    /// run or `slow` for a non-ASCII stretch. False at the end of the text.
+    /// region or `slow` for a non-ASCII stretch. False at the end of the
+    /// text.
     fn next_stretch(&mut self) -> bool {
         let bytes = self.text.as_bytes();
         let space_start = self.pos;
-        let (start, end, ascii) = scan_piece(bytes, self.pos);
+        let mut start = self.pos;
+        while start < bytes.len() && is_ascii_space(bytes[start]) {
+            start += 1;
+        }
         if start >= bytes.len() {
             self.pos = bytes.len();
             return false;
         }
-        if ascii {
+        if self.next_non_ascii < start {
+            self.next_non_ascii = find_non_ascii(bytes, start);
+        }
+        let non_ascii = self.next_non_ascii;
+        // ASCII up to the run that holds the next non-ASCII byte.
+        let region_end = if non_ascii >= bytes.len() {
+            Some(bytes.len())
+        } else {
+            bytes[start..non_ascii]
+                .iter()
+                .rposition(|&b| is_ascii_space(b))
+                .map(|w| start + w)
+        };
+        if let Some(end) = region_end {
             self.pos = start;
             self.piece_end = end;
             return true;
         }
         // Take the following non-ASCII runs along, so that every boundary
         // of the stretch sits next to an ASCII run.
-        let mut stretch_end = end;
+        let (_, mut stretch_end, _) = scan_piece(bytes, start);
         loop {
             let (next_start, next_end, next_ascii) = scan_piece(bytes, stretch_end);
             if next_start >= bytes.len() || next_ascii {
@@ -185,6 +220,26 @@ impl<'a> Tokens<'a> {
         self.piece_end = stretch_end;
         true
     }
+}
+
+/// The index of the first non-ASCII byte at or after `from`, or the length
+/// of `bytes`; eight bytes at a time.
+fn find_non_ascii(bytes: &[u8], from: usize) -> usize {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let rest = bytes.get(from..).unwrap_or_default();
+    let mut i = 0;
+    while let Some(chunk) = rest.get(i..i + 8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        if u64::from_ne_bytes(word) & HIGH_BITS != 0 {
+            break;
+        }
+        i += 8;
+    }
+    rest[i..]
+        .iter()
+        .position(|b| !b.is_ascii())
+        .map_or(bytes.len(), |p| from + i + p)
 }
 
 /// Skips whitespace from `from`, then finds the end of the run of
@@ -223,10 +278,14 @@ impl<'a> Iterator for Tokens<'a> {
                 let bytes = self.text.as_bytes();
                 if let Some((start, end)) = next_ascii_word(bytes, self.pos, self.piece_end) {
                     self.pos = end;
-                    let word = strip_possessive(&self.text[start..end]);
+                    // A trailing `'s` is cut off (see `strip_possessive`).
+                    let possessive = end - start > 2
+                        && bytes[end - 2] == b'\''
+                        && matches!(bytes[end - 1], b's' | b'S');
+                    let end = if possessive { end - 2 } else { end };
                     return Some(Token {
-                        span: start..start + word.len(),
-                        surface: Cow::Borrowed(word),
+                        span: start..end,
+                        surface: Cow::Borrowed(&self.text[start..end]),
                     });
                 }
                 self.pos = self.piece_end;
