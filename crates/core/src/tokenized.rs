@@ -151,15 +151,19 @@ pub struct BatchBuilder {
     counted_in: Vec<u32>,
     /// ...and where in that document's counts the word is.
     count_slot: Vec<u32>,
-    /// Tokens of the document being tokenized.
+    /// Tokens of the document being tokenized...
     tokens: Vec<u32>,
+    /// ...and its words with their counts: both are copied out at their
+    /// final size, so they are not regrown for every document.
+    counts: Vec<(u32, u32)>,
 }
 
 impl BatchBuilder {
     /// Tokenizes one more document into the batch.
     pub fn push(&mut self, doc: Document) {
         let stamp = u32::try_from(self.batch.docs.len() + 1).unwrap_or(u32::MAX);
-        let mut counts: Vec<(u32, u32)> = Vec::new();
+        let mut counts = std::mem::take(&mut self.counts);
+        counts.clear();
         self.tokens.clear();
         for token in crate::tokenize::tokenize(&doc.text) {
             let word = match &token.surface {
@@ -176,17 +180,19 @@ impl BatchBuilder {
             counts[self.count_slot[at] as usize].1 += 1;
             self.tokens.push(id);
         }
-        counts.shrink_to_fit();
         let tokens = Arc::from(self.tokens.as_slice());
+        let doc_counts = counts.clone();
+        self.counts = counts;
         // A huge document leaves a huge buffer: keep it for the next one
         // only while it is of a common size.
         if self.tokens.capacity() > 1 << 20 {
             self.tokens = Vec::new();
+            self.counts = Vec::new();
         }
         self.batch.docs.push(BatchDoc {
             doc,
             tokens,
-            counts,
+            counts: doc_counts,
         });
     }
 
@@ -245,7 +251,18 @@ impl BatchBuilder {
             self.counted_in.clear();
             self.count_slot.clear();
         }
-        std::mem::take(&mut self.batch)
+        // The next batch is likely about as large as this one, unless this
+        // one held a book.
+        let words = words.min(1 << 16);
+        let next = TokenizedBatch {
+            docs: Vec::with_capacity(self.batch.docs.len()),
+            words: BatchWords {
+                text: String::with_capacity(self.batch.words.text.len().min(1 << 20)),
+                ends: Vec::with_capacity(words),
+                hashes: Vec::with_capacity(words),
+            },
+        };
+        std::mem::replace(&mut self.batch, next)
     }
 }
 
