@@ -134,7 +134,7 @@ fn print_sizes(corpus: &Corpus) {
         mb(keys),
         mb(corpus.index().total_tokens() as usize * 4),
         postings,
-        mb(postings * 8),
+        mb(corpus.index().postings_heap_bytes()),
         corpus.vocab().surface_count(),
         mb(surface_bytes),
         corpus.len(),

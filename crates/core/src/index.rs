@@ -247,6 +247,19 @@ impl Index {
         self.words.get(word as usize).map_or(0, |w| w.total)
     }
 
+    /// Heap bytes held by the postings (entries and encoded lists, with
+    /// their spare capacity), for memory reports.
+    pub fn postings_heap_bytes(&self) -> usize {
+        let entries = self.words.capacity() * std::mem::size_of::<WordEntry>();
+        let lists: usize = self
+            .words
+            .iter()
+            .filter_map(|w| w.earlier.as_ref())
+            .map(|e| std::mem::size_of::<Earlier>() + e.bytes.capacity())
+            .sum();
+        entries + lists
+    }
+
     /// Total tokens in the whole corpus.
     pub fn total_tokens(&self) -> u64 {
         self.total_tokens
