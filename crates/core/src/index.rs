@@ -247,10 +247,10 @@ impl Index {
         self.words.get(word as usize).map_or(0, |w| w.total)
     }
 
-    /// Heap bytes held by the postings (entries and encoded lists, with
+    /// Heap bytes held by the postings (entries, and encoded lists with
     /// their spare capacity), for memory reports.
     pub fn postings_heap_bytes(&self) -> usize {
-        let entries = self.words.capacity() * std::mem::size_of::<WordEntry>();
+        let entries = self.words.len() * std::mem::size_of::<WordEntry>();
         let lists: usize = self
             .words
             .iter()
