@@ -17,6 +17,7 @@ use crate::document::{DocKey, Document};
 use crate::index::{DocIx, Index};
 use crate::overlay::Overlay;
 use crate::query::Lexicon;
+use crate::stream::NARROW_IDS;
 pub use crate::tokenized::{BatchBuilder, TokenizedBatch};
 use crate::vocab::{SurfaceId, Vocabulary};
 
@@ -65,7 +66,8 @@ impl Corpus {
                 }
                 counted.push((*slot, count));
             }
-            let (doc, stream) = entry.into_doc_and_stream(&global);
+            let narrow = vocab.surface_count() <= NARROW_IDS as usize;
+            let (doc, stream) = entry.into_doc_and_stream(&global, narrow);
             index.push_counted(
                 stream,
                 counted.iter().copied(),

@@ -90,14 +90,14 @@ fn count_subset(corpus: &Corpus, docs: &[DocIx]) -> (Vec<u64>, Vec<u32>, u64) {
     for &doc in docs {
         let stream = corpus.index().stream(doc);
         total += stream.len() as u64;
-        for &s in stream {
+        stream.for_each(|_, s| {
             let w = fold[s as usize] as usize;
             counts[w] += 1;
             if last_doc[w] != doc {
                 last_doc[w] = doc;
                 documents[w] += 1;
             }
-        }
+        });
     }
     (counts, documents, total)
 }

@@ -8,8 +8,7 @@
 //! postings, and within each document scan its stream of integers — the text
 //! itself is never read again.
 
-use std::sync::Arc;
-
+use crate::stream::{PackedStream, Stream};
 use crate::vocab::{FoldedId, SurfaceId};
 
 /// A document index inside a corpus.
@@ -167,7 +166,7 @@ impl ExactSizeIterator for Postings<'_> {}
 /// Token streams and postings; grows by appending documents.
 #[derive(Clone, Debug, Default)]
 pub struct Index {
-    streams: Vec<Arc<[SurfaceId]>>,
+    streams: Vec<PackedStream>,
     /// By folded id.
     words: Vec<WordEntry>,
     total_tokens: u64,
@@ -177,13 +176,13 @@ impl Index {
     /// Appends the stream of the next document (its index is the current
     /// document count). `fold_table` maps surface to folded ids and must
     /// cover every id in `stream`.
-    pub fn push(&mut self, stream: Arc<[SurfaceId]>, fold_table: &[FoldedId], folded_count: usize) {
+    pub fn push(&mut self, stream: PackedStream, fold_table: &[FoldedId], folded_count: usize) {
         let doc = DocIx::try_from(self.streams.len()).unwrap_or(DocIx::MAX);
         self.grow(folded_count);
-        for &surface in stream.iter() {
+        stream.view().for_each(|_, surface| {
             let folded = fold_table[surface as usize] as usize;
             self.words[folded].add(doc, 1);
-        }
+        });
         self.total_tokens += stream.len() as u64;
         self.streams.push(stream);
     }
@@ -193,7 +192,7 @@ impl Index {
     /// touched once per word rather than once per token.
     pub fn push_counted(
         &mut self,
-        stream: Arc<[SurfaceId]>,
+        stream: PackedStream,
         counts: impl IntoIterator<Item = (SurfaceId, u32)>,
         fold_table: &[FoldedId],
         folded_count: usize,
@@ -220,8 +219,10 @@ impl Index {
     }
 
     /// The token stream of a document.
-    pub fn stream(&self, doc: DocIx) -> &[SurfaceId] {
-        self.streams.get(doc as usize).map_or(&[], |s| s)
+    pub fn stream(&self, doc: DocIx) -> Stream<'_> {
+        self.streams
+            .get(doc as usize)
+            .map_or_else(Stream::default, PackedStream::view)
     }
 
     /// Documents containing a folded word, ascending, with counts.
@@ -276,13 +277,14 @@ impl Index {
     }
 }
 
-fn positions_where(stream: &[SurfaceId], mut hit: impl FnMut(SurfaceId) -> bool) -> Vec<u32> {
-    stream
-        .iter()
-        .enumerate()
-        .filter(|&(_, &s)| hit(s))
-        .map(|(i, _)| u32::try_from(i).unwrap_or(u32::MAX))
-        .collect()
+fn positions_where(stream: Stream<'_>, mut hit: impl FnMut(SurfaceId) -> bool) -> Vec<u32> {
+    let mut positions = Vec::new();
+    stream.for_each(|i, s| {
+        if hit(s) {
+            positions.push(u32::try_from(i).unwrap_or(u32::MAX));
+        }
+    });
+    positions
 }
 
 #[cfg(test)]
@@ -332,9 +334,9 @@ mod tests {
         let mut index = Index::default();
         // Surfaces 0 and 1 fold to word 0, surface 2 to word 1.
         let fold = [0, 0, 1];
-        index.push(Arc::from(vec![0, 1, 2, 0]), &fold, 2);
-        index.push(Arc::from(vec![2]), &fold, 2);
-        index.push(Arc::from(vec![1, 1]), &fold, 2);
+        index.push(PackedStream::from_ids(&[0, 1, 2, 0]), &fold, 2);
+        index.push(PackedStream::from_ids(&[2]), &fold, 2);
+        index.push(PackedStream::from_ids(&[1, 1]), &fold, 2);
         let word0: Vec<Posting> = index.postings(0).collect();
         assert_eq!(
             word0,

@@ -26,6 +26,7 @@ pub mod overlay;
 pub mod query;
 pub mod seed;
 pub mod session;
+pub mod stream;
 pub mod text;
 pub mod tokenize;
 pub mod tokenized;

@@ -41,7 +41,6 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
         text,
         pos: 0,
         piece_end: 0,
-        next_non_ascii: 0,
         slow: None,
     }
 }
@@ -71,9 +70,6 @@ pub struct Tokens<'a> {
     pos: usize,
     /// End of the ASCII region being cut by the fast path.
     piece_end: usize,
-    /// The first non-ASCII byte at or after the last search (the text's
-    /// length when there is none): searched again only once passed.
-    next_non_ascii: usize,
     /// A non-ASCII stretch being cut by `unicode-segmentation`, with its
     /// offset in `text`.
     slow: Option<(usize, unicode_segmentation::UWordBoundIndices<'a>)>,
@@ -186,18 +182,29 @@ impl<'a> Tokens<'a> {
             self.pos = bytes.len();
             return false;
         }
-        if self.next_non_ascii < start {
-            self.next_non_ascii = find_non_ascii(bytes, start);
-        }
-        let non_ascii = self.next_non_ascii;
-        // ASCII up to the run that holds the next non-ASCII byte.
-        let region_end = if non_ascii >= bytes.len() {
-            Some(bytes.len())
+        // Regions are cut from a bounded look-ahead: callers often want a
+        // few tokens only (a concordance line starts at a checkpoint in a
+        // 40 MB dictionary), and the region ends at a space anyway.
+        let limit = (start + LOOKAHEAD).min(bytes.len());
+        let non_ascii = find_non_ascii(&bytes[start..limit]).map(|i| start + i);
+        let ascii_end = non_ascii.unwrap_or(limit);
+        let region_end = if ascii_end == bytes.len() {
+            Some(ascii_end)
         } else {
-            bytes[start..non_ascii]
+            // Up to the last space before the run that holds the byte
+            // after the ASCII part (non-ASCII, or past the look-ahead).
+            let space = bytes[start..ascii_end]
                 .iter()
-                .rposition(|&b| is_ascii_space(b))
-                .map(|w| start + w)
+                .rposition(|&b| is_ascii_space(b));
+            match space {
+                Some(w) => Some(start + w),
+                // One run longer than the look-ahead: cut it alone if ASCII.
+                None if non_ascii.is_none() => {
+                    let (_, end, ascii) = scan_piece(bytes, start);
+                    ascii.then_some(end)
+                }
+                None => None,
+            }
         };
         if let Some(end) = region_end {
             self.pos = start;
@@ -222,13 +229,14 @@ impl<'a> Tokens<'a> {
     }
 }
 
-/// The index of the first non-ASCII byte at or after `from`, or the length
-/// of `bytes`; eight bytes at a time.
-fn find_non_ascii(bytes: &[u8], from: usize) -> usize {
+/// Bytes the fast path looks ahead for a non-ASCII byte.
+const LOOKAHEAD: usize = 2048;
+
+/// The index of the first non-ASCII byte, eight bytes at a time.
+fn find_non_ascii(bytes: &[u8]) -> Option<usize> {
     const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-    let rest = bytes.get(from..).unwrap_or_default();
     let mut i = 0;
-    while let Some(chunk) = rest.get(i..i + 8) {
+    while let Some(chunk) = bytes.get(i..i + 8) {
         let mut word = [0; 8];
         word.copy_from_slice(chunk);
         if u64::from_ne_bytes(word) & HIGH_BITS != 0 {
@@ -236,10 +244,7 @@ fn find_non_ascii(bytes: &[u8], from: usize) -> usize {
         }
         i += 8;
     }
-    rest[i..]
-        .iter()
-        .position(|b| !b.is_ascii())
-        .map_or(bytes.len(), |p| from + i + p)
+    bytes[i..].iter().position(|b| !b.is_ascii()).map(|p| i + p)
 }
 
 /// Skips whitespace from `from`, then finds the end of the run of
@@ -442,6 +447,25 @@ mod tests {
                 text.push(alphabet[(state % alphabet.len() as u64) as usize]);
             }
             both_ways(&text);
+        }
+    }
+
+    #[test]
+    fn fast_path_matches_uax29_across_the_look_ahead() {
+        let mut texts = Vec::new();
+        // A non-ASCII byte on either side of the look-ahead's end.
+        for at in [LOOKAHEAD - 2, LOOKAHEAD - 1, LOOKAHEAD, LOOKAHEAD + 1] {
+            let mut text = "word ".repeat(LOOKAHEAD / 5 + 2);
+            text.replace_range(at..at + 1, "\u{e9}");
+            texts.push(text);
+        }
+        // Runs longer than the look-ahead, ASCII or not, among short words.
+        let long = "x".repeat(LOOKAHEAD * 2);
+        texts.push(format!("a {long} b.c {long}d\u{e9}e f"));
+        texts.push(format!("{long}\u{2019}s {long}'s caf\u{e9}"));
+        texts.push(format!("1,{long},2 {long}"));
+        for text in &texts {
+            both_ways(text);
         }
     }
 

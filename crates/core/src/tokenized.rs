@@ -11,11 +11,11 @@
 //! vocabulary lookups.
 
 use std::borrow::Cow;
-use std::sync::Arc;
 
 use hashbrown::HashTable;
 
 use crate::document::Document;
+use crate::stream::PackedStream;
 use crate::vocab::{same_bytes, word_hash};
 
 /// Documents with their words, tokenized but not yet interned globally.
@@ -30,10 +30,10 @@ pub struct TokenizedBatch {
 #[derive(Debug)]
 struct BatchDoc {
     doc: Document,
-    /// The tokens as batch word ids, already in the shared slice the index
-    /// keeps: the interning thread rewrites them to global ids in place
+    /// The tokens as batch word ids, already packed as the index keeps
+    /// them: the interning thread rewrites them to global ids in place
     /// instead of allocating and filling the stream itself.
-    tokens: Arc<[u32]>,
+    tokens: PackedStream,
     /// Each distinct word of the document (batch word id) with its count,
     /// in order of first occurrence.
     counts: Vec<(u32, u32)>,
@@ -117,25 +117,16 @@ impl TokenizedBatch {
 #[derive(Debug)]
 pub struct BatchEntry {
     pub doc: Document,
-    pub tokens: Arc<[u32]>,
+    pub tokens: PackedStream,
     pub counts: Vec<(u32, u32)>,
 }
 
 impl BatchEntry {
     /// The document and its token stream with each batch id replaced by
-    /// `global[id]`.
-    pub fn into_doc_and_stream(self, global: &[u32]) -> (Document, Arc<[u32]>) {
-        let mut tokens = self.tokens;
-        let stream = match Arc::get_mut(&mut tokens) {
-            Some(ids) => {
-                for id in ids.iter_mut() {
-                    *id = global[*id as usize];
-                }
-                tokens
-            }
-            None => tokens.iter().map(|&id| global[id as usize]).collect(),
-        };
-        (self.doc, stream)
+    /// `global[id]`; `narrow` tells that every global id is below
+    /// [`crate::stream::NARROW_IDS`], so the stream can be rewritten in place.
+    pub fn into_doc_and_stream(self, global: &[u32], narrow: bool) -> (Document, PackedStream) {
+        (self.doc, self.tokens.remap(global, narrow))
     }
 }
 
@@ -180,7 +171,7 @@ impl BatchBuilder {
             counts[self.count_slot[at] as usize].1 += 1;
             self.tokens.push(id);
         }
-        let tokens = Arc::from(self.tokens.as_slice());
+        let tokens = PackedStream::from_ids(&self.tokens);
         let doc_counts = counts.clone();
         self.counts = counts;
         // A huge document leaves a huge buffer: keep it for the next one
@@ -306,17 +297,17 @@ mod tests {
             let (word, hash) = words.get(id);
             assert_eq!(hash, word_hash(word));
         }
-        assert_eq!(*docs[0].tokens, [0, 1, 2, 1, 3, 3]);
+        assert_eq!(docs[0].tokens.view().to_vec(), [0, 1, 2, 1, 3, 3]);
         assert_eq!(docs[0].counts, [(0, 1), (1, 2), (2, 1), (3, 2)]);
-        assert_eq!(*docs[1].tokens, [4, 1, 5, 2, 6]);
+        assert_eq!(docs[1].tokens.view().to_vec(), [4, 1, 5, 2, 6]);
         assert_eq!(docs[1].counts, [(4, 1), (1, 1), (5, 1), (2, 1), (6, 1)]);
         let global: Vec<u32> = (10..17).collect();
         let second = docs
             .into_iter()
             .nth(1)
-            .map(|d| d.into_doc_and_stream(&global));
+            .map(|d| d.into_doc_and_stream(&global, true));
         assert_eq!(
-            second.map(|(_, s)| s.to_vec()),
+            second.map(|(_, s)| s.view().to_vec()),
             Some(vec![14, 11, 15, 12, 16])
         );
     }

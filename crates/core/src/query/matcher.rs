@@ -14,7 +14,7 @@ use super::expand::{TermExpansion, TermSet, expand};
 use super::search::Hit;
 use crate::corpus::Corpus;
 use crate::index::DocIx;
-use crate::vocab::SurfaceId;
+use crate::stream::Stream;
 
 /// One alternative: term-set indices of consecutive tokens.
 type Alternative = Vec<usize>;
@@ -129,25 +129,20 @@ impl<'c> Matcher<'c> {
             return;
         }
         let stream = self.corpus.index().stream(doc);
+        // The bit test over the whole stream first, the sequence checks on
+        // its survivors after: a scan loop this small stays inlined.
+        let mut starts: Vec<u32> = Vec::new();
+        stream.for_each(|i, s| {
+            if self.first.contains(s) {
+                starts.push(to_u32(i));
+            }
+        });
         if self.sets.len() == 1 {
             // One word: the bit test is the whole match.
-            out.extend(
-                stream
-                    .iter()
-                    .enumerate()
-                    .filter(|&(_, &s)| self.first.contains(s))
-                    .map(|(i, _)| Hit {
-                        doc,
-                        pos: to_u32(i),
-                        len: 1,
-                    }),
-            );
+            out.extend(starts.into_iter().map(|pos| Hit { doc, pos, len: 1 }));
             return;
         }
-        for (i, &s) in stream.iter().enumerate() {
-            if !self.first.contains(s) {
-                continue;
-            }
+        for i in starts.into_iter().map(|p| p as usize) {
             if let Some(end) = self.match_at(stream, i) {
                 out.push(Hit {
                     doc,
@@ -193,7 +188,7 @@ impl<'c> Matcher<'c> {
     }
 
     /// End (exclusive) of the longest match starting at `at`.
-    fn match_at(&self, stream: &[SurfaceId], at: usize) -> Option<usize> {
+    fn match_at(&self, stream: Stream<'_>, at: usize) -> Option<usize> {
         // Bit k set: some way through the slots so far ends at `at + k`.
         // A query holds at most 64 terms, so offsets fit in 128 bits.
         let mut reach: u128 = 1;
@@ -217,13 +212,13 @@ impl<'c> Matcher<'c> {
         Some(at + (127 - reach.leading_zeros()) as usize)
     }
 
-    fn alternative_matches(&self, alt: &Alternative, stream: &[SurfaceId], at: usize) -> bool {
-        let Some(tokens) = stream.get(at..at + alt.len()) else {
+    fn alternative_matches(&self, alt: &Alternative, stream: Stream<'_>, at: usize) -> bool {
+        if at + alt.len() > stream.len() {
             return false;
-        };
+        }
         alt.iter()
-            .zip(tokens)
-            .all(|(&t, &s)| self.sets[t].contains(s))
+            .enumerate()
+            .all(|(k, &t)| stream.get(at + k).is_some_and(|s| self.sets[t].contains(s)))
     }
 }
 

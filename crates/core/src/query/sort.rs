@@ -159,7 +159,7 @@ fn word_rank(corpus: &Corpus, doc: u32, pos: u32) -> u32 {
         .index()
         .stream(doc)
         .get(pos as usize)
-        .map_or(0, |&s| corpus.lexicon().rank(corpus.vocab().fold_id(s)))
+        .map_or(0, |s| corpus.lexicon().rank(corpus.vocab().fold_id(s)))
 }
 
 #[cfg(test)]
