@@ -4,7 +4,8 @@
 set -euo pipefail
 
 packages=(
-  pkg-config libgtk-3-dev          # rfd's GTK3 file dialogs
+  pkg-config
+  zenity                           # file dialogs where there is no XDG portal
   libxkbcommon-dev libgl1-mesa-dev # winit + glow under X11
   libxcursor1 libxrandr2 libxi6 libx11-xcb1
   fonts-dejavu-core                # Arabic, Hebrew and more symbols

@@ -41,6 +41,9 @@ impl WirescopeApp {
             Command::AnswerRecovery(choice) => self.answer_recovery(choice, ctx),
             Command::Reroot(folder) => self.reroot_sources(&folder, ctx),
             Command::PickCancelled(kind) => {
+                if let Some(hint) = self.dialogs.empty_answer_hint() {
+                    self.ui.message = Some(hint.to_owned());
+                }
                 if kind == PickKind::SaveWorkspace {
                     self.saved_as(false, ctx);
                 }

@@ -17,7 +17,7 @@ use crate::seed;
 pub const EXTENSION: &str = ".wirescope.ron";
 
 /// `path` with `.wirescope.ron` added when its name lacks it (a bare
-/// `.ron` is replaced). The GTK save dialog adds no extension itself.
+/// `.ron` is replaced). Save dialogs add no extension themselves.
 pub fn with_workspace_extension(path: &Path) -> PathBuf {
     let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
         return path.join(format!("workspace{EXTENSION}"));
