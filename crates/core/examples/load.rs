@@ -132,7 +132,7 @@ fn print_sizes(corpus: &Corpus) {
         "text {:.1} MB, keys {:.1} MB, streams {:.1} MB, postings {} ({:.1} MB), surfaces {} ({:.1} MB of strings), docs {}",
         mb(text),
         mb(keys),
-        mb(corpus.index().total_tokens() as usize * 4),
+        mb(corpus.index().total_tokens() as usize * 3),
         postings,
         mb(corpus.index().postings_heap_bytes()),
         corpus.vocab().surface_count(),
