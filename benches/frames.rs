@@ -165,7 +165,7 @@ fn synthetic(n: usize) -> Corpus {
         );
         let doc = Document {
             key: DocKey {
-                path: format!("synthetic/{i:07}.txt"),
+                path: format!("synthetic/{i:07}.txt").into(),
                 record: None,
             },
             kind: SourceKind::PlainText,

@@ -102,7 +102,11 @@ fn run(
     sender: &SyncSender<JobMessage>,
     waker: &(dyn Fn() + Send + Sync),
 ) {
-    let skip: HashSet<String> = corpus.docs().iter().map(|d| d.key.path.clone()).collect();
+    let skip: HashSet<String> = corpus
+        .docs()
+        .iter()
+        .map(|d| d.key.path.to_string())
+        .collect();
     let threads =
         std::thread::available_parallelism().map_or(1, |n| n.get().saturating_sub(1).max(1));
     let options = LoadOptions {

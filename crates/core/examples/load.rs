@@ -115,7 +115,14 @@ fn print_rss() {
 fn print_sizes(corpus: &Corpus) {
     let mb = |b: usize| b as f64 / 1e6;
     let text: usize = corpus.docs().iter().map(|d| d.text.capacity()).sum();
-    let keys: usize = corpus.docs().iter().map(|d| d.key.path.capacity()).sum();
+    // Records of one file share their path.
+    let mut paths = HashSet::new();
+    let keys: usize = corpus
+        .docs()
+        .iter()
+        .filter(|d| paths.insert(std::sync::Arc::as_ptr(&d.key.path).cast::<u8>() as usize))
+        .map(|d| d.key.path.len())
+        .sum();
     let postings: usize = corpus
         .vocab()
         .folded_iter()

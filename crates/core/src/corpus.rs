@@ -112,7 +112,7 @@ impl Corpus {
     /// True when a document with this key is loaded.
     pub fn contains_path(&self, path: &str) -> bool {
         let key = DocKey {
-            path: path.to_owned(),
+            path: path.into(),
             record: None,
         };
         find_key(&self.by_key, &self.docs, &key).is_some()

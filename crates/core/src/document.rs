@@ -19,7 +19,7 @@ use crate::fields::ArticleFields;
 pub struct DocKey {
     /// Path of the source file as loaded (or `seeds/...` for the embedded
     /// sample).
-    pub path: String,
+    pub path: Arc<str>,
     /// 1-based record number inside a CSV/JSON Lines file; `None` for a
     /// one-article file.
     #[serde(default, skip_serializing_if = "Option::is_none")]

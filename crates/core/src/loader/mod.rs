@@ -442,7 +442,8 @@ fn run_records(job: &Job, map: &ColumnMap, control: &Control<'_>, tx: &SyncSende
     const CHUNK: usize = 512;
     const CHUNK_BYTES: u64 = 2 * 1024 * 1024;
     let path = &job.candidate.path;
-    let display = path.to_string_lossy().into_owned();
+    // One path for all the records of the file.
+    let display: Arc<str> = path.to_string_lossy().into();
     let stamp = Arc::new(record_stamp(path));
     let mut problems = Vec::new();
     let mut chunk = Vec::with_capacity(CHUNK);

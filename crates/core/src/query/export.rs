@@ -42,7 +42,7 @@ pub fn write_csv<W: Write>(
                 .map(|d| d.format("%Y-%m-%d").to_string())
                 .unwrap_or_default();
             writer.write_record([
-                doc.key.path.as_str(),
+                &*doc.key.path,
                 &record,
                 fields.title,
                 &published,

@@ -144,7 +144,7 @@ impl Workspace {
             .docs()
             .iter()
             .filter(|d| d.kind == SourceKind::Embedded)
-            .map(|d| d.key.path.clone())
+            .map(|d| d.key.path.to_string())
             .collect();
         let map = PathMap::new(workspace_path, embedded);
         let mut sources: Vec<SourceEntry> = Vec::new();
@@ -153,7 +153,7 @@ impl Workspace {
         for doc in corpus.docs() {
             collect_sidecars(doc, &mut sidecars);
             // Records of one file come in a run: one entry for the run.
-            if previous == Some(doc.key.path.as_str()) {
+            if previous == Some(&*doc.key.path) {
                 continue;
             }
             previous = Some(&doc.key.path);
@@ -292,7 +292,7 @@ fn collect_sidecars<'a>(doc: &'a Document, sidecars: &mut BTreeSet<&'a str>) {
 /// Rewrites a document key's path.
 fn map_key(key: &DocKey, f: &dyn Fn(&str) -> String) -> DocKey {
     DocKey {
-        path: f(&key.path),
+        path: f(&key.path).into(),
         record: key.record,
     }
 }

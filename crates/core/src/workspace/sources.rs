@@ -52,7 +52,7 @@ impl Workspace {
         let map = self.path_map(workspace_path);
         let mut loaded: HashMap<&str, &SourceStamp> = HashMap::with_capacity(self.sources.len());
         for doc in corpus.docs() {
-            loaded.entry(doc.key.path.as_str()).or_insert(&doc.stamp);
+            loaded.entry(&*doc.key.path).or_insert(&doc.stamp);
         }
         let mut issues = Vec::new();
         for source in &self.sources {
