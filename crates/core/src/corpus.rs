@@ -78,7 +78,9 @@ impl Corpus {
             let (by_key_hash, content_hash) = (key_hash(&doc.key), doc.content_hash);
             docs.push(Arc::new(doc));
             by_key.insert_unique(by_key_hash, ix, |&d| key_hash(&docs[d as usize].key));
-            by_content.insert_unique(content_hash, ix, |&d| docs[d as usize].content_hash);
+            by_content.insert_unique(content_key(content_hash), ix, |&d| {
+                content_key(docs[d as usize].content_hash)
+            });
             added += 1;
         }
         added
@@ -145,7 +147,7 @@ impl Corpus {
         let hash = self.doc(ix).content_hash;
         let mut same: Vec<DocIx> = self
             .by_content
-            .iter_hash(hash)
+            .iter_hash(content_key(hash))
             .copied()
             .filter(|&d| d != ix && self.doc(d).content_hash == hash)
             .collect();
@@ -182,6 +184,14 @@ impl Corpus {
 /// A batch word not interned yet (no surface id reaches `u32::MAX`: the
 /// vocabulary would run out of memory long before).
 const UNINTERNED: SurfaceId = SurfaceId::MAX;
+
+/// The hash of a content hash in `Corpus::by_content`: mixed again, as the
+/// table reads its top and bottom bits apart and a document built in code
+/// may carry any number as its content hash (with a counter, every entry
+/// had the same top bits and each lookup compared dozens of them).
+fn content_key(content_hash: u64) -> u64 {
+    FxBuildHasher.hash_one(content_hash)
+}
 
 /// The hash of a document key in `Corpus::by_key`.
 fn key_hash(key: &DocKey) -> u64 {
