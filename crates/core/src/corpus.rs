@@ -47,41 +47,43 @@ impl Corpus {
         let by_content = Arc::make_mut(&mut self.by_content);
         let docs = Arc::make_mut(&mut self.docs);
         self.lexicon = OnceLock::new();
-        let (words, entries) = batch.split();
-        // Batch word id -> global surface id, interned on first use so that
-        // the words of documents skipped here never enter the vocabulary.
-        let mut global: Vec<SurfaceId> = vec![UNINTERNED; words.len()];
-        let mut counted: Vec<(SurfaceId, u32)> = Vec::new();
         let mut added = 0;
-        for entry in entries {
-            if find_key(by_key, docs, &entry.doc.key).is_some() {
-                continue;
-            }
-            counted.clear();
-            for &(id, count) in &entry.counts {
-                let slot = &mut global[id as usize];
-                if *slot == UNINTERNED {
-                    let (word, hash) = words.get(id);
-                    *slot = vocab.intern_hashed(word, hash);
+        for (words, entries) in batch.split() {
+            // Batch word id -> global surface id, interned on first use so
+            // that the words of documents skipped here never enter the
+            // vocabulary.
+            let mut global: Vec<SurfaceId> = vec![UNINTERNED; words.len()];
+            let mut counted: Vec<(SurfaceId, u32)> = Vec::new();
+            for entry in entries {
+                if find_key(by_key, docs, &entry.doc.key).is_some() {
+                    continue;
                 }
-                counted.push((*slot, count));
+                counted.clear();
+                for &(id, count) in &entry.counts {
+                    let slot = &mut global[id as usize];
+                    if *slot == UNINTERNED {
+                        let (word, hash) = words.get(id);
+                        *slot = vocab.intern_hashed(word, hash);
+                    }
+                    counted.push((*slot, count));
+                }
+                let narrow = vocab.surface_count() <= NARROW_IDS as usize;
+                let (doc, stream) = entry.into_doc_and_stream(&global, narrow);
+                index.push_counted(
+                    stream,
+                    counted.iter().copied(),
+                    vocab.fold_table(),
+                    vocab.folded_count(),
+                );
+                let ix = DocIx::try_from(docs.len()).unwrap_or(DocIx::MAX);
+                let (by_key_hash, content_hash) = (key_hash(&doc.key), doc.content_hash);
+                docs.push(Arc::new(doc));
+                by_key.insert_unique(by_key_hash, ix, |&d| key_hash(&docs[d as usize].key));
+                by_content.insert_unique(content_key(content_hash), ix, |&d| {
+                    content_key(docs[d as usize].content_hash)
+                });
+                added += 1;
             }
-            let narrow = vocab.surface_count() <= NARROW_IDS as usize;
-            let (doc, stream) = entry.into_doc_and_stream(&global, narrow);
-            index.push_counted(
-                stream,
-                counted.iter().copied(),
-                vocab.fold_table(),
-                vocab.folded_count(),
-            );
-            let ix = DocIx::try_from(docs.len()).unwrap_or(DocIx::MAX);
-            let (by_key_hash, content_hash) = (key_hash(&doc.key), doc.content_hash);
-            docs.push(Arc::new(doc));
-            by_key.insert_unique(by_key_hash, ix, |&d| key_hash(&docs[d as usize].key));
-            by_content.insert_unique(content_key(content_hash), ix, |&d| {
-                content_key(docs[d as usize].content_hash)
-            });
-            added += 1;
         }
         added
     }

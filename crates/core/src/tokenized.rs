@@ -20,8 +20,18 @@ use crate::vocab::{same_bytes, word_hash};
 
 /// Documents with their words, tokenized but not yet interned globally.
 /// Built by a [`BatchBuilder`], consumed by [`crate::Corpus::append`].
+///
+/// A batch has one part per builder that made it: the records of one chunk
+/// of an export are tokenized on several threads, yet reach the corpus
+/// together (or, after a cancel, not at all).
 #[derive(Debug, Default)]
 pub struct TokenizedBatch {
+    parts: Vec<BatchPart>,
+}
+
+/// Documents tokenized by one builder, and the words they share.
+#[derive(Debug, Default)]
+struct BatchPart {
     docs: Vec<BatchDoc>,
     words: BatchWords,
 }
@@ -82,33 +92,47 @@ impl TokenizedBatch {
         builder.finish()
     }
 
+    /// One batch of the parts of several.
+    pub fn merge(batches: impl IntoIterator<Item = TokenizedBatch>) -> Self {
+        Self {
+            parts: batches.into_iter().flat_map(|b| b.parts).collect(),
+        }
+    }
+
     /// Number of documents.
     pub fn len(&self) -> usize {
-        self.docs.len()
+        self.parts.iter().map(|p| p.docs.len()).sum()
     }
 
     /// True when the batch holds no document.
     pub fn is_empty(&self) -> bool {
-        self.docs.is_empty()
+        self.parts.iter().all(|p| p.docs.is_empty())
     }
 
     /// Word tokens in all the documents of the batch.
     pub fn token_count(&self) -> usize {
-        self.docs.iter().map(|d| d.tokens.len()).sum()
+        let docs = self.parts.iter().flat_map(|p| &p.docs);
+        docs.map(|d| d.tokens.len()).sum()
     }
 
-    /// Splits into the batch's distinct words and its documents.
-    pub fn split(self) -> (BatchWords, Vec<BatchEntry>) {
-        let docs = self
-            .docs
+    /// Splits into parts: each part's distinct words and its documents,
+    /// whose word ids refer to those words.
+    pub fn split(self) -> Vec<(BatchWords, Vec<BatchEntry>)> {
+        self.parts
             .into_iter()
-            .map(|d| BatchEntry {
-                doc: d.doc,
-                tokens: d.tokens,
-                counts: d.counts,
+            .map(|part| {
+                let docs = part
+                    .docs
+                    .into_iter()
+                    .map(|d| BatchEntry {
+                        doc: d.doc,
+                        tokens: d.tokens,
+                        counts: d.counts,
+                    })
+                    .collect();
+                (part.words, docs)
             })
-            .collect();
-        (self.words, docs)
+            .collect()
     }
 }
 
@@ -134,7 +158,7 @@ impl BatchEntry {
 /// reuses its tables from batch to batch.
 #[derive(Debug, Default)]
 pub struct BatchBuilder {
-    batch: TokenizedBatch,
+    batch: BatchPart,
     /// Batch word ids, hashed by [`word_hash`].
     table: HashTable<u32>,
     /// By batch word id: 1 + the number of the document that last counted
@@ -245,7 +269,7 @@ impl BatchBuilder {
         // The next batch is likely about as large as this one, unless this
         // one held a book.
         let words = words.min(1 << 16);
-        let next = TokenizedBatch {
+        let next = BatchPart {
             docs: Vec::with_capacity(self.batch.docs.len()),
             words: BatchWords {
                 text: String::with_capacity(self.batch.words.text.len().min(1 << 20)),
@@ -253,7 +277,9 @@ impl BatchBuilder {
                 hashes: Vec::with_capacity(words),
             },
         };
-        std::mem::replace(&mut self.batch, next)
+        TokenizedBatch {
+            parts: vec![std::mem::replace(&mut self.batch, next)],
+        }
     }
 }
 
@@ -286,7 +312,7 @@ mod tests {
             doc("The pact and the PACT"),
         ]);
         assert_eq!(batch.len(), 2);
-        let (words, docs) = batch.split();
+        let (words, docs) = batch.split().remove(0);
         let surfaces: Vec<&str> = (0..words.len() as u32).map(|id| words.get(id).0).collect();
         // Typographic apostrophes are read as `'`: one word "don't".
         assert_eq!(
@@ -320,8 +346,10 @@ mod tests {
         assert!(builder.is_empty());
         builder.push(doc("beta gamma"));
         let second = builder.finish();
-        assert_eq!(first.split().0.get(0).0, "alpha");
-        let (words, docs) = second.split();
+        assert_eq!(first.split()[0].0.get(0).0, "alpha");
+        let merged = TokenizedBatch::merge([TokenizedBatch::default(), second]);
+        assert_eq!(merged.len(), 1);
+        let (words, docs) = merged.split().remove(0);
         assert_eq!(words.get(0).0, "beta");
         assert_eq!(words.len(), 2);
         assert_eq!(docs[0].counts, [(0, 1), (1, 1)]);

@@ -167,8 +167,8 @@ pub struct LoadReport {
     pub cancelled: bool,
 }
 
-/// Batches of documents and the problems found with them.
-type Batch = (Vec<TokenizedBatch>, Vec<Problem>);
+/// A batch of documents and the problems found with them.
+type Batch = (TokenizedBatch, Vec<Problem>);
 
 /// Loads `inputs`, skipping paths listed in `skip` (already loaded), and
 /// passes tokenized documents to `sink` in batches.
@@ -206,12 +206,10 @@ pub fn load(
 
     for input in embedded {
         if let Input::Embedded { name, bytes } = input {
-            let (batches, problems) = load_embedded(name, bytes);
+            let (batch, problems) = load_embedded(name, bytes);
             report.problems.extend(problems);
             control.file_done(bytes.len() as u64);
-            for batch in batches {
-                deliver(batch, control, sink);
-            }
+            deliver(batch, control, sink);
         }
     }
     run_pool(&plan, options, control, &mut report, sink);
@@ -239,9 +237,9 @@ fn load_embedded(name: &str, bytes: &[u8]) -> Batch {
         Ok((mut doc, warning)) => {
             doc.kind = crate::document::SourceKind::Embedded;
             let batch = TokenizedBatch::from_docs([doc]);
-            (vec![batch], warning.into_iter().collect())
+            (batch, warning.into_iter().collect())
         }
-        Err(problem) => (Vec::new(), vec![problem]),
+        Err(problem) => (TokenizedBatch::default(), vec![problem]),
     }
 }
 
@@ -360,11 +358,9 @@ fn run_pool(
             ));
             return;
         }
-        for (batches, problems) in receiver {
+        for (batch, problems) in receiver {
             report.problems.extend(problems);
-            for batch in batches {
-                deliver(batch, control, sink);
-            }
+            deliver(batch, control, sink);
         }
     });
 }
@@ -428,12 +424,12 @@ impl Pending {
             return;
         }
         self.bytes = 0;
-        let batches = if self.docs.is_empty() {
-            Vec::new()
+        let batch = if self.docs.is_empty() {
+            TokenizedBatch::default()
         } else {
-            vec![self.docs.finish()]
+            self.docs.finish()
         };
-        let _ = tx.send((batches, std::mem::take(&mut self.problems)));
+        let _ = tx.send((batch, std::mem::take(&mut self.problems)));
     }
 }
 
@@ -450,14 +446,15 @@ fn run_records(job: &Job, map: &ColumnMap, control: &Control<'_>, tx: &SyncSende
     let mut counts = RecordCounts::default();
     let mut bytes_reported = 0u64;
     let flush = |chunk: &mut Vec<crate::Document>, bytes: u64| {
-        let batches: Vec<TokenizedBatch> = std::mem::take(chunk)
+        let batches = std::mem::take(chunk)
             .into_par_iter()
             .fold(BatchBuilder::default, |mut builder, doc| {
                 builder.push(doc);
                 builder
             })
             .map(|mut builder| builder.finish())
-            .collect();
+            .collect::<Vec<_>>();
+        let batch = TokenizedBatch::merge(batches);
         control
             .progress
             .bytes_done
@@ -465,7 +462,7 @@ fn run_records(job: &Job, map: &ColumnMap, control: &Control<'_>, tx: &SyncSende
         (control.waker)();
         // Checked again here: a waker may cancel, and then this chunk must
         // not be sent either.
-        !control.cancelled() && tx.send((batches, Vec::new())).is_ok()
+        !control.cancelled() && tx.send((batch, Vec::new())).is_ok()
     };
     let mut pending_bytes = 0u64;
     records::stream(
@@ -501,7 +498,7 @@ fn run_records(job: &Job, map: &ColumnMap, control: &Control<'_>, tx: &SyncSende
     }
     problems.extend(counts.problems(path, control.cancelled()));
     control.file_done(job.candidate.size_bytes.saturating_sub(bytes_reported));
-    let _ = tx.send((Vec::new(), problems));
+    let _ = tx.send((TokenizedBatch::default(), problems));
 }
 
 /// What the records of one file held, for the load report.
