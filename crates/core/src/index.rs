@@ -35,66 +35,60 @@ pub struct Posting {
 /// keeps postings at about 25 MB where 8-byte postings in vectors took 60.
 #[derive(Clone, Debug, Default)]
 struct WordEntry {
-    total: u64,
+    /// Occurrences in the whole corpus. Saturates at 2^32 - 1, which no
+    /// word reaches in a corpus that fits in memory (its token streams
+    /// alone would take 12 GB).
+    total: u32,
+    /// Documents with the word: kept here, not counted from the list, so
+    /// that a word list over every word reads no list.
+    docs: u32,
     /// `count == 0` while the word has no posting.
     last: Posting,
-    /// The postings before the last one: empty, or an 8-byte header (the
-    /// number of postings and the document of the last one, `u32`s) and
-    /// then a pair of LEB128 varints per posting: the document's distance
-    /// from the previous posting's (from 0 for the first) and the count
-    /// minus one. Most pairs take two or three bytes. A thin vector (one
-    /// pointer, its length and capacity in the allocation) keeps the entry
-    /// at 24 bytes.
+    /// The postings before the last one: empty, or a 4-byte header (the
+    /// document of the last one encoded) and then a pair of LEB128 varints
+    /// per posting: the document's distance from the previous posting's
+    /// (from 0 for the first) and the count minus one. Most pairs take two
+    /// or three bytes. A thin vector (one pointer, its length and capacity
+    /// in the allocation) keeps the entry at 24 bytes.
     earlier: ThinVec<u8>,
 }
 
 /// Bytes of the header of [`WordEntry::earlier`].
-const HEADER: usize = 8;
+const HEADER: usize = 4;
 
 impl WordEntry {
     /// Adds `count` occurrences in `doc`, which is the last document so far.
     fn add(&mut self, doc: DocIx, count: u32) {
-        self.total += u64::from(count);
+        self.total = self.total.saturating_add(count);
         if self.last.count == 0 {
             self.last = Posting { doc, count };
+            self.docs = 1;
         } else if self.last.doc == doc {
             self.last.count = self.last.count.saturating_add(count);
         } else {
             self.push_earlier(self.last);
             self.last = Posting { doc, count };
+            self.docs += 1;
         }
-    }
-
-    /// (number of postings, document of the last one) in `earlier`.
-    fn earlier_header(&self) -> (u32, DocIx) {
-        let word = |at: usize| {
-            self.earlier
-                .get(at..at + 4)
-                .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-        };
-        (word(0), word(4))
     }
 
     fn push_earlier(&mut self, posting: Posting) {
-        let (len, last_doc) = self.earlier_header();
-        if self.earlier.is_empty() {
-            self.earlier.reserve_exact(HEADER + MAX_PAIR);
-            self.earlier.extend_from_slice(&[0; HEADER]);
-        }
-        let delta = if len == 0 {
-            posting.doc
-        } else {
-            posting.doc - last_doc
+        let delta = match self.earlier.get(..HEADER) {
+            Some(b) => posting.doc - u32::from_le_bytes([b[0], b[1], b[2], b[3]]),
+            None => {
+                self.earlier.reserve_exact(HEADER + MAX_PAIR);
+                self.earlier.extend_from_slice(&[0; HEADER]);
+                posting.doc
+            }
         };
         grow_gently(&mut self.earlier);
         push_varint(&mut self.earlier, delta);
         push_varint(&mut self.earlier, posting.count - 1);
-        self.earlier[..4].copy_from_slice(&(len + 1).to_le_bytes());
-        self.earlier[4..HEADER].copy_from_slice(&posting.doc.to_le_bytes());
+        self.earlier[..HEADER].copy_from_slice(&posting.doc.to_le_bytes());
     }
 
     fn len(&self) -> usize {
-        self.earlier_header().0 as usize + usize::from(self.last.count > 0)
+        self.docs as usize
     }
 
     fn iter(&self) -> Postings<'_> {
@@ -258,7 +252,9 @@ impl Index {
 
     /// Total occurrences of a folded word in the whole corpus.
     pub fn total(&self, word: FoldedId) -> u64 {
-        self.words.get(word as usize).map_or(0, |w| w.total)
+        self.words
+            .get(word as usize)
+            .map_or(0, |w| u64::from(w.total))
     }
 
     /// Heap bytes held by the postings (entries, and encoded lists with
@@ -340,7 +336,8 @@ mod tests {
         assert_eq!(entry.iter().len(), docs.len());
         assert_eq!(entry.len(), docs.len());
         let total: u64 = docs.iter().map(|&(_, c)| u64::from(c)).sum::<u64>() + 5;
-        assert_eq!(entry.total, total);
+        // The total saturates (these counts are far beyond real ones).
+        assert_eq!(u64::from(entry.total), total.min(u64::from(u32::MAX)));
     }
 
     #[test]
