@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   pkg-config
-  zenity                           # file dialogs where there is no XDG portal
+  zenity libdbus-1-3                # file dialogs: zenity where there is no XDG portal
   libxkbcommon-dev libgl1-mesa-dev # winit + glow under X11
   libxcursor1 libxrandr2 libxi6 libx11-xcb1
   fonts-dejavu-core                # Arabic, Hebrew and more symbols
