@@ -9,7 +9,8 @@
 //!
 //! Not linking GTK keeps the binary's command-line uses free of the GUI
 //! libraries: `wirescope stats` runs where GTK is not installed, and the
-//! process starts at 11 MB of memory instead of 20.
+//! process starts at 9 MB of memory instead of 20 (with the packed
+//! relocations of `build.rs`).
 
 use std::collections::VecDeque;
 use std::path::PathBuf;

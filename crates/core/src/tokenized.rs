@@ -16,7 +16,7 @@ use hashbrown::HashTable;
 
 use crate::document::Document;
 use crate::stream::PackedStream;
-use crate::vocab::{same_bytes, word_hash};
+use crate::vocab::{span, span_is, word_hash};
 
 /// Documents with their words, tokenized but not yet interned globally.
 /// Built by a [`BatchBuilder`], consumed by [`crate::Corpus::append`].
@@ -32,21 +32,8 @@ pub struct TokenizedBatch {
 /// Documents tokenized by one builder, and the words they share.
 #[derive(Debug, Default)]
 struct BatchPart {
-    docs: Vec<BatchDoc>,
+    docs: Vec<BatchEntry>,
     words: BatchWords,
-}
-
-/// One document of a batch.
-#[derive(Debug)]
-struct BatchDoc {
-    doc: Document,
-    /// The tokens as batch word ids, already packed as the index keeps
-    /// them: the interning thread rewrites them to global ids in place
-    /// instead of allocating and filling the stream itself.
-    tokens: PackedStream,
-    /// Each distinct word of the document (batch word id) with its count,
-    /// in order of first occurrence.
-    counts: Vec<(u32, u32)>,
 }
 
 /// The distinct surface forms of a batch, end to end, with their hashes.
@@ -61,14 +48,7 @@ pub struct BatchWords {
 impl BatchWords {
     /// A word's surface form and [`word_hash`], by batch word id.
     pub fn get(&self, id: u32) -> (&str, u64) {
-        let end = self.ends[id as usize] as usize;
-        let start = id
-            .checked_sub(1)
-            .map_or(0, |p| self.ends[p as usize] as usize);
-        (
-            self.text.get(start..end).unwrap_or(""),
-            self.hashes[id as usize],
-        )
+        (span(&self.text, &self.ends, id), self.hashes[id as usize])
     }
 
     /// Number of distinct words.
@@ -118,30 +98,20 @@ impl TokenizedBatch {
     /// Splits into parts: each part's distinct words and its documents,
     /// whose word ids refer to those words.
     pub fn split(self) -> Vec<(BatchWords, Vec<BatchEntry>)> {
-        self.parts
-            .into_iter()
-            .map(|part| {
-                let docs = part
-                    .docs
-                    .into_iter()
-                    .map(|d| BatchEntry {
-                        doc: d.doc,
-                        tokens: d.tokens,
-                        counts: d.counts,
-                    })
-                    .collect();
-                (part.words, docs)
-            })
-            .collect()
+        self.parts.into_iter().map(|p| (p.words, p.docs)).collect()
     }
 }
 
-/// One document of a batch, split off: its tokens and word counts are batch
-/// word ids.
+/// One document of a batch: its tokens and word counts are batch word ids.
 #[derive(Debug)]
 pub struct BatchEntry {
     pub doc: Document,
+    /// The tokens, already packed as the index keeps them: the interning
+    /// thread rewrites them to global ids in place instead of allocating
+    /// and filling the stream itself.
     pub tokens: PackedStream,
+    /// Each distinct word of the document with its count, in order of
+    /// first occurrence.
     pub counts: Vec<(u32, u32)>,
 }
 
@@ -166,6 +136,8 @@ pub struct BatchBuilder {
     counted_in: Vec<u32>,
     /// ...and where in that document's counts the word is.
     count_slot: Vec<u32>,
+    /// Bytes of document text in the batch so far.
+    text_bytes: usize,
     /// Tokens of the document being tokenized...
     tokens: Vec<u32>,
     /// ...and its words with their counts: both are copied out at their
@@ -177,6 +149,7 @@ impl BatchBuilder {
     /// Tokenizes one more document into the batch.
     pub fn push(&mut self, doc: Document) {
         let stamp = u32::try_from(self.batch.docs.len() + 1).unwrap_or(u32::MAX);
+        self.text_bytes += doc.text.len();
         let mut counts = std::mem::take(&mut self.counts);
         counts.clear();
         self.tokens.clear();
@@ -204,7 +177,7 @@ impl BatchBuilder {
             self.tokens = Vec::new();
             self.counts = Vec::new();
         }
-        self.batch.docs.push(BatchDoc {
+        self.batch.docs.push(BatchEntry {
             doc,
             tokens,
             counts: doc_counts,
@@ -215,17 +188,9 @@ impl BatchBuilder {
     fn intern(&mut self, word: &str) -> u32 {
         let hash = word_hash(word);
         let words = &mut self.batch.words;
-        let found = self.table.find(hash, |&id| {
-            let end = words.ends[id as usize] as usize;
-            let start = id
-                .checked_sub(1)
-                .map_or(0, |p| words.ends[p as usize] as usize);
-            words
-                .text
-                .as_bytes()
-                .get(start..end)
-                .is_some_and(|b| same_bytes(b, word.as_bytes()))
-        });
+        let found = self
+            .table
+            .find(hash, |&id| span_is(&words.text, &words.ends, id, word));
         if let Some(&id) = found {
             return id;
         }
@@ -247,6 +212,11 @@ impl BatchBuilder {
         self.batch.docs.len()
     }
 
+    /// Bytes of document text pushed since the last [`Self::finish`].
+    pub fn text_bytes(&self) -> usize {
+        self.text_bytes
+    }
+
     /// True when no document was pushed since the last [`Self::finish`].
     pub fn is_empty(&self) -> bool {
         self.batch.docs.is_empty()
@@ -255,6 +225,7 @@ impl BatchBuilder {
     /// Hands over the batch and empties the builder for the next one.
     pub fn finish(&mut self) -> TokenizedBatch {
         let words = self.batch.words.len();
+        self.text_bytes = 0;
         // Tables left large by a batch with a huge document are dropped, as
         // clearing them for every small batch would cost more.
         if self.table.capacity() > (1 << 18).max(4 * words) {

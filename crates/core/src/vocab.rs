@@ -27,7 +27,7 @@ pub fn word_hash(word: &str) -> u64 {
 /// comparison is a call per candidate, and interning compares a word once
 /// per token on the workers and once per document on the interning thread.
 #[inline]
-pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     let n = a.len();
     if n != b.len() {
         return false;
@@ -102,16 +102,7 @@ impl Interner {
     }
 
     fn find(&self, word: &str, hash: u64) -> Option<u32> {
-        let bytes = self.text.as_bytes();
-        let is_word = |&id: &u32| {
-            let end = self.ends[id as usize] as usize;
-            let start = id
-                .checked_sub(1)
-                .map_or(0, |p| self.ends[p as usize] as usize);
-            bytes
-                .get(start..end)
-                .is_some_and(|b| same_bytes(b, word.as_bytes()))
-        };
+        let is_word = |&id: &u32| span_is(&self.text, &self.ends, id, word);
         self.ids.find(hash, is_word).copied()
     }
 
@@ -136,12 +127,28 @@ impl Interner {
 }
 
 /// String `id` of an interner's `text` and `ends`.
-fn span<'a>(text: &'a str, ends: &[u32], id: u32) -> &'a str {
+pub(crate) fn span<'a>(text: &'a str, ends: &[u32], id: u32) -> &'a str {
+    text.get(span_range(ends, id)).unwrap_or("")
+}
+
+/// Byte range of string `id` in a buffer of strings stored end to end, by
+/// their `ends`.
+#[inline]
+pub(crate) fn span_range(ends: &[u32], id: u32) -> std::ops::Range<usize> {
     let end = ends[id as usize] as usize;
     let start = id
         .checked_sub(1)
         .map_or(0, |prev| ends[prev as usize] as usize);
-    text.get(start..end).unwrap_or("")
+    start..end
+}
+
+/// True when string `id` of a buffer of strings stored end to end is
+/// `word`: the comparison of the interning hash tables.
+#[inline]
+pub(crate) fn span_is(text: &str, ends: &[u32], id: u32, word: &str) -> bool {
+    text.as_bytes()
+        .get(span_range(ends, id))
+        .is_some_and(|b| same_bytes(b, word.as_bytes()))
 }
 
 impl Vocabulary {

@@ -388,14 +388,13 @@ fn run_job(
         &plan.sidecars,
     ) {
         Ok((doc, warning)) => {
-            pending.bytes += doc.text.len();
             pending.docs.push(doc);
             pending.problems.extend(warning);
         }
         Err(problem) => pending.problems.push(problem),
     }
     control.file_done(job.candidate.size_bytes);
-    if pending.bytes >= Pending::MAX_BYTES || pending.docs.len() >= Pending::MAX_DOCS {
+    if pending.docs.text_bytes() >= Pending::MAX_BYTES || pending.docs.len() >= Pending::MAX_DOCS {
         pending.flush(tx);
     }
 }
@@ -411,8 +410,6 @@ fn run_job(
 struct Pending {
     docs: BatchBuilder,
     problems: Vec<Problem>,
-    /// Text bytes in `docs`.
-    bytes: usize,
 }
 
 impl Pending {
@@ -423,13 +420,7 @@ impl Pending {
         if self.docs.is_empty() && self.problems.is_empty() {
             return;
         }
-        self.bytes = 0;
-        let batch = if self.docs.is_empty() {
-            TokenizedBatch::default()
-        } else {
-            self.docs.finish()
-        };
-        let _ = tx.send((batch, std::mem::take(&mut self.problems)));
+        let _ = tx.send((self.docs.finish(), std::mem::take(&mut self.problems)));
     }
 }
 
