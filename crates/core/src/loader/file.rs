@@ -1,5 +1,6 @@
 //! Turning one file (or one record) into a [`Document`].
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -7,7 +8,7 @@ use std::sync::Arc;
 use crate::article::{self, ParsedArticle};
 use crate::document::{DocKey, Document, SourceKind, SourceStamp};
 use crate::fields::{ArticleFields, Field, Provenance};
-use crate::text::{NotText, decode_borrowed, normalize_text};
+use crate::text::{DecodedRef, NotText, decode_borrowed, normalize_text};
 
 use super::columns::{ColumnMap, host_of};
 use super::records::{Row, SidecarEntry};
@@ -40,50 +41,51 @@ fn secs_since_epoch(meta: &std::fs::Metadata) -> Option<i64> {
 
 /// Parses the bytes of a plain-text or HTML article. Returns the document
 /// and, when the text was only partly readable, a warning.
+///
+/// Owned bytes are dropped as soon as a decoded copy replaces them (a
+/// legacy encoding, or text that needed normalizing), so a large file is
+/// not held twice while it is parsed.
 pub fn article_from_bytes(
     display: &str,
     kind: FileKind,
-    bytes: &[u8],
+    bytes: Cow<'_, [u8]>,
     stamp: SourceStamp,
     sidecar: Option<&SidecarEntry>,
 ) -> Result<(Document, Option<Problem>), Problem> {
     let path = Path::new(display);
-    let decoded = decode_borrowed(bytes).map_err(|err| match err {
+    let content_hash = xxhash_rust::xxh3::xxh3_64(&bytes);
+    let decoded = decode_borrowed(&bytes).map_err(|err| match err {
         NotText::Empty => Problem::new(path, ProblemKind::Skipped, "empty file".to_owned()),
         NotText::Binary(what) => {
             Problem::new(path, ProblemKind::Skipped, format!("not text: {what}"))
         }
     })?;
-    let file_name = path
-        .file_name()
-        .map_or_else(|| display.to_owned(), |n| n.to_string_lossy().into_owned());
-    let (parsed, source_kind) = match kind {
-        FileKind::Html => {
-            let parsed = article::parse_html(&decoded.text, &file_name)
-                .map_err(|reason| Problem::new(path, ProblemKind::Skipped, reason))?;
-            (parsed, SourceKind::Html)
+    let DecodedRef {
+        text,
+        encoding,
+        had_errors,
+    } = decoded;
+    let parsed = match text {
+        Cow::Borrowed(text) => parse_article(display, kind, text),
+        Cow::Owned(text) => {
+            drop(bytes);
+            parse_article(display, kind, &text)
         }
-        _ => (
-            article::parse_plain(&decoded.text, &file_name),
-            SourceKind::PlainText,
-        ),
     };
+    let (parsed, source_kind) = parsed?;
     let ParsedArticle { mut fields, body } = parsed;
     if let Some(entry) = sidecar {
         apply_columns(&mut fields, &entry.map, &entry.row, &|_| {
             Provenance::Sidecar(entry.sidecar.clone())
         });
     }
-    let warning = decoded.had_errors.then(|| {
-        let reason = format!(
-            "malformed {} bytes were replaced (truncated or mis-encoded file)",
-            decoded.encoding
-        );
+    let warning = had_errors.then(|| {
+        let reason =
+            format!("malformed {encoding} bytes were replaced (truncated or mis-encoded file)");
         Problem::new(path, ProblemKind::PartlyRead, reason)
     });
     let (text, body_start) =
         Document::compose_text_owned(fields.title.get().map_or("", String::as_str), body);
-    let content_hash = xxhash_rust::xxh3::xxh3_64(bytes);
     let doc = Document {
         key: DocKey {
             path: display.into(),
@@ -95,9 +97,30 @@ pub fn article_from_bytes(
         fields,
         text,
         body_start,
-        encoding: decoded.encoding,
+        encoding,
     };
     Ok((doc, warning))
+}
+
+/// Parses decoded article text as HTML or plain text by `kind`.
+fn parse_article(
+    display: &str,
+    kind: FileKind,
+    text: &str,
+) -> Result<(ParsedArticle, SourceKind), Problem> {
+    let path = Path::new(display);
+    let file_name = path
+        .file_name()
+        .map_or_else(|| display.to_owned(), |n| n.to_string_lossy().into_owned());
+    match kind {
+        FileKind::Html => article::parse_html(text, &file_name)
+            .map(|parsed| (parsed, SourceKind::Html))
+            .map_err(|reason| Problem::new(path, ProblemKind::Skipped, reason)),
+        _ => Ok((
+            article::parse_plain(text, &file_name),
+            SourceKind::PlainText,
+        )),
+    }
 }
 
 /// The problem for a file that could not be opened or read. A file that
@@ -138,7 +161,7 @@ pub fn read_article(
     article_from_bytes(
         &path.to_string_lossy(),
         kind,
-        &bytes,
+        Cow::Owned(bytes),
         stamp,
         sidecar_of(path, sidecars),
     )

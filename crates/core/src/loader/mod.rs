@@ -233,7 +233,7 @@ fn deliver(batch: TokenizedBatch, control: &Control<'_>, sink: &mut dyn FnMut(To
 fn load_embedded(name: &str, bytes: &[u8]) -> Batch {
     let kind = FileKind::of(Path::new(name)).unwrap_or(FileKind::Text);
     let stamp = file::stamp(bytes, None);
-    match file::article_from_bytes(name, kind, bytes, stamp, None) {
+    match file::article_from_bytes(name, kind, Cow::Borrowed(bytes), stamp, None) {
         Ok((mut doc, warning)) => {
             doc.kind = crate::document::SourceKind::Embedded;
             let batch = TokenizedBatch::from_docs([doc]);
