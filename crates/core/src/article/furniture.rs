@@ -65,16 +65,31 @@ const FURNITURE_OPENINGS: &[&str] = &[
     "image by", "picture:", "file photo", "credit:", "reading time", "listen to this",
 ];
 
-/// The first bytes of the [`FURNITURE_OPENINGS`], as a lookup table.
-const OPENING_FIRST_BYTES: [bool; 256] = {
-    let mut table = [false; 256];
+/// The first two bytes of the [`FURNITURE_OPENINGS`], as a bit table
+/// indexed by the lowercased first byte and the second byte's low 6 bits
+/// (enough to tell apart the bytes that follow in any of them): most lines
+/// start with a pair no opening starts with.
+const OPENING_PAIRS: [u64; 256] = {
+    let mut table = [0; 256];
     let mut i = 0;
     while i < FURNITURE_OPENINGS.len() {
-        table[FURNITURE_OPENINGS[i].as_bytes()[0] as usize] = true;
+        let o = FURNITURE_OPENINGS[i].as_bytes();
+        table[o[0] as usize] |= 1 << (o[1] & 63);
         i += 1;
     }
     table
 };
+
+/// True when the first two bytes of `s` (ASCII) may start an opening.
+fn may_open(s: &[u8]) -> bool {
+    match s {
+        [first, second, ..] => {
+            let pairs = OPENING_PAIRS[usize::from(first.to_ascii_lowercase())];
+            pairs & (1 << (second.to_ascii_lowercase() & 63)) != 0
+        }
+        _ => false,
+    }
+}
 
 /// Short counters such as "12 Comments", "5 min read", "1.2K shares".
 fn is_counter(key: &str) -> bool {
@@ -83,7 +98,6 @@ fn is_counter(key: &str) -> bool {
     }
     let mut words = key.split(' ');
     let first = words.next().unwrap_or("");
-    let rest: Vec<&str> = words.collect();
     let numeric = !first.is_empty()
         && first
             .chars()
@@ -92,7 +106,9 @@ fn is_counter(key: &str) -> bool {
         "comment", "comments", "share", "shares", "view", "views", "like", "likes", "min", "mins",
         "minute", "minutes", "reads",
     ];
-    numeric && !rest.is_empty() && rest.len() <= 2 && UNITS.contains(&rest[0])
+    // A unit, then at most one more word.
+    let unit = words.next().is_some_and(|w| UNITS.contains(&w));
+    numeric && unit && words.nth(1).is_none()
 }
 
 /// "2 hours ago", "Updated 5 mins ago": relative times carry no date.
@@ -115,6 +131,11 @@ fn is_relative_time(key: &str) -> bool {
 }
 
 /// "Home > World > Asia", "Home / World", "News | Pakistan".
+///
+/// At least two parts with a key, none of more than four words; and the
+/// separator an arrow, or every part a furniture line, or the first part
+/// "Home". Parts are folded one at a time, stopping at the first that
+/// settles it: most lines with a `/` are addresses or prose.
 fn is_breadcrumb(s: &str) -> bool {
     let Some(sep) = breadcrumb_separator(s) else {
         return false;
@@ -122,16 +143,23 @@ fn is_breadcrumb(s: &str) -> bool {
     if !may_be_breadcrumb(s, sep) {
         return false;
     }
-    let parts: Vec<String> = s
-        .split(sep)
-        .map(fold_key)
-        .filter(|p| !p.is_empty())
-        .collect();
-    if parts.len() < 2 || parts.iter().any(|p| word_count(p) > 4) {
-        return false;
+    let arrow = matches!(sep, '>' | '»' | '›' | '→');
+    let (mut parts, mut home) = (0, false);
+    for part in s.split(sep) {
+        let key = fold_key(part);
+        if key.is_empty() {
+            continue;
+        }
+        if word_count(&key) > 4 {
+            return false;
+        }
+        home |= parts == 0 && key == "home";
+        parts += 1;
+        if !arrow && !home && !is_furniture_key(&key) {
+            return false;
+        }
     }
-    let known = parts.iter().filter(|p| is_furniture_key(p)).count();
-    matches!(sep, '>' | '»' | '›' | '→') || known == parts.len() || parts[0] == "home"
+    parts >= 2
 }
 
 /// The separator a breadcrumb would use: the first of these that occurs.
@@ -163,6 +191,9 @@ fn may_be_breadcrumb(s: &str, sep: char) -> bool {
 
 /// True when [`fold_key`] keeps a character of `s`.
 fn has_key_char(s: &str) -> bool {
+    if s.is_ascii() {
+        return s.bytes().any(|b| b.is_ascii_alphanumeric() || b == b'&');
+    }
     s.chars()
         .flat_map(char::to_lowercase)
         .any(|c| c.is_alphanumeric() || c == '&')
@@ -209,10 +240,7 @@ pub(crate) fn is_furniture(line: &str) -> bool {
         if line.len() > MAX_FURNITURE_CHARS && visible_bytes(line) > MAX_FURNITURE_CHARS {
             return false;
         }
-        return AsciiLine::new(line).is_some_and(|l| {
-            let clean = l.clean();
-            !clean.is_empty() && furniture_rules(clean, l.key())
-        });
+        return AsciiLine::new(line).is_some_and(|l| l.is_furniture());
     }
     is_furniture_general(line)
 }
@@ -267,8 +295,8 @@ fn starts_with_opening(s: &str) -> bool {
         let Some(first) = s.as_bytes().first().map(u8::to_ascii_lowercase) else {
             return false;
         };
-        // Most lines start with a byte no opening starts with.
-        if !OPENING_FIRST_BYTES[usize::from(first)] {
+        // Most lines start with a pair of bytes no opening starts with.
+        if !may_open(s.as_bytes()) {
             return false;
         }
         return FURNITURE_OPENINGS.iter().any(|o| {
@@ -283,12 +311,43 @@ fn starts_with_opening(s: &str) -> bool {
     FURNITURE_OPENINGS.iter().any(|o| head.starts_with(o))
 }
 
-/// [`clean`] of an ASCII line and its [`fold_key`], built on the stack.
+/// How [`AsciiLine::new`] treats each ASCII byte: whitespace (as
+/// `char::is_whitespace` has it), a key byte (letter, digit, `&`), a byte
+/// the key drops (`.`, `'`), or another visible byte (a gap in the key).
+const WHITESPACE: u8 = 0;
+const KEY_BYTE: u8 = 1;
+const DROPPED: u8 = 2;
+const GAP: u8 = 3;
+
+/// The [`WHITESPACE`]... kind of every ASCII byte.
+const BYTE_KINDS: [u8; 128] = {
+    let mut table = [GAP; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'\t'..=b'\r' | b' ' => WHITESPACE,
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'&' => KEY_BYTE,
+            b'.' | b'\'' => DROPPED,
+            _ => GAP,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// [`clean`] of an ASCII line and its [`fold_key`], built on the stack in
+/// one pass that also notes what the rules look for, so that a rule whose
+/// condition is missing is not run at all.
 struct AsciiLine {
     clean: [u8; MAX_FURNITURE_CHARS],
     clean_len: usize,
     key: [u8; MAX_FURNITURE_CHARS],
     key_len: usize,
+    /// Words of the cleaned line.
+    words: usize,
+    /// The line holds a `.` / a breadcrumb separator (`>`, `/`, `|`).
+    has_dot: bool,
+    has_separator: bool,
 }
 
 impl AsciiLine {
@@ -296,48 +355,62 @@ impl AsciiLine {
     /// (so not furniture). `line` must be ASCII.
     ///
     /// Lengths and the state of the key are kept in locals, not in the
-    /// struct, so they stay in registers in this per-byte loop.
+    /// struct, so they stay in registers in this per-byte loop. (A
+    /// branch-free loop measured slower: its lengths form one long chain
+    /// of dependent steps.)
     fn new(line: &str) -> Option<Self> {
         let mut clean = [0; MAX_FURNITURE_CHARS];
         let mut key = [0; MAX_FURNITURE_CHARS];
-        let (mut clean_len, mut key_len) = (0, 0);
+        let (mut clean_len, mut key_len, mut gaps) = (0, 0, 0);
         // The key is empty or ends with a space: no space may follow.
         let mut key_at_gap = true;
-        let mut push = |b: u8| -> Option<()> {
-            *clean.get_mut(clean_len)? = b;
-            clean_len += 1;
-            // As `fold_key`: letters, digits and `&` kept, `.` and `'`
-            // dropped, anything else one space between words. The key is
-            // never longer than the cleaned line.
-            let b = b.to_ascii_lowercase();
-            let kept = if b.is_ascii_alphanumeric() || b == b'&' {
-                b
-            } else if matches!(b, b'.' | b'\'') || key_at_gap {
-                return Some(());
-            } else {
-                b' '
-            };
-            if let Some(slot) = key.get_mut(key_len) {
-                *slot = kept;
-                key_len += 1;
-                key_at_gap = kept == b' ';
-            }
-            Some(())
-        };
-        // Whitespace seen since the last visible byte, and any visible
-        // byte seen at all: runs collapse to one space, none leads.
-        let (mut space, mut visible) = (false, false);
+        let (mut has_dot, mut has_separator) = (false, false);
+        // Whitespace seen since the last visible byte: runs collapse to one
+        // space, and none leads or trails.
+        let mut space = false;
         for &b in line.as_bytes() {
-            // The ASCII characters of `char::is_whitespace`.
-            if matches!(b, b'\t'..=b'\r' | b' ') {
+            let kind = BYTE_KINDS[usize::from(b & 0x7f)];
+            if kind == WHITESPACE {
                 space = true;
                 continue;
             }
-            if space && visible {
-                push(b' ')?;
+            let gap = space && clean_len > 0;
+            space = false;
+            // The cleaned line is never shorter than the key, so one bound
+            // check covers both buffers.
+            if clean_len + usize::from(gap) >= MAX_FURNITURE_CHARS {
+                return None;
             }
-            (space, visible) = (false, true);
-            push(b)?;
+            if gap {
+                clean[clean_len] = b' ';
+                clean_len += 1;
+                gaps += 1;
+                if !key_at_gap {
+                    key[key_len] = b' ';
+                    key_len += 1;
+                    key_at_gap = true;
+                }
+            }
+            clean[clean_len] = b;
+            clean_len += 1;
+            // As `fold_key`: letters, digits and `&` kept, `.` and `'`
+            // dropped, anything else one space between words.
+            match kind {
+                KEY_BYTE => {
+                    key[key_len] = b.to_ascii_lowercase();
+                    key_len += 1;
+                    key_at_gap = false;
+                }
+                DROPPED => has_dot |= b == b'.',
+                _ => {
+                    has_separator |= matches!(b, b'>' | b'/' | b'|');
+                    if !key_at_gap {
+                        key[key_len] = b' ';
+                        key_len += 1;
+                        key_at_gap = true;
+                    }
+                }
+            }
         }
         if key_len > 0 && key_at_gap {
             key_len -= 1;
@@ -347,6 +420,9 @@ impl AsciiLine {
             clean_len,
             key,
             key_len,
+            words: if clean_len == 0 { 0 } else { gaps + 1 },
+            has_dot,
+            has_separator,
         })
     }
 
@@ -357,7 +433,30 @@ impl AsciiLine {
     fn key(&self) -> &str {
         std::str::from_utf8(&self.key[..self.key_len]).unwrap_or_default()
     }
+
+    /// [`furniture_rules`], skipping each rule whose necessary condition
+    /// the scan found missing.
+    fn is_furniture(&self) -> bool {
+        if self.clean_len == 0 {
+            return false;
+        }
+        let key = self.key();
+        if key.is_empty()
+            || (key.len() <= MAX_FURNITURE_KEY && is_furniture_key(key))
+            || is_counter(key)
+            || is_relative_time(key)
+        {
+            return true;
+        }
+        let s = self.clean();
+        (self.has_dot && self.words == 1 && is_domain(s))
+            || (self.has_separator && is_breadcrumb(s))
+            || (self.words <= MAX_OPENING_LINE_WORDS && starts_with_opening(s))
+    }
 }
+
+/// Length of the longest [`FURNITURE`] line (checked by a test).
+const MAX_FURNITURE_KEY: usize = 35;
 
 /// A short Title Case label with no sentence in it: a site name, a section
 /// or a menu entry ("The Express Tribune", "Pakistan"); rarely a headline.
@@ -464,6 +563,10 @@ mod tests {
         for f in FURNITURE {
             assert_eq!(fold_key(f), *f);
         }
+        assert_eq!(
+            FURNITURE.iter().map(|f| f.len()).max(),
+            Some(MAX_FURNITURE_KEY)
+        );
         for o in FURNITURE_OPENINGS {
             assert!(o.chars().count() < HEAD_CHARS, "{o}");
             assert_eq!(o.to_lowercase(), *o);
@@ -542,6 +645,7 @@ mod tests {
                 Some(l) => {
                     assert_eq!(l.clean(), clean(&line));
                     assert_eq!(l.key(), fold_key(&clean(&line)));
+                    assert_eq!(l.words, word_count(&line), "{line:?}");
                 }
                 None => assert!(char_len(&clean(&line)) > MAX_FURNITURE_CHARS),
             }
