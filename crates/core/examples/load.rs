@@ -194,11 +194,27 @@ fn compare_tokenizers(corpus: &Corpus) {
         .map(|d| tokenize_uax29(&d.text).count())
         .sum();
     let slow_secs = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let mut each = 0;
+    for d in corpus.docs() {
+        wirescope_core::tokenize::for_each_word(&d.text, |_| each += 1);
+    }
+    let each_secs = t.elapsed().as_secs_f64();
     let differing = corpus
         .docs()
         .iter()
-        .filter(|d| !tokenize(&d.text).eq(tokenize_uax29(&d.text)))
+        .filter(|d| {
+            let mut words = Vec::new();
+            wirescope_core::tokenize::for_each_word(&d.text, |w| words.push(w.to_owned()));
+            !tokenize(&d.text).eq(tokenize_uax29(&d.text))
+                || !words.iter().map(String::as_str).eq(tokenize(&d.text)
+                    .map(|t| t.surface.into_owned())
+                    .collect::<Vec<_>>()
+                    .iter()
+                    .map(String::as_str))
+        })
         .count();
+    println!("for_each_word: {each} tokens in {each_secs:.3} s");
     println!("documents where the two disagree: {differing}");
     println!(
         "tokenize {} MB: fast path {fast} tokens in {fast_secs:.3} s ({:.0} MB/s), UAX #29 {slow} tokens in {slow_secs:.3} s ({:.0} MB/s)",

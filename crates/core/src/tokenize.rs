@@ -263,6 +263,14 @@ fn scan_piece(bytes: &[u8], from: usize) -> (usize, usize, bool) {
     (start, i, ascii)
 }
 
+/// The end of an ASCII word segment `start..end` of `bytes` without a
+/// trailing `'s` (see [`strip_possessive`]).
+fn without_possessive(bytes: &[u8], start: usize, end: usize) -> usize {
+    let possessive =
+        end - start > 2 && bytes[end - 2] == b'\'' && matches!(bytes[end - 1], b's' | b'S');
+    if possessive { end - 2 } else { end }
+}
+
 impl<'a> Iterator for Tokens<'a> {
     type Item = Token<'a>;
 
@@ -283,11 +291,7 @@ impl<'a> Iterator for Tokens<'a> {
                 let bytes = self.text.as_bytes();
                 if let Some((start, end)) = next_ascii_word(bytes, self.pos, self.piece_end) {
                     self.pos = end;
-                    // A trailing `'s` is cut off (see `strip_possessive`).
-                    let possessive = end - start > 2
-                        && bytes[end - 2] == b'\''
-                        && matches!(bytes[end - 1], b's' | b'S');
-                    let end = if possessive { end - 2 } else { end };
+                    let end = without_possessive(bytes, start, end);
                     return Some(Token {
                         span: start..end,
                         surface: Cow::Borrowed(&self.text[start..end]),
@@ -298,6 +302,36 @@ impl<'a> Iterator for Tokens<'a> {
             if !self.next_stretch() {
                 return None;
             }
+        }
+    }
+}
+
+/// Calls `f` with the surface form of every word of `text`, in order: the
+/// words [`tokenize`] yields, for a caller that needs no spans. The ASCII
+/// regions are cut in one loop here rather than one iterator step per
+/// word, which the loader (the one caller that tokenizes everything)
+/// measured as the cheaper way.
+pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
+    let mut tokens = tokenize(text);
+    let bytes = text.as_bytes();
+    loop {
+        if tokens.slow.is_some() {
+            // A non-ASCII stretch: the iterator's own steps, to its end.
+            while tokens.slow.is_some() {
+                if let Some(token) = tokens.next() {
+                    f(&token.surface);
+                }
+            }
+            continue;
+        }
+        let (mut pos, end) = (tokens.pos, tokens.piece_end);
+        while let Some((start, stop)) = next_ascii_word(bytes, pos, end) {
+            pos = stop;
+            f(&text[start..without_possessive(bytes, start, stop)]);
+        }
+        tokens.pos = end.max(tokens.pos);
+        if !tokens.next_stretch() {
+            return;
         }
     }
 }
@@ -406,6 +440,10 @@ mod tests {
         let fast: Vec<Token<'_>> = tokenize(text).collect();
         let reference: Vec<Token<'_>> = tokenize_uax29(text).collect();
         assert_eq!(fast, reference, "tokens differ for {text:?}");
+        let mut each = Vec::new();
+        for_each_word(text, |w| each.push(w.to_owned()));
+        let surfaces: Vec<String> = reference.into_iter().map(|t| t.surface.into()).collect();
+        assert_eq!(each, surfaces, "for_each_word differs for {text:?}");
     }
 
     #[test]

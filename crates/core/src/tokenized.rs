@@ -10,8 +10,6 @@
 //! thread (the one part of a load that runs alone) does a third of the
 //! vocabulary lookups.
 
-use std::borrow::Cow;
-
 use hashbrown::HashTable;
 
 use crate::document::Document;
@@ -153,11 +151,8 @@ impl BatchBuilder {
         let mut counts = std::mem::take(&mut self.counts);
         counts.clear();
         self.tokens.clear();
-        for token in crate::tokenize::tokenize(&doc.text) {
-            let word = match &token.surface {
-                Cow::Borrowed(word) => word,
-                Cow::Owned(word) => word.as_str(),
-            };
+        let mut tokens = std::mem::take(&mut self.tokens);
+        crate::tokenize::for_each_word(&doc.text, |word| {
             let id = self.intern(word);
             let at = id as usize;
             if self.counted_in[at] != stamp {
@@ -166,8 +161,9 @@ impl BatchBuilder {
                 counts.push((id, 0));
             }
             counts[self.count_slot[at] as usize].1 += 1;
-            self.tokens.push(id);
-        }
+            tokens.push(id);
+        });
+        self.tokens = tokens;
         let tokens = PackedStream::from_ids(&self.tokens);
         let doc_counts = counts.clone();
         self.counts = counts;
