@@ -137,10 +137,16 @@ fn is_relative_time(key: &str) -> bool {
 /// "Home". Parts are folded one at a time, stopping at the first that
 /// settles it: most lines with a `/` are addresses or prose.
 fn is_breadcrumb(s: &str) -> bool {
-    let Some(sep) = breadcrumb_separator(s) else {
-        return false;
+    breadcrumb_separator(s).is_some_and(|sep| is_breadcrumb_by(s, sep))
+}
+
+/// [`is_breadcrumb`] with the separator known.
+fn is_breadcrumb_by(s: &str, sep: char) -> bool {
+    let possible = match u8::try_from(sep) {
+        Ok(sep) if s.is_ascii() => may_be_ascii_breadcrumb(s.as_bytes(), sep),
+        _ => may_be_breadcrumb(s, sep),
     };
-    if !may_be_breadcrumb(s, sep) {
+    if !possible {
         return false;
     }
     let arrow = matches!(sep, '>' | '»' | '›' | '→');
@@ -185,6 +191,35 @@ fn may_be_breadcrumb(s: &str, sep: char) -> bool {
             return false;
         }
         keyed_parts += usize::from(words > 0);
+    }
+    keyed_parts >= 2
+}
+
+/// [`may_be_breadcrumb`] of an ASCII line, in one pass over its bytes that
+/// stops at the first part with too many words: mail headers and web
+/// addresses are full of `>` and `/`.
+fn may_be_ascii_breadcrumb(s: &[u8], sep: u8) -> bool {
+    let (mut keyed_parts, mut words) = (0, 0);
+    // In a word, and whether the word has a letter, digit or `&` so far.
+    let (mut in_word, mut keyed) = (false, false);
+    for &b in s.iter().chain([&sep]) {
+        let ends_part = b == sep;
+        if ends_part || matches!(b, b'\t'..=b'\r' | b' ') {
+            if in_word && keyed {
+                words += 1;
+                if words > 4 {
+                    return false;
+                }
+            }
+            (in_word, keyed) = (false, false);
+            if ends_part {
+                keyed_parts += usize::from(words > 0);
+                words = 0;
+            }
+        } else {
+            in_word = true;
+            keyed |= b.is_ascii_alphanumeric() || b == b'&';
+        }
     }
     keyed_parts >= 2
 }
@@ -345,9 +380,11 @@ struct AsciiLine {
     key_len: usize,
     /// Words of the cleaned line.
     words: usize,
-    /// The line holds a `.` / a breadcrumb separator (`>`, `/`, `|`).
+    /// The line holds a `.`.
     has_dot: bool,
-    has_separator: bool,
+    /// The breadcrumb separator it would use, as [`breadcrumb_separator`]
+    /// picks it: `>`, else `/`, else `|`.
+    separator: Option<char>,
 }
 
 impl AsciiLine {
@@ -364,7 +401,9 @@ impl AsciiLine {
         let (mut clean_len, mut key_len, mut gaps) = (0, 0, 0);
         // The key is empty or ends with a space: no space may follow.
         let mut key_at_gap = true;
-        let (mut has_dot, mut has_separator) = (false, false);
+        let mut has_dot = false;
+        // Seen `>`, `/`, `|`, as bits 1, 2, 4.
+        let mut separators = 0u8;
         // Whitespace seen since the last visible byte: runs collapse to one
         // space, and none leads or trails.
         let mut space = false;
@@ -403,7 +442,12 @@ impl AsciiLine {
                 }
                 DROPPED => has_dot |= b == b'.',
                 _ => {
-                    has_separator |= matches!(b, b'>' | b'/' | b'|');
+                    separators |= match b {
+                        b'>' => 1,
+                        b'/' => 2,
+                        b'|' => 4,
+                        _ => 0,
+                    };
                     if !key_at_gap {
                         key[key_len] = b' ';
                         key_len += 1;
@@ -422,7 +466,12 @@ impl AsciiLine {
             key_len,
             words: if clean_len == 0 { 0 } else { gaps + 1 },
             has_dot,
-            has_separator,
+            separator: match separators {
+                0 => None,
+                s if s & 1 != 0 => Some('>'),
+                s if s & 2 != 0 => Some('/'),
+                _ => Some('|'),
+            },
         })
     }
 
@@ -450,7 +499,7 @@ impl AsciiLine {
         }
         let s = self.clean();
         (self.has_dot && self.words == 1 && is_domain(s))
-            || (self.has_separator && is_breadcrumb(s))
+            || self.separator.is_some_and(|sep| is_breadcrumb_by(s, sep))
             || (self.words <= MAX_OPENING_LINE_WORDS && starts_with_opening(s))
     }
 }
