@@ -408,13 +408,20 @@ fn the_chart_in_front_exports_as_png_and_svg() {
     }
 }
 
+/// The development set searched for `query`, with the analysis tab
+/// labelled `tab` clicked to the front.
+fn searched_on_tab(query: &str, tab: &str) -> egui_kittest::Harness<'static, WirescopeApp> {
+    let mut harness = dev_harness();
+    harness.state_mut().push(Command::SetQuery(query.into()));
+    harness.run();
+    harness.get_by_label(tab).click();
+    harness.run();
+    harness
+}
+
 #[test]
 fn dispersion_lists_documents_by_hits_and_opens_one() {
-    let mut harness = dev_harness();
-    harness.state_mut().push(Command::SetQuery("trump".into()));
-    harness.run();
-    harness.get_by_label("Dispersion").click();
-    harness.run();
+    let mut harness = searched_on_tab("trump", "Dispersion");
     let app = harness.state();
     let mut per_doc: Vec<(u32, u32)> = app
         .search()
@@ -576,11 +583,7 @@ fn the_table_follows_the_query_when_limited_to_or_sorted_by_hits() {
 
 #[test]
 fn typing_a_term_in_the_trend_adds_a_line() {
-    let mut harness = dev_harness();
-    harness.state_mut().push(Command::SetQuery("trump".into()));
-    harness.run();
-    harness.get_by_label("Trend").click();
-    harness.run();
+    let mut harness = searched_on_tab("trump", "Trend");
     harness.get_by_label("add a term").click();
     harness.step();
     harness.get_by_label("add a term").type_text("Russia");

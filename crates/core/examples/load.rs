@@ -207,11 +207,9 @@ fn compare_tokenizers(corpus: &Corpus) {
             let mut words = Vec::new();
             wirescope_core::tokenize::for_each_word(&d.text, |w| words.push(w.to_owned()));
             !tokenize(&d.text).eq(tokenize_uax29(&d.text))
-                || !words.iter().map(String::as_str).eq(tokenize(&d.text)
-                    .map(|t| t.surface.into_owned())
-                    .collect::<Vec<_>>()
-                    .iter()
-                    .map(String::as_str))
+                || !words
+                    .into_iter()
+                    .eq(tokenize(&d.text).map(|t| t.surface.into_owned()))
         })
         .count();
     println!("for_each_word: {each} tokens in {each_secs:.3} s");

@@ -315,14 +315,11 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     let mut tokens = tokenize(text);
     let bytes = text.as_bytes();
     loop {
-        if tokens.slow.is_some() {
-            // A non-ASCII stretch: the iterator's own steps, to its end.
-            while tokens.slow.is_some() {
-                if let Some(token) = tokens.next() {
-                    f(&token.surface);
-                }
+        // A non-ASCII stretch: the iterator's own steps, to its end.
+        while tokens.slow.is_some() {
+            if let Some(token) = tokens.next() {
+                f(&token.surface);
             }
-            continue;
         }
         let (mut pos, end) = (tokens.pos, tokens.piece_end);
         while let Some((start, stop)) = next_ascii_word(bytes, pos, end) {

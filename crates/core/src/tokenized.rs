@@ -150,8 +150,8 @@ impl BatchBuilder {
         self.text_bytes += doc.text.len();
         let mut counts = std::mem::take(&mut self.counts);
         counts.clear();
-        self.tokens.clear();
         let mut tokens = std::mem::take(&mut self.tokens);
+        tokens.clear();
         crate::tokenize::for_each_word(&doc.text, |word| {
             let id = self.intern(word);
             let at = id as usize;

@@ -131,18 +131,14 @@ fn is_relative_time(key: &str) -> bool {
         && words[2] == "ago"
 }
 
-/// "Home > World > Asia", "Home / World", "News | Pakistan".
+/// "Home > World > Asia", "Home / World", "News | Pakistan", split on
+/// `sep`, the line's [`breadcrumb_separator`].
 ///
 /// At least two parts with a key, none of more than four words; and the
 /// separator an arrow, or every part a furniture line, or the first part
 /// "Home". Parts are folded one at a time, stopping at the first that
 /// settles it: most lines with a `/` are addresses or prose.
-fn is_breadcrumb(s: &str) -> bool {
-    breadcrumb_separator(s).is_some_and(|sep| is_breadcrumb_by(s, sep))
-}
-
-/// [`is_breadcrumb`] with the separator known.
-fn is_breadcrumb_by(s: &str, sep: char) -> bool {
+fn is_breadcrumb(s: &str, sep: char) -> bool {
     let possible = match u8::try_from(sep) {
         Ok(sep) if s.is_ascii() => may_be_ascii_breadcrumb(s.as_bytes(), sep),
         _ => may_be_breadcrumb(s, sep),
@@ -308,19 +304,38 @@ fn is_furniture_general(line: &str) -> bool {
     if s.is_empty() || char_len(&s) > MAX_FURNITURE_CHARS {
         return false;
     }
-    furniture_rules(&s, &fold_key(&s))
+    let shape = LineShape {
+        words: word_count(&s),
+        has_dot: s.contains('.'),
+        separator: breadcrumb_separator(&s),
+    };
+    furniture_rules(&s, &fold_key(&s), &shape)
 }
 
-/// The furniture rules on a cleaned line `s` and its folded `key`.
-fn furniture_rules(s: &str, key: &str) -> bool {
+/// What the rules need to know of a cleaned line besides its text: the
+/// ASCII path notes it while it cleans the line.
+struct LineShape {
+    /// Words of the cleaned line.
+    words: usize,
+    /// The line holds a `.`.
+    has_dot: bool,
+    /// The [`breadcrumb_separator`] of the line.
+    separator: Option<char>,
+}
+
+/// The furniture rules on a cleaned line `s`, its folded `key` and its
+/// shape. Each rule runs only when its necessary condition holds: a
+/// domain is one word with a dot, a breadcrumb needs a separator, a
+/// [`FURNITURE`] line a short key.
+fn furniture_rules(s: &str, key: &str, shape: &LineShape) -> bool {
     // An empty key means only symbols: "×", "☰", "•••".
     key.is_empty()
-        || is_furniture_key(key)
+        || (key.len() <= MAX_FURNITURE_KEY && is_furniture_key(key))
         || is_counter(key)
         || is_relative_time(key)
-        || is_domain(s)
-        || is_breadcrumb(s)
-        || (starts_with_opening(s) && word_count(s) <= MAX_OPENING_LINE_WORDS)
+        || (shape.has_dot && shape.words == 1 && is_domain(s))
+        || shape.separator.is_some_and(|sep| is_breadcrumb(s, sep))
+        || (shape.words <= MAX_OPENING_LINE_WORDS && starts_with_opening(s))
 }
 
 /// True when `s` (cleaned) starts with a [`FURNITURE_OPENINGS`] entry,
@@ -379,13 +394,7 @@ struct AsciiLine {
     clean_len: usize,
     key: [u8; MAX_FURNITURE_CHARS],
     key_len: usize,
-    /// Words of the cleaned line.
-    words: usize,
-    /// The line holds a `.`.
-    has_dot: bool,
-    /// The breadcrumb separator it would use, as [`breadcrumb_separator`]
-    /// picks it: `>`, else `/`, else `|`.
-    separator: Option<char>,
+    shape: LineShape,
 }
 
 impl AsciiLine {
@@ -465,13 +474,16 @@ impl AsciiLine {
             clean_len,
             key,
             key_len,
-            words: if clean_len == 0 { 0 } else { gaps + 1 },
-            has_dot,
-            separator: match separators {
-                0 => None,
-                s if s & 1 != 0 => Some('>'),
-                s if s & 2 != 0 => Some('/'),
-                _ => Some('|'),
+            shape: LineShape {
+                words: if clean_len == 0 { 0 } else { gaps + 1 },
+                has_dot,
+                // As `breadcrumb_separator` picks it: `>`, else `/`, else `|`.
+                separator: match separators {
+                    0 => None,
+                    s if s & 1 != 0 => Some('>'),
+                    s if s & 2 != 0 => Some('/'),
+                    _ => Some('|'),
+                },
             },
         })
     }
@@ -484,24 +496,9 @@ impl AsciiLine {
         std::str::from_utf8(&self.key[..self.key_len]).unwrap_or_default()
     }
 
-    /// [`furniture_rules`], skipping each rule whose necessary condition
-    /// the scan found missing.
+    /// [`furniture_rules`] on the line.
     fn is_furniture(&self) -> bool {
-        if self.clean_len == 0 {
-            return false;
-        }
-        let key = self.key();
-        if key.is_empty()
-            || (key.len() <= MAX_FURNITURE_KEY && is_furniture_key(key))
-            || is_counter(key)
-            || is_relative_time(key)
-        {
-            return true;
-        }
-        let s = self.clean();
-        (self.has_dot && self.words == 1 && is_domain(s))
-            || self.separator.is_some_and(|sep| is_breadcrumb_by(s, sep))
-            || (self.words <= MAX_OPENING_LINE_WORDS && starts_with_opening(s))
+        self.clean_len > 0 && furniture_rules(self.clean(), self.key(), &self.shape)
     }
 }
 
@@ -696,7 +693,13 @@ mod tests {
                 Some(l) => {
                     assert_eq!(l.clean(), clean(&line));
                     assert_eq!(l.key(), fold_key(&clean(&line)));
-                    assert_eq!(l.words, word_count(&line), "{line:?}");
+                    assert_eq!(l.shape.words, word_count(&line), "{line:?}");
+                    assert_eq!(l.shape.has_dot, line.contains('.'), "{line:?}");
+                    assert_eq!(
+                        l.shape.separator,
+                        breadcrumb_separator(&clean(&line)),
+                        "{line:?}"
+                    );
                 }
                 None => assert!(char_len(&clean(&line)) > MAX_FURNITURE_CHARS),
             }
