@@ -97,8 +97,13 @@ fn is_place_part(part: &str) -> bool {
     let letters_ok = part
         .chars()
         .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '’' | '-'));
+    // "the Netherlands", "The Hague": an article before a capitalised word.
+    let first = match words.as_slice() {
+        [the, next, ..] if the.eq_ignore_ascii_case("the") => next,
+        _ => words[0],
+    };
     letters_ok
-        && is_capitalized(words[0])
+        && is_capitalized(first)
         && words
             .iter()
             .all(|w| is_capitalized(w) || CONNECTORS.contains(&w.to_lowercase().as_str()))
@@ -137,11 +142,11 @@ fn marked(head: &str) -> Option<Dateline> {
     if whole.start() > 80 {
         return None;
     }
+    // The story follows the marker: a word, a dash, a quote, or a tag or
+    // bracket glued to it ("(CNN)#IslandLife", "(CNN)[Breaking news]"); a
+    // comma or a closing bracket means the marker is inside a sentence.
     let after = head[whole.end()..].trim_start();
-    let next = after.chars().next();
-    if next.is_some_and(|c| {
-        !(c.is_alphabetic() || matches!(c, '-' | '—' | '–' | ':' | '.' | '"' | '“' | '\''))
-    }) {
+    if after.starts_with([',', ';', ')', ']']) {
         return None;
     }
     let prefix = head[..whole.start()].trim();
@@ -233,6 +238,10 @@ mod tests {
                 "Kuala Lumpur, Malaysia (CNN)The body of Kim Jong Nam",
                 "Kuala Lumpur, Malaysia",
             ),
+            (
+                "Amsterdam, the Netherlands (CNN)Khalid Jone is -- in theory",
+                "Amsterdam, the Netherlands",
+            ),
             ("ISLAMABAD, Sep 26 (APP): Prime Minister", "ISLAMABAD"),
             ("BEIJING, Sept. 26 (Xinhua) -- China", "BEIJING"),
             ("МОСКВА, 26 сентября. /ТАСС/. Президент", "МОСКВА"),
@@ -249,6 +258,14 @@ mod tests {
         assert_eq!(agency("(CNN) -- The president said"), Some("CNN"));
         assert_eq!(agency("MOSCOW: Russian President"), None);
         assert_eq!(place("(CNN) -- The president said"), None);
+        // A tag or a bracket glued to the marker still opens the story...
+        assert_eq!(agency("(CNN)[Breaking news at 1:24 p.m.]"), Some("CNN"));
+        assert_eq!(
+            place("Washington (CNN)#IslandLife was good to Barack Obama."),
+            Some("Washington".into())
+        );
+        // ...a comma after it does not: the marker is inside a sentence.
+        assert_eq!(agency("Officials in Paris (AFP), speaking on Monday"), None);
     }
 
     #[test]

@@ -152,10 +152,16 @@ fn opens_body(e: &Entry, first: bool) -> bool {
     if e.long {
         return true;
     }
-    let dateline =
-        parse_dateline(e.text()).is_some_and(|d| d.agency.is_some() || char_len(e.text()) > 80);
-    let paragraph =
-        char_len(e.text()) > 150 || ends_with_period(e.text()) && word_count(e.text()) > 12;
+    let text = e.text();
+    let paragraph = char_len(text) > 150 || ends_with_period(text) && word_count(text) > 12;
+    // A marked dateline ("PARIS (AFP) -") never opens a headline. An
+    // unmarked one may be a headline's kicker ("CBO: 14M more Americans
+    // won't have health insurance", "HUFFPOLLSTER: Most Addresses Get High
+    // Marks."), so on the first line it takes a paragraph in sentence case.
+    let dateline = parse_dateline(text).is_some_and(|d| {
+        d.agency.is_some()
+            || char_len(text) > 80 && (!first || paragraph && capitalized_share(text) < 0.6)
+    });
     dateline || (!first && paragraph)
 }
 
@@ -194,8 +200,12 @@ fn is_pre_headline_date(es: &[Entry<'_>], k: usize, cands: &[usize]) -> bool {
     next_significant(es, k + 1).is_some_and(|n| {
         let meta_after =
             next_significant(es, n + 1).is_some_and(|m| matches!(es[m].kind(), Kind::Meta(_)));
+        // A short Title Case line is a headline when the byline or date
+        // block follows it ("My First Time Abroad", then "7 February 2017"),
+        // and a sentence after a date is the standfirst, not the headline.
         matches!(es[n].kind(), Kind::Content)
-            && !is_short_label(es[n].text())
+            && (!is_short_label(es[n].text()) || meta_after)
+            && !is_sentence(es[n].text())
             && (!opens_body(&es[n], false) || meta_after && !es[n].long)
     })
 }
@@ -227,12 +237,26 @@ fn candidates(es: &[Entry<'_>], first: usize, pre: &mut Vec<usize>) -> (Vec<usiz
     (cands, None)
 }
 
+/// True when a line reads as a sentence (a standfirst or a lede), not a
+/// headline: it ends with a period and most of its words are lowercase.
+fn is_sentence(text: &str) -> bool {
+    ends_with_period(text) && capitalized_share(text) < 0.6
+}
+
 /// The headline among candidates: skip site labels and standfirsts.
+///
+/// A standfirst reads as a sentence: it ends with a period and most of its
+/// words are lowercase. A Title Case headline may end with one ("Here Are
+/// 6 Things I Learned."), and a short Title Case headline ("My First Time
+/// Abroad") looks like a site label, so a label is only skipped for a
+/// candidate that is not a sentence either.
 fn pick_title(es: &[Entry<'_>], cands: &[usize]) -> Option<usize> {
     let label = |c: &usize| is_short_label(es[*c].text());
+    let sentence = |c: &usize| is_sentence(es[*c].text());
     cands
         .iter()
-        .find(|c| !label(c) && !ends_with_period(es[**c].text()))
+        .find(|c| !label(c) && !sentence(c))
+        .or_else(|| cands.iter().find(|c| !sentence(c)))
         .or_else(|| cands.iter().find(|c| !label(c)))
         .or_else(|| cands.last())
         .copied()
@@ -245,8 +269,11 @@ fn body_from(es: &[Entry<'_>], from: usize, metas: &mut Vec<usize>) -> Option<us
             Kind::Furniture => {}
             Kind::Meta(_) => metas.push(k),
             Kind::Content => {
+                // A short dateline-led line ("KYIV: \"THIS IS TWITTER!!\"")
+                // opens the body even though it looks like a label.
+                let text = es[k].text();
                 let later = next_significant(es, k + 1).is_some();
-                if !(is_short_label(es[k].text()) && later) {
+                if !(later && is_short_label(text) && parse_dateline(text).is_none()) {
                     return Some(k);
                 }
             }
