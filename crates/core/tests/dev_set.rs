@@ -515,7 +515,7 @@ fn date_style(rng: &mut Rng, d: NaiveDate) -> String {
         "Published: %Y-%m-%d",
         "%b %-d, %Y 3:41 PM",
     ];
-    let style: &str = *rng.pick(&styles);
+    let style: &str = rng.pick(&styles);
     d.format(style).to_string()
 }
 
@@ -583,12 +583,12 @@ fn held_out_page(
     let mut lines: Vec<String> = Vec::new();
     let (name, want) = if rng.below(4) == 0 {
         lines.push(title.to_owned());
-        lines.extend(paragraphs.iter().map(|p| p.to_string()));
+        lines.extend(paragraphs.iter().map(ToString::to_string));
         // The text's own opening may carry a dateline: not settled here.
         let name = format!("{date}_{n:04}.txt");
         (name, [title_want, date_want, None, None])
     } else {
-        let mut top: Vec<String> = rng.pick(TOP).iter().map(|s| s.to_string()).collect();
+        let mut top: Vec<String> = rng.pick(TOP).iter().map(ToString::to_string).collect();
         if rng.below(10) < 7 {
             let saved =
                 NaiveDate::from_ymd_opt(2018 + rng.below(6) as i32, 5, 1 + rng.below(28) as u32);
@@ -619,8 +619,8 @@ fn held_out_page(
         lines.push(title.to_owned());
         lines.push(meta.join("\n"));
         lines.push(format!("{place}{separator}{}", paragraphs[0]));
-        lines.extend(paragraphs[1..].iter().map(|p| p.to_string()));
-        lines.extend(rng.pick(BOTTOM).iter().map(|s| s.to_string()));
+        lines.extend(paragraphs[1..].iter().map(ToString::to_string));
+        lines.extend(rng.pick(BOTTOM).iter().map(ToString::to_string));
         let name = format!("{}_{:012x}.txt", 100 + n, rng.0 >> 16);
         (
             name,
