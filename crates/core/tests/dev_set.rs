@@ -515,8 +515,7 @@ fn date_style(rng: &mut Rng, d: NaiveDate) -> String {
         "Published: %Y-%m-%d",
         "%b %-d, %Y 3:41 PM",
     ];
-    let style: &str = rng.pick(&styles);
-    d.format(style).to_string()
+    d.format(rng.pick::<&str>(&styles)).to_string()
 }
 
 /// One record of the export saved as a page the way the development set's
