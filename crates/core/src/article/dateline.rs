@@ -125,7 +125,11 @@ fn place_from_prefix(prefix: &str, marked: bool) -> Option<String> {
     if !caps && !marked && parts.len() < 2 {
         return None;
     }
+    // Kickers, and two-letter speaker tags of interviews ("DW: Mr. Bozkurt,
+    // your party...", "Q:"): no dateline place is that short.
+    let tag = parts.len() == 1 && place.chars().count() <= 2;
     if parts.len() == 1 && KICKERS.contains(&place.to_uppercase().as_str())
+        || tag
         || normalize_agency(&place).is_some()
     {
         return None;
@@ -282,6 +286,8 @@ mod tests {
             "He said: We will win.",
             "Every year, the monsoon floods parts of India's Assam region.",
             "WATCH: Turkey-Netherlands war of words intensifies",
+            "DW: Mr. Bozkurt, your party colleague wants refugees back",
+            "Q: What happened next?",
         ] {
             assert_eq!(place(s), None, "{s}");
         }

@@ -244,6 +244,23 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     date_line(s).map(|d| d.date)
 }
 
+/// A date column's value: any form [`parse_date`] reads, or a Unix time in
+/// seconds or milliseconds, as exports from databases and news APIs give
+/// (`1485000000`, `1485000000000`, `1485000000.5`).
+pub fn parse_column_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    parse_date(s).or_else(|| {
+        let whole = s.split_once('.').map_or(s, |(whole, _)| whole);
+        if !(9..=13).contains(&whole.len()) || !whole.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let n: i64 = whole.parse().ok()?;
+        // Ten digits or fewer are seconds (up to 2286); more are milliseconds.
+        let secs = if whole.len() > 10 { n / 1000 } else { n };
+        chrono::DateTime::from_timestamp(secs, 0).map(|t| t.date_naive())
+    })
+}
+
 static FILE_DATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^0-9A-Za-z])((?:19|20)\d{2})[-_.]?(\d{2})[-_.]?(\d{2})(?:$|[^0-9A-Za-z])")
         .ok()
@@ -271,6 +288,22 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    #[test]
+    fn column_dates_take_unix_times() {
+        assert_eq!(parse_column_date("1485000000"), d(2017, 1, 21));
+        assert_eq!(parse_column_date("1485000000000"), d(2017, 1, 21));
+        assert_eq!(parse_column_date("1485000000.25"), d(2017, 1, 21));
+        assert_eq!(parse_column_date("2016-12-31"), d(2016, 12, 31));
+        assert_eq!(
+            parse_column_date("Mon, 09 Jan 2017 18:31:00 GMT"),
+            d(2017, 1, 9)
+        );
+        // Numbers too short or too long to be a time, and not numbers.
+        assert_eq!(parse_column_date("12345"), None);
+        assert_eq!(parse_column_date("12345678901234"), None);
+        assert_eq!(parse_column_date("14850000x0"), None);
     }
 
     #[test]

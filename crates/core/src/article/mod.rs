@@ -25,7 +25,15 @@ mod plain;
 mod util;
 
 pub use agency::normalize_agency;
-pub use dates::parse_date;
+pub use dates::{parse_column_date, parse_date};
+
+/// The dateline that opens `body` (a record's text, which has no header to
+/// parse): its place and the agency it names ("LONDON (Reuters) -").
+pub(crate) fn opening_dateline(body: &str) -> Option<(Option<String>, Option<&'static str>)> {
+    let first = body.lines().find(|l| !l.trim().is_empty())?;
+    let found = dateline::parse_dateline(first)?;
+    Some((found.place, found.agency))
+}
 
 /// Result of parsing one article page.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -204,6 +204,7 @@ pub fn record_document(
     let body = normalize_text(raw_text.trim());
     let mut fields = ArticleFields::default();
     apply_columns(&mut fields, map, row, &|ix| map.provenance(ix));
+    text_dateline(&mut fields, map, &body);
     // A record without text is still an article (exports often lose
     // bodies, and it has a date and a source to count); only a record with
     // nothing in it at all is skipped and reported.
@@ -236,6 +237,24 @@ pub fn record_document(
     })
 }
 
+/// The dateline opening a record's text ("LONDON (Reuters) - ..."), for
+/// the place and the agency when no column gave them.
+fn text_dateline(fields: &mut ArticleFields, map: &ColumnMap, body: &str) {
+    let Some(text_ix) = map.text else { return };
+    if fields.dateline.is_found() && fields.agency.is_found() {
+        return;
+    }
+    let Some((place, agency)) = article::opening_dateline(body) else {
+        return;
+    };
+    if let Some(place) = place.filter(|_| !fields.dateline.is_found()) {
+        fields.dateline = Field::found(place, map.provenance(text_ix));
+    }
+    if let Some(agency) = agency.filter(|_| !fields.agency.is_found()) {
+        fields.agency = Field::found(agency.to_owned(), map.provenance(text_ix));
+    }
+}
+
 /// Fills fields from mapped columns (records and sidecars). Column values
 /// win over values found in the text: they are curated metadata.
 fn apply_columns(
@@ -253,7 +272,7 @@ fn apply_columns(
         fields.title = Field::found(title, p);
     }
     if let Some((date, p)) = cell(map.date)
-        && let Some(parsed) = article::parse_date(&date)
+        && let Some(parsed) = article::parse_column_date(&date)
     {
         fields.published = Field::found(parsed, p);
     }

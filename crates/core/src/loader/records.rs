@@ -302,6 +302,12 @@ fn json_text(value: &serde_json::Value) -> String {
         serde_json::Value::Array(items) => {
             items.iter().map(json_text).collect::<Vec<_>>().join(", ")
         }
+        // NewsAPI's `"source": {"id": "reuters", "name": "Reuters"}` and
+        // the like: the object's own name or text, else the JSON itself.
+        serde_json::Value::Object(object) => ["name", "text", "value", "title"]
+            .iter()
+            .find_map(|key| object.get(*key).filter(|v| v.is_string()))
+            .map_or_else(|| value.to_string(), json_text),
         other => other.to_string(),
     }
 }
