@@ -426,7 +426,7 @@ fn headline_and_body_only_pages() {
         "عمران خان کا قوم سے خطاب",
         Some((2020, 9, 26)),
         Some("APP"),
-        None,
+        Some("اسلام آباد"),
     );
 }
 

@@ -88,11 +88,28 @@ fn is_date_part(part: &str) -> bool {
         .is_some_and(|re| re.is_match(part.trim()))
 }
 
-/// True when `part` reads as a place name: 1-4 capitalised words.
+/// True when `word` is written in a script without case (Arabic, Urdu,
+/// Chinese...), where a place cannot be told by its capitals.
+fn is_caseless_word(word: &str) -> bool {
+    !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase())
+}
+
+/// Most words of a place in a script without case ("اسلام آباد"): a
+/// short prefix before a colon is then the only sign of a dateline.
+const MAX_CASELESS_PLACE_WORDS: usize = 2;
+
+/// True when `part` reads as a place name: 1-4 capitalised words, or one
+/// or two words of a script without case.
 fn is_place_part(part: &str) -> bool {
     let words: Vec<&str> = part.split_whitespace().collect();
     if words.is_empty() || words.len() > 4 || part.chars().count() > 40 {
         return false;
+    }
+    if words.iter().all(|w| is_caseless_word(w)) {
+        return words.len() <= MAX_CASELESS_PLACE_WORDS;
     }
     let letters_ok = part
         .chars()
@@ -121,7 +138,7 @@ fn place_from_prefix(prefix: &str, marked: bool) -> Option<String> {
         return None;
     }
     let place = parts.join(", ");
-    let caps = is_all_caps(parts[0]);
+    let caps = is_all_caps(parts[0]) || parts[0].split_whitespace().all(is_caseless_word);
     if !caps && !marked && parts.len() < 2 {
         return None;
     }
@@ -191,6 +208,19 @@ fn delimited(head: &str) -> Option<Dateline> {
     })
 }
 
+/// Xinhua's Chinese dateline: "新华社莫斯科9月26日电" (Xinhua, Moscow,
+/// September 26, by wire).
+static XINHUA_ZH: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"^新华社(\p{Han}{2,8}?)\d{1,2}月\d{1,2}日(?:\d{1,2}时)?电").ok());
+
+fn xinhua_chinese(head: &str) -> Option<Dateline> {
+    let place = XINHUA_ZH.as_ref()?.captures(head)?.get(1)?;
+    Some(Dateline {
+        place: Some(place.as_str().to_owned()),
+        agency: Some("Xinhua"),
+    })
+}
+
 /// Reads the dateline at the start of a body line, if there is one.
 pub(crate) fn parse_dateline(line: &str) -> Option<Dateline> {
     let line = clean(prefix_chars(line, 400));
@@ -198,7 +228,9 @@ pub(crate) fn parse_dateline(line: &str) -> Option<Dateline> {
     if head.is_empty() {
         return None;
     }
-    marked(head).or_else(|| delimited(head))
+    marked(head)
+        .or_else(|| delimited(head))
+        .or_else(|| xinhua_chinese(head))
 }
 
 #[cfg(test)]
@@ -249,6 +281,12 @@ mod tests {
             ("ISLAMABAD, Sep 26 (APP): Prime Minister", "ISLAMABAD"),
             ("BEIJING, Sept. 26 (Xinhua) -- China", "BEIJING"),
             ("МОСКВА, 26 сентября. /ТАСС/. Президент", "МОСКВА"),
+            (
+                "اسلام آباد: وزیراعظم عمران خان نے قوم سے خطاب کیا",
+                "اسلام آباد",
+            ),
+            ("القاهرة - قال الرئيس المصري", "القاهرة"),
+            ("新华社莫斯科9月26日电 俄罗斯总统普京提议", "莫斯科"),
         ] {
             assert_eq!(place(s).as_deref(), Some(want), "{s}");
         }
@@ -288,6 +326,10 @@ mod tests {
             "WATCH: Turkey-Netherlands war of words intensifies",
             "DW: Mr. Bozkurt, your party colleague wants refugees back",
             "Q: What happened next?",
+            // Three words of Urdu before a colon: a sentence ("the prime
+            // minister said:"), not a place.
+            "وزیراعظم نے کہا: ہم جیتیں گے",
+            "普京说：我们会赢",
         ] {
             assert_eq!(place(s), None, "{s}");
         }
