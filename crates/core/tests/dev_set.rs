@@ -381,6 +381,12 @@ fn headline_and_body_only_pages() {
             "I Was Ghosted 3 Times In The Last Year. Here Are 6 Things I Learned.",
             "Hello? Helllllllllllllo?",
         ),
+        // A short label after a sentence-case headline is a section
+        // heading, not the headline.
+        (
+            "Binding for TI CDCE913/925/937/949 programmable I2C clock synthesizers.",
+            "Reference",
+        ),
         // A kicker before a colon is not a dateline on a headline.
         (
             "CBO: 14M more Americans won't have health insurance next year if GOP plan adopted",

@@ -245,18 +245,18 @@ fn is_sentence(text: &str) -> bool {
 
 /// The headline among candidates: skip site labels and standfirsts.
 ///
-/// A standfirst reads as a sentence: it ends with a period and most of its
-/// words are lowercase. A Title Case headline may end with one ("Here Are
-/// 6 Things I Learned."), and a short Title Case headline ("My First Time
-/// Abroad") looks like a site label, so a label is only skipped for a
-/// candidate that is not a sentence either.
+/// A standfirst reads as a sentence (see [`is_sentence`]); a Title Case
+/// headline may end with a period ("Here Are 6 Things I Learned."). A
+/// short Title Case headline ("My First Time Abroad") looks like a site
+/// label: when it comes first and nothing but sentences follow, it is the
+/// headline; a label further down is a section heading ("Reference").
 fn pick_title(es: &[Entry<'_>], cands: &[usize]) -> Option<usize> {
     let label = |c: &usize| is_short_label(es[*c].text());
     let sentence = |c: &usize| is_sentence(es[*c].text());
     cands
         .iter()
         .find(|c| !label(c) && !sentence(c))
-        .or_else(|| cands.iter().find(|c| !sentence(c)))
+        .or_else(|| cands.first().filter(|c| !sentence(c)))
         .or_else(|| cands.iter().find(|c| !label(c)))
         .or_else(|| cands.last())
         .copied()
