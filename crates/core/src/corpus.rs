@@ -170,7 +170,9 @@ impl Corpus {
         let fix = overlay.correction(&doc.key);
         let pick = |c: Option<&'a String>, f: Option<&'a String>| c.or(f).map(String::as_str);
         Effective {
-            title: pick(fix.and_then(|c| c.title.as_ref()), doc.fields.title.get()).unwrap_or(""),
+            title: fix
+                .and_then(|c| c.title.as_deref())
+                .unwrap_or_else(|| doc.title()),
             agency: pick(fix.and_then(|c| c.agency.as_ref()), doc.fields.agency.get()),
             outlet: pick(fix.and_then(|c| c.outlet.as_ref()), doc.fields.outlet.get()),
             dateline: pick(

@@ -24,71 +24,116 @@ pub struct Posting {
     pub count: u32,
 }
 
-/// A folded word's postings and total count, side by side: adding a
-/// document's words touches both, and one table of them costs one cache
-/// miss per word where two tables cost two.
+/// A folded word's postings and counts in 16 bytes: one table of them for
+/// all words costs one cache miss per word added.
 ///
 /// The last posting is kept as it is: three words in four occur in one
 /// document only and never need more, and a document's second case variant
 /// of a word ("Putin", "PUTIN") adds to it. Earlier postings are encoded
 /// in one allocation (see [`WordEntry::earlier`]), which on a 128 MB corpus
 /// keeps postings at about 25 MB where 8-byte postings in vectors took 60.
+/// The word's total and document count are the last posting's plus those
+/// in the encoded list's header, so the 435,000 words of one posting do not
+/// carry eight bytes of counts their posting already holds.
 #[derive(Clone, Debug, Default)]
 struct WordEntry {
-    /// Occurrences in the whole corpus. Saturates at 2^32 - 1, which no
-    /// word reaches in a corpus that fits in memory (its token streams
-    /// alone would take 12 GB).
-    total: u32,
-    /// Documents with the word: kept here, not counted from the list, so
-    /// that a word list over every word reads no list.
-    docs: u32,
     /// `count == 0` while the word has no posting.
     last: Posting,
-    /// The postings before the last one: empty, or a 4-byte header (the
-    /// document of the last one encoded) and then a pair of LEB128 varints
-    /// per posting: the document's distance from the previous posting's
-    /// (from 0 for the first) and the count minus one. Most pairs take two
-    /// or three bytes. A thin vector (one pointer, its length and capacity
-    /// in the allocation) keeps the entry at 24 bytes.
+    /// The postings before the last one: empty, or a header (see
+    /// [`Header`]) and then a pair of LEB128 varints per posting: the
+    /// document's distance from the previous posting's (from 0 for the
+    /// first) and the count minus one. Most pairs take two or three bytes.
+    /// A thin vector (one pointer, its length and capacity in the
+    /// allocation) keeps the entry at 16 bytes.
     earlier: ThinVec<u8>,
 }
 
+/// The header of [`WordEntry::earlier`], three little-endian `u32`s.
+#[derive(Clone, Copy, Debug, Default)]
+struct Header {
+    /// The document of the last encoded posting.
+    last_doc: DocIx,
+    /// Occurrences in the encoded postings; saturates at 2^32 - 1, which no
+    /// word reaches in a corpus that fits in memory (its token streams
+    /// alone would take 12 GB).
+    total: u32,
+    /// Encoded postings.
+    docs: u32,
+}
+
 /// Bytes of the header of [`WordEntry::earlier`].
-const HEADER: usize = 4;
+const HEADER: usize = 12;
+
+impl Header {
+    fn read(bytes: &[u8]) -> Option<Self> {
+        let word = |i: usize| {
+            let b = bytes.get(4 * i..4 * i + 4)?;
+            Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        };
+        Some(Self {
+            last_doc: word(0)?,
+            total: word(1)?,
+            docs: word(2)?,
+        })
+    }
+
+    fn write(self, bytes: &mut [u8]) {
+        for (i, v) in [self.last_doc, self.total, self.docs]
+            .into_iter()
+            .enumerate()
+        {
+            bytes[4 * i..4 * i + 4].copy_from_slice(&v.to_le_bytes());
+        }
+    }
+}
 
 impl WordEntry {
     /// Adds `count` occurrences in `doc`, which is the last document so far.
     fn add(&mut self, doc: DocIx, count: u32) {
-        self.total = self.total.saturating_add(count);
         if self.last.count == 0 {
             self.last = Posting { doc, count };
-            self.docs = 1;
         } else if self.last.doc == doc {
             self.last.count = self.last.count.saturating_add(count);
         } else {
             self.push_earlier(self.last);
             self.last = Posting { doc, count };
-            self.docs += 1;
         }
     }
 
     fn push_earlier(&mut self, posting: Posting) {
-        let delta = match self.earlier.get(..HEADER) {
-            Some(b) => posting.doc - u32::from_le_bytes([b[0], b[1], b[2], b[3]]),
+        let header = match Header::read(&self.earlier) {
+            Some(header) => header,
             None => {
                 self.earlier.reserve_exact(HEADER + MAX_PAIR);
                 self.earlier.extend_from_slice(&[0; HEADER]);
-                posting.doc
+                Header::default()
             }
         };
         grow_gently(&mut self.earlier);
-        push_varint(&mut self.earlier, delta);
+        push_varint(&mut self.earlier, posting.doc - header.last_doc);
         push_varint(&mut self.earlier, posting.count - 1);
-        self.earlier[..HEADER].copy_from_slice(&posting.doc.to_le_bytes());
+        let header = Header {
+            last_doc: posting.doc,
+            total: header.total.saturating_add(posting.count),
+            docs: header.docs + 1,
+        };
+        header.write(&mut self.earlier[..HEADER]);
     }
 
+    /// The encoded postings' header, zero while there are none.
+    fn header(&self) -> Header {
+        Header::read(&self.earlier).unwrap_or_default()
+    }
+
+    /// Documents with the word.
     fn len(&self) -> usize {
-        self.docs as usize
+        let last = usize::from(self.last.count > 0);
+        self.header().docs as usize + last
+    }
+
+    /// Occurrences in the whole corpus (saturating).
+    fn total(&self) -> u32 {
+        self.header().total.saturating_add(self.last.count)
     }
 
     fn iter(&self) -> Postings<'_> {
@@ -254,7 +299,7 @@ impl Index {
     pub fn total(&self, word: FoldedId) -> u64 {
         self.words
             .get(word as usize)
-            .map_or(0, |w| u64::from(w.total))
+            .map_or(0, |w| u64::from(w.total()))
     }
 
     /// Heap bytes held by the postings (entries, and encoded lists with
@@ -337,12 +382,12 @@ mod tests {
         assert_eq!(entry.len(), docs.len());
         let total: u64 = docs.iter().map(|&(_, c)| u64::from(c)).sum::<u64>() + 5;
         // The total saturates (these counts are far beyond real ones).
-        assert_eq!(u64::from(entry.total), total.min(u64::from(u32::MAX)));
+        assert_eq!(u64::from(entry.total()), total.min(u64::from(u32::MAX)));
     }
 
     #[test]
-    fn an_entry_is_three_words() {
-        assert_eq!(std::mem::size_of::<WordEntry>(), 24);
+    fn an_entry_is_two_words() {
+        assert_eq!(std::mem::size_of::<WordEntry>(), 16);
     }
 
     #[test]

@@ -84,8 +84,7 @@ pub fn article_from_bytes(
             format!("malformed {encoding} bytes were replaced (truncated or mis-encoded file)");
         Problem::new(path, ProblemKind::PartlyRead, reason)
     });
-    let (text, body_start) =
-        Document::compose_text_owned(fields.title.get().map_or("", String::as_str), body);
+    let (text, body_start) = Document::compose_text_owned(&mut fields.title, body);
     let doc = Document {
         key: DocKey {
             path: display.into(),
@@ -216,8 +215,7 @@ pub fn record_document(
         let title: String = first.chars().take(120).collect();
         fields.title = Field::found(title, map.provenance(map.text.unwrap_or(0)));
     }
-    let (text, body_start) =
-        Document::compose_text_owned(fields.title.get().map_or("", String::as_str), body);
+    let (text, body_start) = Document::compose_text_owned(&mut fields.title, body);
     Some(Document {
         key: DocKey {
             path: display.clone(),
