@@ -16,9 +16,19 @@ pub(crate) const CONNECTORS: &[&str] = &[
 /// Replaces exotic spaces by a plain space, drops zero-width characters,
 /// collapses runs of whitespace and trims.
 pub(crate) fn clean(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    clean_head(s, usize::MAX)
+}
+
+/// The first `max_chars` characters of [`clean`]`(s)`, without cleaning
+/// the rest of `s`.
+pub(crate) fn clean_head(s: &str, max_chars: usize) -> String {
+    let mut out = String::with_capacity(s.len().min(max_chars.saturating_mul(4)));
     let mut pending_space = false;
+    let mut chars = 0;
     for c in s.chars() {
+        if chars >= max_chars {
+            break;
+        }
         if is_invisible(c) {
             continue;
         }
@@ -28,9 +38,14 @@ pub(crate) fn clean(s: &str) -> String {
         }
         if pending_space && !out.is_empty() {
             out.push(' ');
+            chars += 1;
+            if chars >= max_chars {
+                break;
+            }
         }
         pending_space = false;
         out.push(c);
+        chars += 1;
     }
     out
 }
@@ -139,6 +154,24 @@ pub(crate) fn file_stem(file_name: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clean_head_is_a_prefix_of_clean() {
+        for s in [
+            "  a  b\t\tc  ",
+            "x\u{a0}\u{200b}y  z ",
+            "",
+            "   ",
+            "abc",
+            "é  ü",
+        ] {
+            let full = clean(s);
+            for n in 0..8 {
+                let head: String = full.chars().take(n).collect();
+                assert_eq!(clean_head(s, n), head, "{s:?} {n}");
+            }
+        }
+    }
 
     #[test]
     fn clean_handles_nbsp_and_zero_width() {
