@@ -10,7 +10,7 @@ use crate::article::agency::exact_agency;
 use crate::article::dateline::parse_dateline;
 use crate::article::dates::find_date;
 use crate::article::furniture::{is_furniture, is_trailing_furniture};
-use crate::article::util::{clean, word_count};
+use crate::article::util::clean;
 use crate::fields::{ArticleFields, Field, Provenance};
 
 pub(crate) fn line_no(n: usize) -> Provenance {
@@ -84,7 +84,9 @@ pub(crate) fn body_fields(
         .and_then(|l| Some((l, lines.get(l)?)));
     if let Some((l, text)) = credit
         && !fields.agency.is_found()
-        && word_count(text) <= 4
+        // At most four words, counted no further (the last line is often a
+        // whole paragraph).
+        && text.split_whitespace().nth(4).is_none()
         && let Some(agency) = exact_agency(text)
     {
         fields.agency = Field::found(agency.to_owned(), line_no(l));

@@ -55,8 +55,17 @@ impl Entry<'_> {
             .get_or_init(|| clean(prefix_chars(self.raw, 1000)))
     }
 
+    /// A long line is content without a look at its text (cleaning a
+    /// paragraph of a news page cost more than classifying all the short
+    /// lines above it).
     fn kind(&self) -> &Kind {
-        self.kind.get_or_init(|| classify(self.text(), self.long))
+        self.kind.get_or_init(|| {
+            if self.long {
+                Kind::Content
+            } else {
+                classify(self.text())
+            }
+        })
     }
 }
 
@@ -106,8 +115,8 @@ fn combined_meta(text: &str) -> Option<Meta> {
     })
 }
 
-fn classify(text: &str, long: bool) -> Kind {
-    if long || char_len(text) > 300 {
+fn classify(text: &str) -> Kind {
+    if char_len(text) > 300 {
         return Kind::Content;
     }
     if is_furniture(text) {
@@ -177,10 +186,13 @@ fn capitalized_share(s: &str) -> f64 {
 }
 
 fn headline_like(e: &Entry) -> bool {
+    if e.long || char_len(e.text()) > 250 {
+        return false;
+    }
     let (words, share) = (word_count(e.text()), capitalized_share(e.text()));
     // Headlines are short or Title Case; a lede is a long or plain sentence.
     let sentence = ends_with_period(e.text()) && (words > 20 || words > 12 && share < 0.3);
-    !e.long && char_len(e.text()) <= 250 && (!sentence || share >= 0.6)
+    !sentence || share >= 0.6
 }
 
 fn next_significant(es: &[Entry<'_>], from: usize) -> Option<usize> {
@@ -271,9 +283,10 @@ fn body_from(es: &[Entry<'_>], from: usize, metas: &mut Vec<usize>) -> Option<us
             Kind::Content => {
                 // A short dateline-led line ("KYIV: \"THIS IS TWITTER!!\"")
                 // opens the body even though it looks like a label.
-                let text = es[k].text();
-                let later = next_significant(es, k + 1).is_some();
-                if !(later && is_short_label(text) && parse_dateline(text).is_none()) {
+                let label = |e: &Entry| {
+                    !e.long && is_short_label(e.text()) && parse_dateline(e.text()).is_none()
+                };
+                if !(label(&es[k]) && next_significant(es, k + 1).is_some()) {
                     return Some(k);
                 }
             }
