@@ -50,6 +50,54 @@ fn selecting_a_row_shows_the_body_in_the_reader() {
     );
 }
 
+/// The reader heading of a document with this headline (the table row
+/// has the same label, further left).
+fn reader_heading(
+    harness: &egui_kittest::Harness<'static, WirescopeApp>,
+    title: &str,
+) -> egui::Rect {
+    let rects = harness.get_all_by_label(title).map(|n| n.rect());
+    rects
+        .max_by(|a, b| a.left().total_cmp(&b.left()))
+        .expect("heading")
+}
+
+/// Clicks the table row with this headline.
+fn click_row(harness: &mut egui_kittest::Harness<'static, WirescopeApp>, title: &str) {
+    let row = harness
+        .get_all_by_label(title)
+        .min_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+        .expect("row label");
+    row.click();
+    harness.run();
+}
+
+/// A document opens at the top of the reader, also one that was scrolled
+/// down before: egui keeps scroll offsets by widget id (across runs too,
+/// where the same index may be another document).
+#[test]
+fn a_document_opens_at_the_top_of_the_reader() {
+    let mut harness = dev_harness();
+    let app = harness.state();
+    let title = |ix| app.corpus.fields(ix, &app.overlay).title.to_owned();
+    let (first, second) = (app.table_rows()[3], app.table_rows()[4]);
+    let (title1, title2) = (title(first), title(second));
+    let body_start: String = app.corpus.doc(first).body().chars().take(40).collect();
+    click_row(&mut harness, &title1);
+    let top = reader_heading(&harness, &title1).top();
+    harness.get_by_label_contains(&body_start).scroll_down();
+    harness.run();
+    let scrolled = reader_heading(&harness, &title1).top();
+    assert!(
+        scrolled < top - 50.0,
+        "the reader did not scroll: {top} {scrolled}"
+    );
+    click_row(&mut harness, &title2);
+    click_row(&mut harness, &title1);
+    assert_eq!(harness.state().selected_doc(), Some(first));
+    assert_eq!(reader_heading(&harness, &title1).top(), top);
+}
+
 #[test]
 fn typing_a_term_updates_highlights_and_charts() {
     let mut harness = sample_harness();

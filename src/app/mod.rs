@@ -136,6 +136,11 @@ pub struct UiState {
         Option<background::Job<ReaderHitsKey, std::sync::Arc<[std::ops::Range<usize>]>>>,
     /// Document and byte offset `session.reader.char_offset` was counted at.
     pub reader_offset_at: Option<(DocIx, usize)>,
+    /// Document (index and content hash) the reader showed last: a newly
+    /// shown one opens at its top. egui keeps scroll offsets by id, across
+    /// runs too, and the reader's id names a document by its index, which
+    /// another corpus gives to another document.
+    pub reader_shown: Option<(DocIx, u64)>,
 }
 
 /// The application.

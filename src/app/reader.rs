@@ -106,14 +106,20 @@ pub fn reader_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
         app.ui.reader_offset_at = Some((doc_ix, range.start));
     }
     let scroll_to_hit = std::mem::take(&mut app.ui.scroll_reader_to_hit);
-    egui::ScrollArea::vertical()
+    let shown = Some((doc_ix, doc.content_hash));
+    let fresh = std::mem::replace(&mut app.ui.reader_shown, shown) != shown;
+    let mut area = egui::ScrollArea::vertical()
         .id_salt(("reader", doc_ix))
-        .auto_shrink(false)
-        .show(ui, |ui| {
-            header_ui(ui, app, &doc, doc_ix);
-            ui.add_space(8.0);
-            body_ui(ui, app, &doc, &hits, current, scroll_to_hit);
-        });
+        .auto_shrink(false);
+    // A hit to turn to still wins: the body scrolls to it after this.
+    if fresh {
+        area = area.vertical_scroll_offset(0.0);
+    }
+    area.show(ui, |ui| {
+        header_ui(ui, app, &doc, doc_ix);
+        ui.add_space(8.0);
+        body_ui(ui, app, &doc, &hits, current, scroll_to_hit);
+    });
 }
 
 fn hit_bar_ui(ui: &mut egui::Ui, app: &mut WirescopeApp, hit_count: usize) {
