@@ -125,7 +125,7 @@ pub(crate) fn decode_borrowed(bytes: &[u8]) -> Result<DecodedRef<'_>, NotText> {
 /// Only lines holding non-ASCII bytes tell encodings apart, so the detector
 /// is fed those lines (up to a budget) rather than the whole file: feeding a
 /// 40 MB mostly-ASCII file byte by byte took seconds.
-fn guess_legacy(bytes: &[u8]) -> &'static Encoding {
+pub(crate) fn guess_legacy(bytes: &[u8]) -> &'static Encoding {
     const BUDGET_BYTES: usize = 256 * 1024;
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     let mut fed = 0;

@@ -556,6 +556,52 @@ fn common_export_shapes_map_their_columns() {
     );
 }
 
+/// Spreadsheet exports in other conventions: a French Excel export
+/// (semicolons, Windows-1252, French column names), tab-separated values
+/// under `.tsv`, and a UTF-16 CSV, which is refused with a message while
+/// everything else loads.
+#[test]
+fn spreadsheet_exports_in_other_dialects() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = good(dir.path());
+    let french = "titre;date;source;texte\n\"Été à Paris\";26/09/2020;Le Monde;\"PARIS (AFP) - Le café de la gare était fermé; personne ne sait pourquoi.\"\n";
+    let (latin, _, _) = encoding_rs::WINDOWS_1252.encode(french);
+    let fr = write(&dir.path().join("europresse.csv"), latin);
+    write(
+        &dir.path().join("export.tsv"),
+        "title\tdate\ttext\nTab title\t2020-09-26\tLONDON - Tab body.\n",
+    );
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(
+            "title,text\nA,B\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
+    let wide = write(&dir.path().join("wide.csv"), utf16);
+    let (corpus, report) = load_paths(&[dir.path()]);
+    assert_loaded(&corpus, &good);
+    assert_eq!(corpus.len(), 3, "{:#?}", report.problems);
+    let doc = corpus
+        .docs()
+        .iter()
+        .find(|d| d.title() == "Été à Paris")
+        .unwrap();
+    assert!(
+        doc.body()
+            .contains("Le café de la gare était fermé; personne")
+    );
+    assert_eq!(doc.published().unwrap().to_string(), "2020-09-26");
+    assert_eq!(doc.fields.outlet.get().unwrap(), "Le Monde");
+    assert_eq!(doc.fields.agency.get().unwrap(), "AFP");
+    let info = problem(&report, &fr, "semicolon-separated, windows-1252");
+    assert!(info.reason.contains("text=texte"), "{}", info.reason);
+    assert!(corpus.docs().iter().any(|d| d.title() == "Tab title"));
+    let p = problem(&report, &wide, "UTF-16");
+    assert_eq!(p.kind, ProblemKind::Skipped);
+}
+
 #[test]
 fn record_file_without_text_or_file_column_is_skipped() {
     let dir = tempfile::tempdir().unwrap();

@@ -6,6 +6,8 @@
 //! lower-casing and dropping non-alphanumerics, and [`ColumnMap::describe`]
 //! says which columns were used, for the load report.
 
+use unicode_normalization::UnicodeNormalization;
+
 use crate::fields::{Provenance, SourceName};
 
 /// Which column (by index) feeds which field.
@@ -24,7 +26,18 @@ pub struct ColumnMap {
     pub file: Option<usize>,
 }
 
-const TITLE: &[&str] = &["title", "headline", "heading", "articletitle", "head"];
+const TITLE: &[&str] = &[
+    "title",
+    "headline",
+    "heading",
+    "articletitle",
+    "head",
+    // French, German, Spanish and Portuguese, Italian exports.
+    "titre",
+    "titel",
+    "titulo",
+    "titolo",
+];
 const DATE: &[&str] = &[
     "date",
     "publishdate",
@@ -39,6 +52,8 @@ const DATE: &[&str] = &[
     "timestamp",
     "createdat",
     "created",
+    "datum",
+    "fecha",
 ];
 const OUTLET: &[&str] = &[
     "outlet",
@@ -51,6 +66,8 @@ const OUTLET: &[&str] = &[
     "publication",
     "sourcename",
     "media",
+    "quelle",
+    "fuente",
 ];
 const URL: &[&str] = &[
     "url",
@@ -86,12 +103,19 @@ const TEXT: &[&str] = &[
     "articlebody",
     "bodytext",
     "story",
+    "texte",
+    "texto",
+    "testo",
+    "inhalt",
 ];
 const FILE: &[&str] = &["file", "filename", "path", "filepath", "document", "doc"];
 
+/// A column name lowercased, without accents, spaces or punctuation:
+/// "Publish Date", "publish_date" and "publishDate" are all "publishdate",
+/// and "Título" is "titulo".
 fn squash(name: &str) -> String {
     name.trim_start_matches('\u{feff}')
-        .chars()
+        .nfd()
         .filter(char::is_ascii_alphanumeric)
         .map(|c| c.to_ascii_lowercase())
         .collect()
@@ -192,6 +216,20 @@ mod tests {
         assert_eq!(map.subtitle, Some(4));
         assert_eq!(map.text, Some(5));
         assert_eq!(map.file, None);
+    }
+
+    #[test]
+    fn names_in_other_languages_and_spellings() {
+        let names: Vec<String> = ["Título", "Fecha", "Fuente", "Texto", "Notas"]
+            .map(String::from)
+            .to_vec();
+        let map = ColumnMap::from_names(&names);
+        assert_eq!(
+            (map.title, map.date, map.outlet, map.text),
+            (Some(0), Some(1), Some(2), Some(3))
+        );
+        assert_eq!(squash("Publish Date"), "publishdate");
+        assert_eq!(squash("\u{feff}publishDate"), "publishdate");
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //! every skipped or partly read file becomes a [`Problem`] with its path.
 
 mod columns;
+mod dialect;
 mod file;
 mod records;
 mod walk;
@@ -265,7 +266,8 @@ fn plan(candidates: Vec<Candidate>, problems: &mut Vec<Problem>) -> Plan {
                 match records::classify(&candidate.path, candidate.kind) {
                     Ok(Role::Articles(map)) => {
                         let reason = format!(
-                            "read as one article per record; columns used: {}",
+                            "read as one article per record{}; columns used: {}",
+                            dialect_note(&candidate),
                             map.describe()
                         );
                         problems.push(Problem::new(&candidate.path, ProblemKind::Info, reason));
@@ -276,7 +278,8 @@ fn plan(candidates: Vec<Candidate>, problems: &mut Vec<Problem>) -> Plan {
                     }
                     Ok(Role::Sidecar(map)) => {
                         let reason = format!(
-                            "read as a sidecar (metadata for files beside it); columns used: {}",
+                            "read as a sidecar (metadata for files beside it){}; columns used: {}",
+                            dialect_note(&candidate),
                             map.describe()
                         );
                         problems.push(Problem::new(&candidate.path, ProblemKind::Info, reason));
@@ -300,6 +303,17 @@ fn plan(candidates: Vec<Candidate>, problems: &mut Vec<Problem>) -> Plan {
     // Big files first, so one large export does not start last and run alone.
     jobs.sort_by_key(|j| std::cmp::Reverse(j.candidate.size_bytes));
     Plan { jobs, sidecars }
+}
+
+/// " (semicolon-separated, windows-1252)" for a CSV file not written as
+/// comma-separated UTF-8, for the load report; empty otherwise.
+fn dialect_note(candidate: &Candidate) -> String {
+    let dialect = (candidate.kind == FileKind::Csv)
+        .then(|| dialect::CsvDialect::of(&candidate.path).ok())
+        .flatten();
+    dialect
+        .and_then(|d| d.describe())
+        .map_or_else(String::new, |d| format!(" ({d})"))
 }
 
 fn run_pool(

@@ -14,6 +14,7 @@ use std::path::Path;
 use crate::fields::SourceName;
 
 use super::columns::ColumnMap;
+use super::dialect::CsvDialect;
 use super::walk::FileKind;
 use super::{Problem, ProblemKind};
 
@@ -35,13 +36,22 @@ pub fn header(path: &Path, kind: FileKind) -> Result<Vec<String>, String> {
     let file = File::open(path).map_err(|e| e.to_string())?;
     match kind {
         FileKind::Csv => {
-            let mut reader = csv::ReaderBuilder::new().from_reader(file);
+            let dialect = CsvDialect::of(path)?;
+            let mut reader = csv::ReaderBuilder::new()
+                .delimiter(dialect.delimiter)
+                .from_reader(file);
             let headers = reader
-                .headers()
+                .byte_headers()
                 .map_err(|e| format!("cannot read the CSV header: {e}"))?;
             Ok(headers
                 .iter()
-                .map(|h| h.trim_start_matches('\u{feff}').trim().to_owned())
+                .map(|h| {
+                    dialect
+                        .text(h)
+                        .trim_start_matches('\u{feff}')
+                        .trim()
+                        .to_owned()
+                })
                 .collect())
         }
         _ => jsonl_keys(BufReader::new(file)),
@@ -155,7 +165,10 @@ pub fn stream(
         }
     };
     match kind {
-        FileKind::Csv => stream_csv(path, file, problems, emit),
+        FileKind::Csv => match CsvDialect::of(path) {
+            Ok(dialect) => stream_csv(path, file, dialect, problems, emit),
+            Err(reason) => problems.push(Problem::new(path, ProblemKind::Skipped, reason)),
+        },
         _ => stream_jsonl(path, file, map, problems, emit),
     }
 }
@@ -163,11 +176,13 @@ pub fn stream(
 fn stream_csv(
     path: &Path,
     file: File,
+    dialect: CsvDialect,
     problems: &mut Vec<Problem>,
     emit: &mut dyn FnMut(u32, Row) -> bool,
 ) {
-    let mut reader =
-        csv::ReaderBuilder::new().from_reader(BufReader::with_capacity(256 * 1024, file));
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(dialect.delimiter)
+        .from_reader(BufReader::with_capacity(256 * 1024, file));
     let mut record = csv::ByteRecord::new();
     let mut number = 0u32;
     // Each record is emitted when the next one has been read: a quote that
@@ -181,7 +196,7 @@ fn stream_csv(
                 number += 1;
                 let row = record
                     .iter()
-                    .map(|f| String::from_utf8_lossy(f).into_owned())
+                    .map(|f| dialect.text(f).into_owned())
                     .collect();
                 let start = record.position().map_or(0, csv::Position::byte);
                 if let Some((n, row, _)) = held.replace((number, row, start))

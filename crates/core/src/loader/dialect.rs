@@ -1,0 +1,145 @@
+//! How a CSV file is written: its field delimiter and its encoding.
+//!
+//! Spreadsheets export "CSV" with the conventions of their locale: in much
+//! of Europe the fields are separated by `;` (the comma being the decimal
+//! sign) and Excel on Windows writes the ANSI code page (Windows-1252 and
+//! its neighbours), not UTF-8. Some tools write tab-separated values under
+//! either extension. Both are read off the first 64 KB of the file.
+
+use std::borrow::Cow;
+use std::io::Read;
+use std::path::Path;
+
+use encoding_rs::{Encoding, UTF_8};
+
+/// Bytes of a file read to settle its dialect.
+const SAMPLE_BYTES: u64 = 64 * 1024;
+
+/// The delimiter and encoding of a CSV file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CsvDialect {
+    pub delimiter: u8,
+    /// UTF-8, or the single-byte encoding the sample was detected in.
+    pub encoding: &'static Encoding,
+}
+
+impl Default for CsvDialect {
+    fn default() -> Self {
+        Self {
+            delimiter: b',',
+            encoding: UTF_8,
+        }
+    }
+}
+
+impl CsvDialect {
+    /// Reads the dialect of the CSV file at `path`. UTF-16 is refused with
+    /// a message: its delimiters are two bytes wide.
+    pub fn of(path: &Path) -> Result<Self, String> {
+        let mut sample = Vec::new();
+        std::fs::File::open(path)
+            .and_then(|f| f.take(SAMPLE_BYTES).read_to_end(&mut sample))
+            .map_err(|e| e.to_string())?;
+        if sample.starts_with(&[0xFF, 0xFE]) || sample.starts_with(&[0xFE, 0xFF]) {
+            return Err("a CSV file in UTF-16 cannot be read; save it as UTF-8".to_owned());
+        }
+        Ok(Self {
+            delimiter: delimiter(&sample),
+            encoding: encoding(&sample),
+        })
+    }
+
+    /// A field's text in this dialect's encoding (malformed bytes replaced).
+    pub fn text<'a>(&self, field: &'a [u8]) -> Cow<'a, str> {
+        if self.encoding == UTF_8 {
+            String::from_utf8_lossy(field)
+        } else {
+            self.encoding.decode_without_bom_handling(field).0
+        }
+    }
+
+    /// "semicolon-separated, windows-1252" for the load report, or `None`
+    /// for the usual comma-separated UTF-8.
+    pub fn describe(&self) -> Option<String> {
+        let separated = match self.delimiter {
+            b';' => Some("semicolon-separated"),
+            b'\t' => Some("tab-separated"),
+            _ => None,
+        };
+        let encoding = (self.encoding != UTF_8).then(|| self.encoding.name());
+        let parts: Vec<&str> = separated.into_iter().chain(encoding).collect();
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
+}
+
+/// The most frequent of `,`, `;` and tab in the header line, outside
+/// quotes; `,` on a tie or when there is none.
+fn delimiter(sample: &[u8]) -> u8 {
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for &b in sample {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => break,
+            b',' if !quoted => counts[0] += 1,
+            b';' if !quoted => counts[1] += 1,
+            b'\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let best = (0..3).max_by_key(|&i| (counts[i], std::cmp::Reverse(i)));
+    match best {
+        Some(1) if counts[1] > 0 => b';',
+        Some(2) if counts[2] > 0 => b'\t',
+        _ => b',',
+    }
+}
+
+/// UTF-8 when the sample is (a character cut at its end does not count),
+/// else the legacy encoding it reads as.
+fn encoding(sample: &[u8]) -> &'static Encoding {
+    match std::str::from_utf8(sample) {
+        Ok(_) => UTF_8,
+        Err(e) if e.error_len().is_none() => UTF_8,
+        Err(_) => crate::text::guess_legacy(sample),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delimiters_are_read_off_the_header() {
+        assert_eq!(delimiter(b"title,date,text\na;b,c"), b',');
+        assert_eq!(delimiter(b"title;date;source;text\n\"a,b\";c"), b';');
+        assert_eq!(delimiter(b"title\tdate\ttext\n"), b'\t');
+        // Separators inside a quoted header name do not count.
+        assert_eq!(delimiter(b"\"a;b;c\",date\n"), b',');
+        assert_eq!(delimiter(b"text\n"), b',');
+        assert_eq!(delimiter(b""), b',');
+    }
+
+    #[test]
+    fn encodings_are_read_off_the_sample() {
+        assert_eq!(encoding("titre;texte\nÉté;café".as_bytes()), UTF_8);
+        // A sample cut inside a character is still UTF-8.
+        assert_eq!(encoding(&"café".as_bytes()[..4]), UTF_8);
+        let (latin, _, _) = encoding_rs::WINDOWS_1252
+            .encode("titre;texte\nÉté à Paris;Le café de la gare était fermé.\n");
+        let dialect = CsvDialect {
+            delimiter: b';',
+            encoding: encoding(&latin),
+        };
+        assert_eq!(dialect.encoding, encoding_rs::WINDOWS_1252);
+        assert_eq!(
+            dialect.text(&latin[12..]).lines().next(),
+            Some("Été à Paris;Le café de la gare était fermé.")
+        );
+        assert_eq!(
+            dialect.describe().as_deref(),
+            Some("semicolon-separated, windows-1252")
+        );
+        assert_eq!(CsvDialect::default().describe(), None);
+    }
+}
