@@ -146,9 +146,18 @@ fn strip_affixes(key: &str) -> &str {
     key
 }
 
+/// Most words of a line that [`exact_agency`] reads as agencies.
+const MAX_WORDS: usize = 12;
+
 /// The agency when the whole of `s` names one (no sentence around it):
 /// "AFP", "By Reuters", "Agence France-Presse", "AFP/Reuters".
 pub(crate) fn exact_agency(s: &str) -> Option<&'static str> {
+    // Agency names hold no digits and few words ("Agence France-Presse /
+    // Associated Press of Pakistan" has seven): most lines are settled
+    // here, before any string is built.
+    if s.bytes().any(|b| b.is_ascii_digit()) || s.split_whitespace().nth(MAX_WORDS).is_some() {
+        return None;
+    }
     let s = clean(s);
     if s.is_empty() || s.len() > 80 {
         return None;

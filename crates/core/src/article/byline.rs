@@ -96,8 +96,10 @@ fn names_only(s: &str, max_words: usize) -> bool {
 
 /// "By X" with X a list of names or an agency.
 fn by_line(s: &str) -> Option<Byline> {
-    let lower = s.to_lowercase();
-    let prefix = BY_PREFIXES.iter().find(|p| lower.starts_with(*p))?;
+    let prefix = BY_PREFIXES.iter().find(|p| {
+        s.get(..p.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(p))
+    })?;
     let rest = s.get(prefix.len()..)?.trim();
     let agency = normalize_agency(rest);
     let first_ok = rest.chars().next().is_some_and(char::is_uppercase)
@@ -116,6 +118,11 @@ fn by_line(s: &str) -> Option<Byline> {
 
 /// "From our reporter", "Our Correspondent", "Staff Reporter".
 fn staff_line(s: &str) -> Option<Byline> {
+    // "From" and six words at most, or a label of a few words: longer lines
+    // need no folding.
+    if s.split_whitespace().nth(7).is_some() {
+        return None;
+    }
     let key = fold_key(s);
     let from_staff = key.strip_prefix("from ").is_some_and(|rest| {
         ["our ", "a ", "the "].iter().any(|p| rest.starts_with(p))
