@@ -8,6 +8,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+use super::dialect::CsvDialect;
 use crate::fields::{Provenance, SourceName};
 
 /// Which column (by index) feeds which field.
@@ -24,6 +25,9 @@ pub struct ColumnMap {
     pub subtitle: Option<usize>,
     pub text: Option<usize>,
     pub file: Option<usize>,
+    /// How a CSV file's fields are written, read with its header (JSON
+    /// Lines is always UTF-8).
+    pub dialect: CsvDialect,
 }
 
 const TITLE: &[&str] = &[
@@ -143,6 +147,7 @@ impl ColumnMap {
             subtitle: find(SUBTITLE),
             text: find(TEXT),
             file: find(FILE),
+            dialect: CsvDialect::default(),
         }
     }
 

@@ -26,6 +26,7 @@ use rayon::prelude::*;
 
 use crate::corpus::{BatchBuilder, TokenizedBatch};
 pub use columns::{ColumnMap, host_of};
+pub use dialect::CsvDialect;
 use records::{Role, SidecarEntry};
 use walk::Candidate;
 pub use walk::FileKind;
@@ -267,7 +268,7 @@ fn plan(candidates: Vec<Candidate>, problems: &mut Vec<Problem>) -> Plan {
                     Ok(Role::Articles(map)) => {
                         let reason = format!(
                             "read as one article per record{}; columns used: {}",
-                            dialect_note(&candidate),
+                            dialect_note(&map),
                             map.describe()
                         );
                         problems.push(Problem::new(&candidate.path, ProblemKind::Info, reason));
@@ -279,7 +280,7 @@ fn plan(candidates: Vec<Candidate>, problems: &mut Vec<Problem>) -> Plan {
                     Ok(Role::Sidecar(map)) => {
                         let reason = format!(
                             "read as a sidecar (metadata for files beside it){}; columns used: {}",
-                            dialect_note(&candidate),
+                            dialect_note(&map),
                             map.describe()
                         );
                         problems.push(Problem::new(&candidate.path, ProblemKind::Info, reason));
@@ -307,13 +308,9 @@ fn plan(candidates: Vec<Candidate>, problems: &mut Vec<Problem>) -> Plan {
 
 /// " (semicolon-separated, windows-1252)" for a CSV file not written as
 /// comma-separated UTF-8, for the load report; empty otherwise.
-fn dialect_note(candidate: &Candidate) -> String {
-    let dialect = (candidate.kind == FileKind::Csv)
-        .then(|| dialect::CsvDialect::of(&candidate.path).ok())
-        .flatten();
-    dialect
-        .and_then(|d| d.describe())
-        .map_or_else(String::new, |d| format!(" ({d})"))
+fn dialect_note(map: &ColumnMap) -> String {
+    let note = map.dialect.describe();
+    note.map_or_else(String::new, |d| format!(" ({d})"))
 }
 
 fn run_pool(

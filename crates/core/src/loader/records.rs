@@ -31,8 +31,9 @@ pub enum Role {
 /// How many lines of a JSON Lines file are read for its keys.
 const HEADER_PROBE_LINES: usize = 100;
 
-/// Reads the column names of a CSV or JSON Lines file.
-pub fn header(path: &Path, kind: FileKind) -> Result<Vec<String>, String> {
+/// Reads the column names of a CSV or JSON Lines file, and how a CSV
+/// file is written.
+fn header(path: &Path, kind: FileKind) -> Result<(Vec<String>, CsvDialect), String> {
     let file = File::open(path).map_err(|e| e.to_string())?;
     match kind {
         FileKind::Csv => {
@@ -43,7 +44,7 @@ pub fn header(path: &Path, kind: FileKind) -> Result<Vec<String>, String> {
             let headers = reader
                 .byte_headers()
                 .map_err(|e| format!("cannot read the CSV header: {e}"))?;
-            Ok(headers
+            let names = headers
                 .iter()
                 .map(|h| {
                     dialect
@@ -52,9 +53,10 @@ pub fn header(path: &Path, kind: FileKind) -> Result<Vec<String>, String> {
                         .trim()
                         .to_owned()
                 })
-                .collect())
+                .collect();
+            Ok((names, dialect))
         }
-        _ => jsonl_keys(BufReader::new(file)),
+        _ => Ok((jsonl_keys(BufReader::new(file))?, CsvDialect::default())),
     }
 }
 
@@ -131,9 +133,12 @@ pub fn classify(path: &Path, kind: FileKind) -> Result<Role, Problem> {
         Ok(false) => {}
         Err(err) => return Err(super::file::read_problem(path, &err)),
     }
-    let names =
+    let (names, dialect) =
         header(path, kind).map_err(|reason| Problem::new(path, ProblemKind::Skipped, reason))?;
-    let map = ColumnMap::from_names(&names);
+    let map = ColumnMap {
+        dialect,
+        ..ColumnMap::from_names(&names)
+    };
     if map.text.is_some() {
         Ok(Role::Articles(map))
     } else if map.file.is_some() {
@@ -165,10 +170,7 @@ pub fn stream(
         }
     };
     match kind {
-        FileKind::Csv => match CsvDialect::of(path) {
-            Ok(dialect) => stream_csv(path, file, dialect, problems, emit),
-            Err(reason) => problems.push(Problem::new(path, ProblemKind::Skipped, reason)),
-        },
+        FileKind::Csv => stream_csv(path, file, map.dialect, problems, emit),
         _ => stream_jsonl(path, file, map, problems, emit),
     }
 }
