@@ -107,8 +107,11 @@ fn run(
         .iter()
         .map(|d| d.key.path.to_string())
         .collect();
+    // One core is left to the window, but never fewer than two workers: the
+    // workers also intern (one at a time), and a single one would parse
+    // nothing while it does.
     let threads =
-        std::thread::available_parallelism().map_or(1, |n| n.get().saturating_sub(1).max(1));
+        std::thread::available_parallelism().map_or(2, |n| n.get().saturating_sub(1).max(2));
     let options = LoadOptions {
         threads: Some(threads),
         ..LoadOptions::default()

@@ -69,12 +69,7 @@ impl Corpus {
                 }
                 let narrow = vocab.surface_count() <= NARROW_IDS as usize;
                 let (doc, stream) = entry.into_doc_and_stream(&global, narrow);
-                index.push_counted(
-                    stream,
-                    counted.iter().copied(),
-                    vocab.fold_table(),
-                    vocab.folded_count(),
-                );
+                index.push_counted(stream, &counted, vocab.fold_table(), vocab.folded_count());
                 let ix = DocIx::try_from(docs.len()).unwrap_or(DocIx::MAX);
                 let (by_key_hash, content_hash) = (key_hash(&doc.key), doc.content_hash);
                 docs.push(Arc::new(doc));

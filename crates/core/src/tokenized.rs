@@ -6,8 +6,8 @@
 //! as ids into the batch's words. [`crate::Corpus::append`] then interns
 //! each word of the batch once, not once per document that has it: common
 //! words recur in nearly every document, so a batch has about a third as
-//! many distinct words as its documents have in all, and the interning
-//! thread (the one part of a load that runs alone) does a third of the
+//! many distinct words as its documents have in all, and interning (which
+//! one worker at a time does, see `loader::handoff`) makes a third of the
 //! vocabulary lookups.
 
 use hashbrown::HashTable;
@@ -39,7 +39,7 @@ struct BatchPart {
 pub struct BatchWords {
     text: String,
     ends: Vec<u32>,
-    /// [`word_hash`] of each word, for the interning thread.
+    /// [`word_hash`] of each word, so that interning does not hash again.
     hashes: Vec<u64>,
 }
 

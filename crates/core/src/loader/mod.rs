@@ -3,8 +3,9 @@
 //!
 //! [`load`] walks the inputs ([`walk`]), sorts record files into article
 //! exports and sidecars ([`records`]), then parses every file on a rayon
-//! pool. Tokenized documents stream to the caller's sink in batches, so the
-//! caller can intern them into a [`crate::Corpus`] while the workers go on.
+//! pool. Tokenized documents reach the caller's sink in batches, fed by
+//! whichever worker finds it free ([`handoff`]), so the caller can intern
+//! them into a [`crate::Corpus`] while the other workers go on.
 //! Cancellation is checked per file and per chunk of records: once the flag
 //! is set no further batch reaches the sink. Partial failure is a result:
 //! every skipped or partly read file becomes a [`Problem`] with its path.
@@ -12,6 +13,7 @@
 mod columns;
 mod dialect;
 mod file;
+mod handoff;
 mod records;
 mod walk;
 
@@ -20,13 +22,14 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
-use std::sync::mpsc::{SyncSender, sync_channel};
 
 use rayon::prelude::*;
 
 use crate::corpus::{BatchBuilder, TokenizedBatch};
 pub use columns::{ColumnMap, host_of};
 pub use dialect::CsvDialect;
+use handoff::Handoff;
+pub use handoff::Sink;
 use records::{Role, SidecarEntry};
 use walk::Candidate;
 pub use walk::FileKind;
@@ -179,7 +182,7 @@ pub fn load(
     skip: &HashSet<String>,
     options: &LoadOptions,
     control: &Control<'_>,
-    sink: &mut dyn FnMut(TokenizedBatch),
+    sink: &mut Sink<'_>,
 ) -> LoadReport {
     let mut report = LoadReport::default();
     let roots: Vec<PathBuf> = inputs
@@ -222,7 +225,7 @@ pub fn load(
     report
 }
 
-fn deliver(batch: TokenizedBatch, control: &Control<'_>, sink: &mut dyn FnMut(TokenizedBatch)) {
+fn deliver(batch: TokenizedBatch, control: &Control<'_>, sink: &mut Sink<'_>) {
     if !batch.is_empty() && !control.cancelled() {
         control
             .progress
@@ -318,7 +321,7 @@ fn run_pool(
     options: &LoadOptions,
     control: &Control<'_>,
     report: &mut LoadReport,
-    sink: &mut dyn FnMut(TokenizedBatch),
+    sink: &mut Sink<'_>,
 ) {
     let threads = options.threads.unwrap_or(0);
     let pool = match rayon::ThreadPoolBuilder::new()
@@ -339,41 +342,18 @@ fn run_pool(
     // Every worker takes the next job in the plan's order (largest files
     // first), so the files that are costly to parse (one 40 MB dictionary)
     // overlap with those that are costly to intern (records with many rare
-    // words), and the interning thread is busy throughout. Splitting the job
-    // list the rayon way ran the large files late, one worker parsing alone
-    // at the end while the interning thread had idled at the start.
-    //
-    // A short queue: when the consumer (interning) is the slower side, a
-    // long one only holds parsed documents in memory, it gains no speed.
-    let (sender, receiver) = sync_channel::<Batch>(pool.current_num_threads() * 2);
-    std::thread::scope(|scope| {
-        let producer = std::thread::Builder::new()
-            .name("wirescope-load".to_owned())
-            .spawn_scoped(scope, || {
-                let next = AtomicUsize::new(0);
-                pool.broadcast(|_| {
-                    let tx = sender.clone();
-                    let mut pending = Pending::default();
-                    while let Some(job) = plan.jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
-                        run_job(job, plan, options, control, &tx, &mut pending);
-                    }
-                    pending.flush(&tx);
-                });
-                drop(sender);
-            });
-        if let Err(err) = producer {
-            report.problems.push(Problem::new(
-                Path::new("."),
-                ProblemKind::Unreadable,
-                format!("cannot start loader: {err}"),
-            ));
-            return;
+    // words). Splitting the job list the rayon way ran the large files
+    // late, one worker parsing alone at the end.
+    let handoff = Handoff::new(sink, control, 4 * pool.current_num_threads());
+    let next = AtomicUsize::new(0);
+    pool.broadcast(|_| {
+        let mut pending = Pending::default();
+        while let Some(job) = plan.jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
+            run_job(job, plan, options, control, &handoff, &mut pending);
         }
-        for (batch, problems) in receiver {
-            report.problems.extend(problems);
-            deliver(batch, control, sink);
-        }
+        pending.flush(&handoff);
     });
+    report.problems.extend(handoff.finish());
 }
 
 fn run_job(
@@ -381,7 +361,7 @@ fn run_job(
     plan: &Plan,
     options: &LoadOptions,
     control: &Control<'_>,
-    tx: &SyncSender<Batch>,
+    handoff: &Handoff<'_, '_>,
     pending: &mut Pending,
 ) {
     if control.cancelled() {
@@ -389,7 +369,7 @@ fn run_job(
     }
     let path = &job.candidate.path;
     if let Some(map) = &job.records {
-        run_records(job, map, control, tx);
+        run_records(job, map, control, handoff);
         return;
     }
     match file::read_article(
@@ -406,17 +386,16 @@ fn run_job(
     }
     control.file_done(job.candidate.size_bytes);
     if pending.docs.text_bytes() >= Pending::MAX_BYTES || pending.docs.len() >= Pending::MAX_DOCS {
-        pending.flush(tx);
+        pending.flush(handoff);
     }
 }
 
-/// A worker's documents from single-article files not yet sent to the
-/// interning thread, tokenized as they come. Sending each file's document
-/// alone cost a channel hand-off and often a thread wake-up per file
-/// (thousands of small files), and interning words per batch rather than
-/// per document saves most vocabulary lookups (see [`crate::tokenized`]);
-/// about a megabyte keeps both rare while the interning thread still gets
-/// work as soon as the load starts.
+/// A worker's documents from single-article files not yet handed off to be
+/// interned, tokenized as they come. Handing off each file's document alone
+/// cost a lock or a thread wake-up per file (thousands of small files), and
+/// interning words per batch rather than per document saves most vocabulary
+/// lookups (see [`crate::tokenized`]); about a megabyte keeps both rare
+/// while interning still starts as soon as the load does.
 #[derive(Default)]
 struct Pending {
     docs: BatchBuilder,
@@ -427,16 +406,16 @@ impl Pending {
     const MAX_BYTES: usize = 1 << 20;
     const MAX_DOCS: usize = 256;
 
-    fn flush(&mut self, tx: &SyncSender<Batch>) {
+    fn flush(&mut self, handoff: &Handoff<'_, '_>) {
         if self.docs.is_empty() && self.problems.is_empty() {
             return;
         }
-        let _ = tx.send((self.docs.finish(), std::mem::take(&mut self.problems)));
+        handoff.submit(self.docs.finish(), std::mem::take(&mut self.problems));
     }
 }
 
 /// Streams a record file in chunks; each chunk is tokenized in parallel.
-fn run_records(job: &Job, map: &ColumnMap, control: &Control<'_>, tx: &SyncSender<Batch>) {
+fn run_records(job: &Job, map: &ColumnMap, control: &Control<'_>, handoff: &Handoff<'_, '_>) {
     const CHUNK: usize = 512;
     const CHUNK_BYTES: u64 = 2 * 1024 * 1024;
     let path = &job.candidate.path;
@@ -464,7 +443,11 @@ fn run_records(job: &Job, map: &ColumnMap, control: &Control<'_>, tx: &SyncSende
         (control.waker)();
         // Checked again here: a waker may cancel, and then this chunk must
         // not be sent either.
-        !control.cancelled() && tx.send((batch, Vec::new())).is_ok()
+        if control.cancelled() {
+            return false;
+        }
+        handoff.submit(batch, Vec::new());
+        true
     };
     let mut pending_bytes = 0u64;
     records::stream(
@@ -500,7 +483,7 @@ fn run_records(job: &Job, map: &ColumnMap, control: &Control<'_>, tx: &SyncSende
     }
     problems.extend(counts.problems(path, control.cancelled()));
     control.file_done(job.candidate.size_bytes.saturating_sub(bytes_reported));
-    let _ = tx.send((TokenizedBatch::default(), problems));
+    handoff.submit(TokenizedBatch::default(), problems);
 }
 
 /// What the records of one file held, for the load report.
