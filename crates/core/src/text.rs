@@ -167,12 +167,37 @@ fn sniff_bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     }
 }
 
+/// Decodes `bytes`, borrowing them when they are already the text.
+///
+/// The text is decoded a piece at a time into a string that grows as it
+/// fills. encoding_rs's one-call decode reserves the worst case (three
+/// bytes out per byte in for a single-byte encoding) and writes to every
+/// page of it: the 40 MB windows-1252 dictionary in data/bench faulted in
+/// 104 MB for 41 MB of text.
 fn decode_with<'a>(
     encoding: &'static Encoding,
     bytes: &'a [u8],
 ) -> (Cow<'a, str>, &'static Encoding, bool) {
-    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-    (text, encoding, had_errors)
+    let borrowable = encoding == UTF_8 || (encoding.is_ascii_compatible() && bytes.is_ascii());
+    if let (true, Ok(text)) = (borrowable, std::str::from_utf8(bytes)) {
+        return (Cow::Borrowed(text), encoding, false);
+    }
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    // Single-byte encodings never shrink; UTF-16 at least halves.
+    let mut text = String::with_capacity(bytes.len());
+    let mut piece = [0u8; 16 * 1024];
+    let piece = std::str::from_utf8_mut(&mut piece).unwrap_or_default();
+    let mut rest = bytes;
+    let mut had_errors = false;
+    loop {
+        let (result, read, written, replaced) = decoder.decode_to_str(rest, piece, true);
+        text.push_str(&piece[..written]);
+        had_errors |= replaced;
+        rest = &rest[read..];
+        if result == encoding_rs::CoderResult::InputEmpty {
+            return (Cow::Owned(text), encoding, had_errors);
+        }
+    }
 }
 
 fn finish<'a>(
