@@ -250,6 +250,38 @@ mod tests {
     }
 
     #[test]
+    fn long_text_decodes_across_pieces_as_in_one_call() {
+        use encoding_rs::WINDOWS_1252;
+        // Characters of three UTF-8 bytes (the euro sign) and surrogate
+        // pairs land on every offset of the 16 KB pieces.
+        let latin: Vec<u8> = (0..70_000u32)
+            .map(|i| [b'a', 0x80, 0xe9, b' '][(i % 4) as usize])
+            .collect();
+        let utf16: Vec<u8> = "Caf\u{e9} \u{1f4f0} news "
+            .repeat(4_000)
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let truncated = utf16[..utf16.len() - 1].to_vec();
+        for (encoding, bytes) in [
+            (WINDOWS_1252, &latin),
+            (UTF_16LE, &utf16),
+            (UTF_16LE, &truncated),
+        ] {
+            let (text, _, had_errors) = decode_with(encoding, bytes);
+            let (expected, expected_errors) = encoding.decode_without_bom_handling(bytes);
+            assert_eq!(text, expected);
+            assert_eq!(had_errors, expected_errors);
+            assert!(matches!(text, Cow::Owned(_)));
+        }
+        let ascii = b"plain ASCII in a legacy encoding";
+        assert!(matches!(
+            decode_with(WINDOWS_1252, ascii).0,
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
     fn clean_utf8_is_borrowed_not_copied() {
         let bytes = "Café\nsaid".as_bytes();
         let decoded = decode_borrowed(bytes).unwrap();
