@@ -673,6 +673,49 @@ fn sidecar_supplies_dates_and_titles() {
     );
 }
 
+#[test]
+fn sidecar_rows_name_files_by_stem_or_subfolder_and_keep_every_body_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("export");
+    // Text-only files: their one line is a sentence of the article, which
+    // the sidecar's headline must not replace.
+    let line = "The council met on Tuesday to discuss the budget for the coming year.";
+    let a = write(&folder.join("texts/article_0001.txt"), format!("{line}\n"));
+    let b = write(
+        &folder.join("article_0002.md"),
+        "Rain is expected all week.\n",
+    );
+    let c = write(&folder.join("article_0003.txt"), ARTICLE);
+    write(&folder.join("twice.txt"), "One.\n");
+    write(&folder.join("twice.html"), "<p>Two.</p>");
+    let sidecar = write(
+        &folder.join("meta.csv"),
+        "id,file,title,date\n\
+         1,texts\\article_0001.txt,Council debates budget,2019-05-14\n\
+         2,article_0002,Wet week ahead,2019-05-15\n\
+         3,article_0003,Putin proposes election non-interference pact with US,2020-09-26\n\
+         4,twice,Ambiguous,2019-05-16\n",
+    );
+    let (corpus, report) = load_paths(&[&folder]);
+    let doc = |p: &Path| corpus.doc(corpus.find(&key(p)).unwrap());
+    let words = |p: &Path| corpus.index().stream(corpus.find(&key(p)).unwrap()).len();
+    assert_eq!(doc(&a).title(), "Council debates budget");
+    assert!(doc(&a).body().starts_with(line), "{}", doc(&a).body());
+    assert_eq!(words(&a), 3 + 13);
+    assert_eq!(doc(&b).title(), "Wet week ahead");
+    assert_eq!(doc(&b).body(), "Rain is expected all week.");
+    assert_eq!(doc(&b).published().unwrap().to_string(), "2019-05-15");
+    // The page's own headline is the sidecar's: kept once.
+    assert_eq!(
+        doc(&c).title(),
+        "Putin proposes election non-interference pact with US"
+    );
+    assert!(doc(&c).body().starts_with("MOSCOW:"), "{}", doc(&c).body());
+    let missing = problem(&report, &sidecar, "not in its folder");
+    assert!(missing.reason.starts_with("1 row(s)"), "{}", missing.reason);
+    assert!(missing.reason.contains("(twice)"), "{}", missing.reason);
+}
+
 // --- Links and folders -----------------------------------------------------------
 
 #[test]

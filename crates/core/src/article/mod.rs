@@ -35,6 +35,11 @@ pub(crate) fn opening_dateline(body: &str) -> Option<(Option<String>, Option<&'s
     Some((found.place, found.agency))
 }
 
+/// True when two headlines differ only in case, spacing and punctuation.
+pub(crate) fn same_headline(a: &str, b: &str) -> bool {
+    util::fold_key(a) == util::fold_key(b)
+}
+
 /// Result of parsing one article page.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ParsedArticle {

@@ -73,11 +73,16 @@ pub fn article_from_bytes(
         }
     };
     let (parsed, source_kind) = parsed?;
-    let ParsedArticle { mut fields, body } = parsed;
+    let ParsedArticle {
+        mut fields,
+        mut body,
+    } = parsed;
     if let Some(entry) = sidecar {
+        let page_title = fields.title.clone();
         apply_columns(&mut fields, &entry.map, &entry.row, &|_| {
             Provenance::Sidecar(entry.sidecar.clone())
         });
+        body = keep_page_headline(page_title, &fields.title, body);
     }
     let warning = had_errors.then(|| {
         let reason =
@@ -99,6 +104,34 @@ pub fn article_from_bytes(
         encoding,
     };
     Ok((doc, warning))
+}
+
+/// The body, with the line the parser took for the headline put back at its
+/// start when a sidecar gives another headline. Files listed in a sidecar
+/// are often the article's text alone, whose first line is then a sentence
+/// of it ("The council met on Tuesday..."), not a headline: replaced by the
+/// sidecar's, it would be lost from the text and the counts. A line that
+/// is the sidecar's headline is not kept twice.
+fn keep_page_headline(page: Field<String>, title: &Field<String>, body: String) -> String {
+    let (Provenance::Line(_), Some(line), Provenance::Sidecar(_)) =
+        (&page.from, page.value, &title.from)
+    else {
+        return body;
+    };
+    if title
+        .get()
+        .is_some_and(|t| crate::article::same_headline(t, &line))
+    {
+        return body;
+    }
+    if body.is_empty() {
+        return line;
+    }
+    let mut text = String::with_capacity(line.len() + 2 + body.len());
+    text.push_str(&line);
+    text.push_str("\n\n");
+    text.push_str(&body);
+    text
 }
 
 /// Parses decoded article text as HTML or plain text by `kind`.

@@ -329,6 +329,31 @@ fn json_text(value: &serde_json::Value) -> String {
     }
 }
 
+/// The file a sidecar row names, as a canonical path: the name joined to
+/// the sidecar's folder (then with Windows separators read as `/`), or,
+/// for a name without an extension ("article_0001"), the one article file
+/// of that name with an extension we read. `None` when there is no such
+/// file, or several.
+fn sidecar_target(folder: &Path, name: &str) -> Option<std::path::PathBuf> {
+    let target = folder.join(name);
+    if let Ok(canonical) = std::fs::canonicalize(&target) {
+        return Some(canonical);
+    }
+    let target = if name.contains('\\') && !name.contains('/') {
+        folder.join(name.replace('\\', "/"))
+    } else {
+        target
+    };
+    if target.extension().is_some() {
+        return std::fs::canonicalize(&target).ok();
+    }
+    let mut found = ["txt", "text", "md", "html", "htm"]
+        .into_iter()
+        .filter_map(|ext| std::fs::canonicalize(target.with_extension(ext)).ok());
+    let first = found.next()?;
+    found.next().is_none().then_some(first)
+}
+
 /// Metadata a sidecar gives for one file.
 #[derive(Clone, Debug, Default)]
 pub struct SidecarEntry {
@@ -353,8 +378,7 @@ pub fn read_sidecar(
     let mut missing_count = 0usize;
     stream(path, kind, map, problems, &mut |_, row| {
         if let Some(name) = row.get(file_col).filter(|n| !n.trim().is_empty()) {
-            let target = folder.join(name.trim());
-            let Ok(canonical) = std::fs::canonicalize(&target) else {
+            let Some(canonical) = sidecar_target(folder, name.trim()) else {
                 missing_count += 1;
                 if missing.len() < 10 {
                     missing.push(name.trim().to_owned());
