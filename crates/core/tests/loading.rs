@@ -556,6 +556,115 @@ fn common_export_shapes_map_their_columns() {
     );
 }
 
+/// News APIs and datasets that nest their fields or give a summary, not
+/// the article: the Guardian's content API (`fields.bodyText`), the New York
+/// Times' archive (`headline.main`, `byline.original`, `lead_paragraph`),
+/// Kaggle's News Category Dataset (`short_description`, `authors`) and a
+/// crawler's records whose `thread` object has a title of its own.
+#[test]
+fn nested_and_summary_only_exports_load() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        &dir.path().join("guardian.jsonl"),
+        r#"{"id": "world/x", "sectionName": "World news", "webPublicationDate": "2020-09-26T10:00:00Z", "webTitle": "Putin proposes pact", "webUrl": "https://www.theguardian.com/world/x", "fields": {"bodyText": "Vladimir Putin has proposed a pact, the Kremlin said."}}"#,
+    );
+    write(
+        &dir.path().join("nyt.jsonl"),
+        r#"{"abstract": "Talks stalled.", "web_url": "https://www.nytimes.com/2019/01/01/x.html", "lead_paragraph": "WASHINGTON — Talks on the shutdown stalled on Friday.", "source": "The New York Times", "headline": {"main": "Shutdown Talks Stall", "kicker": null}, "pub_date": "2019-01-01T05:00:00+0000", "byline": {"original": "By Jane Doe", "person": []}}"#,
+    );
+    write(
+        &dir.path().join("news-category.jsonl"),
+        r#"{"link": "https://www.huffpost.com/entry/x", "headline": "Millions Roll Up Sleeves For Boosters", "category": "U.S. NEWS", "short_description": "Health experts said it is too early to predict demand.", "authors": "Carla K. Johnson, AP", "date": "2022-09-23"}"#,
+    );
+    write(
+        &dir.path().join("crawl.jsonl"),
+        r#"{"thread": {"site": "reuters.com", "title": "Oil | Reuters", "published": "2016-10-25T00:00:00Z"}, "url": "https://www.reuters.com/article/oil", "published": "2016-10-26T21:41:00.000+03:00", "title": "Oil rises on supply worries", "text": "LONDON (Reuters) - Oil prices rose on Wednesday."}"#,
+    );
+    let (corpus, report) = load_paths(&[dir.path()]);
+    assert_eq!(corpus.len(), 4, "{:#?}", report.problems);
+    let doc = |title: &str| {
+        let found = corpus.docs().iter().find(|d| d.title() == title);
+        found.unwrap_or_else(|| panic!("no document titled {title}"))
+    };
+    let fields = |title: &str| {
+        let d = doc(title);
+        let f = &d.fields;
+        (
+            d.published().map(|p| p.to_string()),
+            f.outlet.get().cloned(),
+            f.byline.get().cloned(),
+            f.agency.get().cloned(),
+            f.dateline.get().cloned(),
+        )
+    };
+    let some = |s: &str| Some(s.to_owned());
+    let guardian = doc("Putin proposes pact");
+    assert!(guardian.body().starts_with("Vladimir Putin has proposed"));
+    assert_eq!(
+        fields("Putin proposes pact"),
+        (
+            some("2020-09-26"),
+            some("theguardian.com"),
+            None,
+            None,
+            None
+        )
+    );
+    let nyt = doc("Shutdown Talks Stall");
+    assert!(
+        nyt.body().starts_with("WASHINGTON — Talks"),
+        "{}",
+        nyt.body()
+    );
+    assert_eq!(
+        fields("Shutdown Talks Stall"),
+        (
+            some("2019-01-01"),
+            some("The New York Times"),
+            some("By Jane Doe"),
+            None,
+            some("WASHINGTON")
+        )
+    );
+    let dataset = doc("Millions Roll Up Sleeves For Boosters");
+    assert_eq!(
+        dataset.body(),
+        "Health experts said it is too early to predict demand."
+    );
+    // The summary is the text, not also the subtitle.
+    assert!(!dataset.fields.subtitle.is_found());
+    assert_eq!(
+        fields("Millions Roll Up Sleeves For Boosters"),
+        (
+            some("2022-09-23"),
+            some("huffpost.com"),
+            some("Carla K. Johnson, AP"),
+            some("AP"),
+            None
+        )
+    );
+    assert_eq!(
+        fields("Oil rises on supply worries"),
+        (
+            some("2016-10-26"),
+            some("reuters.com"),
+            None,
+            some("Reuters"),
+            some("LONDON")
+        )
+    );
+    let info = report
+        .problems
+        .iter()
+        .find(|p| p.path.ends_with("guardian.jsonl"))
+        .unwrap();
+    assert!(
+        info.reason.contains("text=fields.bodyText"),
+        "{}",
+        info.reason
+    );
+}
+
 /// Spreadsheet exports in other conventions: a French Excel export
 /// (semicolons, Windows-1252, French column names), tab-separated values
 /// under `.tsv`, and a UTF-16 CSV, which is refused with a message while

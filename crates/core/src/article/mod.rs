@@ -35,6 +35,15 @@ pub(crate) fn opening_dateline(body: &str) -> Option<(Option<String>, Option<&'s
     Some((found.place, found.agency))
 }
 
+/// The agency a byline column credits: "AFP", "By Reuters", "Carla K.
+/// Johnson, AP".
+pub(crate) fn byline_agency(byline: &str) -> Option<&'static str> {
+    let read = |s: &str| byline::parse_byline(s).and_then(|b| b.agency);
+    read(byline)
+        .or_else(|| read(&format!("By {byline}")))
+        .or_else(|| normalize_agency(byline))
+}
+
 /// True when two headlines differ only in case, spacing and punctuation.
 pub(crate) fn same_headline(a: &str, b: &str) -> bool {
     util::fold_key(a) == util::fold_key(b)

@@ -36,6 +36,7 @@ const TITLE: &[&str] = &[
     "heading",
     "articletitle",
     "head",
+    "webtitle",
     // French, German, Spanish and Portuguese, Italian exports.
     "titre",
     "titel",
@@ -56,6 +57,7 @@ const DATE: &[&str] = &[
     "timestamp",
     "createdat",
     "created",
+    "webpublicationdate",
     "datum",
     "fecha",
 ];
@@ -82,6 +84,7 @@ const URL: &[&str] = &[
     "sourceurl",
     "href",
     "permalink",
+    "weburl",
 ];
 const AGENCY: &[&str] = &["agency", "wire", "newsagency", "wireservice"];
 const BYLINE: &[&str] = &["byline", "author", "authors", "writer", "creator"];
@@ -112,6 +115,21 @@ const TEXT: &[&str] = &[
     "testo",
     "inhalt",
 ];
+/// Shorter texts, read as the text when a file has none of the [`TEXT`]
+/// columns: many exports and news APIs give a summary, not the article
+/// (Kaggle's News Category Dataset, the New York Times' archive).
+const SHORT_TEXT: &[&str] = &[
+    "leadparagraph",
+    "abstract",
+    "shortdescription",
+    "description",
+    "summary",
+    "snippet",
+    "excerpt",
+    "standfirst",
+    "lead",
+    "teaser",
+];
 const FILE: &[&str] = &["file", "filename", "path", "filepath", "document", "doc"];
 
 /// A column name lowercased, without accents, spaces or punctuation:
@@ -128,13 +146,30 @@ fn squash(name: &str) -> String {
 impl ColumnMap {
     /// Maps column names to fields; the first matching column wins, in the
     /// order of each field's list of names.
+    ///
+    /// A nested name ("fields.bodyText", "thread.title") matches by its
+    /// whole name, or else by its last part, after every other column: the
+    /// article's own `title` wins over its thread's.
     pub fn from_names(names: &[String]) -> Self {
         let squashed: Vec<String> = names.iter().map(|n| squash(n)).collect();
+        let last_parts: Vec<Option<String>> = names
+            .iter()
+            .map(|n| n.rsplit_once('.').map(|(_, last)| squash(last)))
+            .collect();
         let find = |wanted: &[&str]| {
-            wanted
-                .iter()
-                .find_map(|w| squashed.iter().position(|s| s == w))
+            let whole = || {
+                wanted
+                    .iter()
+                    .find_map(|w| squashed.iter().position(|s| s == w))
+            };
+            let last = || {
+                wanted
+                    .iter()
+                    .find_map(|w| last_parts.iter().position(|s| s.as_deref() == Some(*w)))
+            };
+            whole().or_else(last)
         };
+        let text = find(TEXT).or_else(|| find(SHORT_TEXT));
         Self {
             names: names.iter().map(|n| SourceName::from(n.as_str())).collect(),
             title: find(TITLE),
@@ -144,8 +179,8 @@ impl ColumnMap {
             agency: find(AGENCY),
             byline: find(BYLINE),
             dateline: find(DATELINE),
-            subtitle: find(SUBTITLE),
-            text: find(TEXT),
+            subtitle: find(SUBTITLE).filter(|&s| Some(s) != text),
+            text,
             file: find(FILE),
             dialect: CsvDialect::default(),
         }
@@ -235,6 +270,28 @@ mod tests {
         );
         assert_eq!(squash("Publish Date"), "publishdate");
         assert_eq!(squash("\u{feff}publishDate"), "publishdate");
+    }
+
+    #[test]
+    fn nested_names_match_by_their_last_part_after_the_others() {
+        let names: Vec<String> = ["thread.title", "title", "fields.bodyText", "summary"]
+            .map(String::from)
+            .to_vec();
+        let map = ColumnMap::from_names(&names);
+        assert_eq!(
+            (map.title, map.text, map.subtitle),
+            (Some(1), Some(2), Some(3))
+        );
+        let names: Vec<String> = ["thread.title", "description"].map(String::from).to_vec();
+        let map = ColumnMap::from_names(&names);
+        // A summary is the text when there is no other, and then not also
+        // the subtitle.
+        assert_eq!(
+            (map.title, map.text, map.subtitle),
+            (Some(0), Some(1), None)
+        );
+        let names: Vec<String> = ["source.name", "source.id"].map(String::from).to_vec();
+        assert_eq!(ColumnMap::from_names(&names).outlet, Some(0));
     }
 
     #[test]

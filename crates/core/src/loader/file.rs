@@ -323,7 +323,7 @@ fn apply_columns(
         fields.url = Field::found(url, p);
     }
     if let Some((byline, p)) = cell(map.byline) {
-        if let Some(agency) = article::normalize_agency(&byline) {
+        if let Some(agency) = article::byline_agency(&byline) {
             fields.agency = Field::found(agency.to_owned(), p.clone());
         }
         fields.byline = Field::found(byline, p);

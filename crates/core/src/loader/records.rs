@@ -78,9 +78,14 @@ fn jsonl_keys(reader: impl BufRead) -> Result<Vec<String>, String> {
         match serde_json::from_str::<serde_json::Value>(text) {
             Ok(serde_json::Value::Object(map)) => {
                 objects += 1;
-                for key in map.keys() {
-                    if !keys.contains(key) {
-                        keys.push(key.clone());
+                for (key, value) in &map {
+                    add_key(&mut keys, key.clone());
+                    // One level of nesting, as "fields.bodyText": APIs such
+                    // as the Guardian's put the text in an object.
+                    if let serde_json::Value::Object(inner) = value {
+                        for inner_key in inner.keys() {
+                            add_key(&mut keys, format!("{key}.{inner_key}"));
+                        }
                     }
                 }
                 if objects >= 10 {
@@ -102,6 +107,24 @@ fn jsonl_keys(reader: impl BufRead) -> Result<Vec<String>, String> {
         || "empty file".to_owned(),
         |e| format!("no JSON object in the first {HEADER_PROBE_LINES} lines ({e})"),
     ))
+}
+
+fn add_key(keys: &mut Vec<String>, key: String) {
+    if !keys.contains(&key) {
+        keys.push(key);
+    }
+}
+
+/// The value of column `name` in a JSON object: a key of the object, or a
+/// nested key as "parent.child" (see [`jsonl_keys`]).
+fn json_column<'v>(
+    object: &'v serde_json::Map<String, serde_json::Value>,
+    name: &str,
+) -> Option<&'v serde_json::Value> {
+    object.get(name).or_else(|| {
+        let (parent, child) = name.split_once('.')?;
+        object.get(parent)?.get(child)
+    })
 }
 
 /// True when a file holds nothing but whitespace.
@@ -295,7 +318,11 @@ fn stream_jsonl(
         let row = map
             .names
             .iter()
-            .map(|name| object.get(name.as_str()).map(json_text).unwrap_or_default())
+            .map(|name| {
+                json_column(&object, name)
+                    .map(json_text)
+                    .unwrap_or_default()
+            })
             .collect();
         if !emit(number, row) {
             break;
@@ -319,9 +346,11 @@ fn json_text(value: &serde_json::Value) -> String {
         serde_json::Value::Array(items) => {
             items.iter().map(json_text).collect::<Vec<_>>().join(", ")
         }
-        // NewsAPI's `"source": {"id": "reuters", "name": "Reuters"}` and
-        // the like: the object's own name or text, else the JSON itself.
-        serde_json::Value::Object(object) => ["name", "text", "value", "title"]
+        // NewsAPI's `"source": {"id": "reuters", "name": "Reuters"}`, the
+        // New York Times' `"headline": {"main": ...}` and `"byline":
+        // {"original": "By ..."}` and the like: the object's own name or
+        // text, else the JSON itself.
+        serde_json::Value::Object(object) => ["name", "text", "value", "title", "main", "original"]
             .iter()
             .find_map(|key| object.get(*key).filter(|v| v.is_string()))
             .map_or_else(|| value.to_string(), json_text),
