@@ -161,7 +161,9 @@ fn spawn_native(
                 .set_title("Open articles")
                 .add_filter(
                     "Articles",
-                    &["txt", "text", "md", "html", "htm", "csv", "jsonl", "ndjson"],
+                    &[
+                        "txt", "text", "md", "html", "htm", "csv", "tsv", "jsonl", "ndjson", "json",
+                    ],
                 )
                 .add_filter("All files", &["*"])
                 .pick_files();

@@ -53,6 +53,8 @@ pub enum SourceKind {
     Html,
     Csv,
     JsonLines,
+    /// A record of a `.json` document.
+    Json,
     Embedded,
 }
 

@@ -7,7 +7,7 @@
 //! The 300 MB export lives in `tests/huge_file.rs` (its own process, so its
 //! memory measure sees no other test).
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -662,6 +662,89 @@ fn nested_and_summary_only_exports_load() {
         info.reason.contains("text=fields.bodyText"),
         "{}",
         info.reason
+    );
+}
+
+/// `.json` documents: an API response holding a list of articles (NewsAPI's
+/// `articles`, the Guardian's `response.results`), a bare list, one
+/// article, a sidecar list; and the ones that cannot load, each with its
+/// reason, while the others do.
+#[test]
+fn json_documents_load_their_article_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        &dir.path().join("newsapi.json"),
+        r#"{"status": "ok", "totalResults": 2, "articles": [
+            {"source": {"id": "reuters", "name": "Reuters"}, "title": "Putin proposes pact", "publishedAt": "2020-09-26T10:00:00Z", "content": "MOSCOW (Reuters) - Russian President Vladimir Putin proposed a pact."},
+            {"source": {"id": null, "name": "BBC News"}, "title": "Rain all week", "publishedAt": "2020-09-27T08:00:00Z", "content": "Rain is expected."}]}"#,
+    );
+    write(
+        &dir.path().join("guardian.json"),
+        r#"{"response": {"status": "ok", "results": [{"webTitle": "Pact proposed", "webPublicationDate": "2020-09-26T10:00:00Z", "fields": {"bodyText": "Vladimir Putin has proposed a pact."}}]}}"#,
+    );
+    let list = write(
+        &dir.path().join("list.json"),
+        "\u{feff}[{\"title\": \"One\", \"text\": \"First.\"}, 5, {\"title\": \"Two\", \"text\": \"Second.\"}]",
+    );
+    write(
+        &dir.path().join("single.json"),
+        r#"{"title": "Single", "text": "One article saved as one object.", "entities": [{"name": "X"}]}"#,
+    );
+    let page = write(&dir.path().join("pages/a.txt"), "Council meets.\n");
+    write(
+        &dir.path().join("pages/meta.json"),
+        r#"[{"file": "a.txt", "title": "Council debates budget", "date": "2019-05-14"}]"#,
+    );
+    let config = write(
+        &dir.path().join("config.json"),
+        r#"{"theme": {"dark": true}}"#,
+    );
+    let broken = write(&dir.path().join("broken.json"), r#"{"articles": ["#);
+    let huge = dir.path().join("huge.json");
+    std::fs::File::create(&huge)
+        .and_then(|f| f.set_len(65 * 1024 * 1024))
+        .unwrap();
+    let (corpus, report) = load_paths(&[dir.path()]);
+    let titles: BTreeSet<String> = corpus.docs().iter().map(|d| d.title().to_owned()).collect();
+    let expected = [
+        "Council debates budget",
+        "One",
+        "Pact proposed",
+        "Putin proposes pact",
+        "Rain all week",
+        "Single",
+        "Two",
+    ];
+    assert_eq!(
+        titles,
+        expected.map(String::from).into(),
+        "{:#?}",
+        report.problems
+    );
+    let putin = corpus
+        .docs()
+        .iter()
+        .find(|d| d.title() == "Putin proposes pact")
+        .unwrap();
+    assert_eq!(putin.key.record, Some(1));
+    assert_eq!(putin.fields.outlet.get().unwrap(), "Reuters");
+    assert_eq!(putin.fields.agency.get().unwrap(), "Reuters");
+    assert_eq!(putin.published().unwrap().to_string(), "2020-09-26");
+    let two = corpus.docs().iter().find(|d| d.title() == "Two").unwrap();
+    // Records are numbered by their place in the list, the skipped one too.
+    assert_eq!(two.key.record, Some(3));
+    let council = corpus.doc(corpus.find(&key(&page)).unwrap());
+    assert_eq!(council.published().unwrap().to_string(), "2019-05-14");
+    problem(&report, &list, "1 item(s) of its list are not objects");
+    problem(
+        &report,
+        &config,
+        "no list of article objects in it (top-level keys: theme)",
+    );
+    problem(&report, &broken, "not JSON");
+    assert_eq!(
+        problem(&report, &huge, "too large to read whole").kind,
+        ProblemKind::Skipped
     );
 }
 

@@ -254,10 +254,10 @@ pub fn record_document(
             path: display.clone(),
             record: Some(number),
         },
-        kind: if kind == FileKind::Csv {
-            SourceKind::Csv
-        } else {
-            SourceKind::JsonLines
+        kind: match kind {
+            FileKind::Csv => SourceKind::Csv,
+            FileKind::Json => SourceKind::Json,
+            _ => SourceKind::JsonLines,
         },
         stamp: Arc::clone(stamp),
         content_hash: xxhash_rust::xxh3::xxh3_64(text.as_bytes()),

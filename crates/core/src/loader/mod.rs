@@ -14,6 +14,7 @@ mod columns;
 mod dialect;
 mod file;
 mod handoff;
+mod json;
 mod records;
 mod walk;
 
@@ -266,7 +267,7 @@ fn plan(candidates: Vec<Candidate>, problems: &mut Vec<Problem>) -> Plan {
     let mut sidecars = HashMap::new();
     for candidate in candidates {
         match candidate.kind {
-            FileKind::Csv | FileKind::JsonLines => {
+            FileKind::Csv | FileKind::JsonLines | FileKind::Json => {
                 match records::classify(&candidate.path, candidate.kind) {
                     Ok(Role::Articles(map)) => {
                         let reason = format!(

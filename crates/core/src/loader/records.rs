@@ -1,4 +1,5 @@
-//! Streaming one-article-per-record exports (CSV, JSON Lines) and sidecars.
+//! Streaming one-article-per-record exports (CSV, JSON Lines, JSON; the
+//! JSON side is in [`super::json`]) and sidecars.
 //!
 //! Records are read one at a time and handed to a callback, so a 300 MB
 //! export is never held in memory as a whole. A file whose columns include
@@ -8,13 +9,14 @@
 
 use std::collections::HashMap;
 use std::fs::File;
-use std::io::{BufRead, BufReader};
+use std::io::BufReader;
 use std::path::Path;
 
 use crate::fields::SourceName;
 
 use super::columns::ColumnMap;
 use super::dialect::CsvDialect;
+use super::json;
 use super::walk::FileKind;
 use super::{Problem, ProblemKind};
 
@@ -27,9 +29,6 @@ pub enum Role {
     Articles(ColumnMap),
     Sidecar(ColumnMap),
 }
-
-/// How many lines of a JSON Lines file are read for its keys.
-const HEADER_PROBE_LINES: usize = 100;
 
 /// Reads the column names of a CSV or JSON Lines file, and how a CSV
 /// file is written.
@@ -56,75 +55,12 @@ fn header(path: &Path, kind: FileKind) -> Result<(Vec<String>, CsvDialect), Stri
                 .collect();
             Ok((names, dialect))
         }
-        _ => Ok((jsonl_keys(BufReader::new(file))?, CsvDialect::default())),
+        FileKind::JsonLines => Ok((
+            json::jsonl_keys(BufReader::new(file))?,
+            CsvDialect::default(),
+        )),
+        _ => Ok((json::document_keys(path)?, CsvDialect::default())),
     }
-}
-
-/// The keys of the first JSON objects of a JSON Lines file (the union over
-/// up to ten objects, as fields may be missing from some). Bad lines among
-/// them are passed over (and reported when the records are read), so one
-/// broken first line does not lose the file.
-fn jsonl_keys(reader: impl BufRead) -> Result<Vec<String>, String> {
-    let mut keys: Vec<String> = Vec::new();
-    let mut first_error = None;
-    let mut objects = 0;
-    for line in reader.split(b'\n').take(HEADER_PROBE_LINES) {
-        let line = line.map_err(|e| e.to_string())?;
-        let text = String::from_utf8_lossy(&line);
-        let text = text.trim().trim_start_matches('\u{feff}');
-        if text.is_empty() {
-            continue;
-        }
-        match serde_json::from_str::<serde_json::Value>(text) {
-            Ok(serde_json::Value::Object(map)) => {
-                objects += 1;
-                for (key, value) in &map {
-                    add_key(&mut keys, key.clone());
-                    // One level of nesting, as "fields.bodyText": APIs such
-                    // as the Guardian's put the text in an object.
-                    if let serde_json::Value::Object(inner) = value {
-                        for inner_key in inner.keys() {
-                            add_key(&mut keys, format!("{key}.{inner_key}"));
-                        }
-                    }
-                }
-                if objects >= 10 {
-                    break;
-                }
-            }
-            Ok(_) => {
-                first_error.get_or_insert_with(|| "lines are not JSON objects".to_owned());
-            }
-            Err(e) => {
-                first_error.get_or_insert_with(|| format!("not JSON: {e}"));
-            }
-        }
-    }
-    if objects > 0 {
-        return Ok(keys);
-    }
-    Err(first_error.map_or_else(
-        || "empty file".to_owned(),
-        |e| format!("no JSON object in the first {HEADER_PROBE_LINES} lines ({e})"),
-    ))
-}
-
-fn add_key(keys: &mut Vec<String>, key: String) {
-    if !keys.contains(&key) {
-        keys.push(key);
-    }
-}
-
-/// The value of column `name` in a JSON object: a key of the object, or a
-/// nested key as "parent.child" (see [`jsonl_keys`]).
-fn json_column<'v>(
-    object: &'v serde_json::Map<String, serde_json::Value>,
-    name: &str,
-) -> Option<&'v serde_json::Value> {
-    object.get(name).or_else(|| {
-        let (parent, child) = name.split_once('.')?;
-        object.get(parent)?.get(child)
-    })
 }
 
 /// True when a file holds nothing but whitespace.
@@ -194,7 +130,8 @@ pub fn stream(
     };
     match kind {
         FileKind::Csv => stream_csv(path, file, map.dialect, problems, emit),
-        _ => stream_jsonl(path, file, map, problems, emit),
+        FileKind::JsonLines => json::stream_jsonl(path, file, map, problems, emit),
+        _ => json::stream_document(path, map, problems, emit),
     }
 }
 
@@ -280,82 +217,6 @@ fn unclosed_quote_from(path: &Path, start: u64) -> bool {
         }
     }
     quotes % 2 == 1
-}
-
-fn stream_jsonl(
-    path: &Path,
-    file: File,
-    map: &ColumnMap,
-    problems: &mut Vec<Problem>,
-    emit: &mut dyn FnMut(u32, Row) -> bool,
-) {
-    let reader = BufReader::with_capacity(256 * 1024, file);
-    let mut number = 0u32;
-    let mut bad_lines = Vec::new();
-    for (line_no, line) in reader.split(b'\n').enumerate() {
-        let line = match line {
-            Ok(l) => l,
-            Err(err) => {
-                problems.push(Problem::new(
-                    path,
-                    ProblemKind::PartlyRead,
-                    format!("read error at line {}: {err}", line_no + 1),
-                ));
-                break;
-            }
-        };
-        let text = String::from_utf8_lossy(&line);
-        let text = text.trim().trim_start_matches('\u{feff}');
-        if text.is_empty() {
-            continue;
-        }
-        number += 1;
-        let Ok(serde_json::Value::Object(object)) = serde_json::from_str::<serde_json::Value>(text)
-        else {
-            bad_lines.push(line_no + 1);
-            continue;
-        };
-        let row = map
-            .names
-            .iter()
-            .map(|name| {
-                json_column(&object, name)
-                    .map(json_text)
-                    .unwrap_or_default()
-            })
-            .collect();
-        if !emit(number, row) {
-            break;
-        }
-    }
-    if !bad_lines.is_empty() {
-        let shown: Vec<String> = bad_lines.iter().take(10).map(usize::to_string).collect();
-        let reason = format!(
-            "{} line(s) are not JSON objects and were skipped (line {})",
-            bad_lines.len(),
-            shown.join(", ")
-        );
-        problems.push(Problem::new(path, ProblemKind::PartlyRead, reason));
-    }
-}
-
-fn json_text(value: &serde_json::Value) -> String {
-    match value {
-        serde_json::Value::Null => String::new(),
-        serde_json::Value::String(s) => s.clone(),
-        serde_json::Value::Array(items) => {
-            items.iter().map(json_text).collect::<Vec<_>>().join(", ")
-        }
-        // NewsAPI's `"source": {"id": "reuters", "name": "Reuters"}`, the
-        // New York Times' `"headline": {"main": ...}` and `"byline":
-        // {"original": "By ..."}` and the like: the object's own name or
-        // text, else the JSON itself.
-        serde_json::Value::Object(object) => ["name", "text", "value", "title", "main", "original"]
-            .iter()
-            .find_map(|key| object.get(*key).filter(|v| v.is_string()))
-            .map_or_else(|| value.to_string(), json_text),
-        other => other.to_string(),
-    }
 }
 
 /// The file a sidecar row names, as a canonical path: the name joined to

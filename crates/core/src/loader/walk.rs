@@ -16,6 +16,8 @@ pub enum FileKind {
     Html,
     Csv,
     JsonLines,
+    /// A `.json` document holding article records (see `loader::json`).
+    Json,
 }
 
 impl FileKind {
@@ -29,6 +31,7 @@ impl FileKind {
             "html" | "htm" | "xhtml" => Some(Self::Html),
             "csv" | "tsv" => Some(Self::Csv),
             "jsonl" | "ndjson" => Some(Self::JsonLines),
+            "json" => Some(Self::Json),
             _ => None,
         }
     }
@@ -160,7 +163,7 @@ fn consider(
             problems.push(Problem::new(
                 path,
                 ProblemKind::Unsupported,
-                "not an article format (txt, md, html, csv, jsonl)".to_owned(),
+                "not an article format (txt, md, html, csv, jsonl, json)".to_owned(),
             ));
         }
         return;
