@@ -83,7 +83,7 @@ fn collect_keys(keys: &mut Vec<String>, object: &Map<String, Value>) {
 }
 
 /// The value of column `name` in a JSON object: a key of the object, or a
-/// nested key as "parent.child" (see [`jsonl_keys`]).
+/// nested key as "parent.child" (see [`collect_keys`]).
 fn json_column<'v>(object: &'v Map<String, Value>, name: &str) -> Option<&'v Value> {
     object.get(name).or_else(|| {
         let (parent, child) = name.split_once('.')?;
@@ -91,6 +91,8 @@ fn json_column<'v>(object: &'v Map<String, Value>, name: &str) -> Option<&'v Val
     })
 }
 
+/// Streams the objects of a JSON Lines file to `emit` as (1-based record
+/// number, row); lines that are not JSON objects are reported and skipped.
 pub(super) fn stream_jsonl(
     path: &Path,
     file: File,
