@@ -412,6 +412,46 @@ fn short_headlines_and_short_dateline_lines() {
     assert!(p.body.starts_with(first), "body: {:?}", p.body);
 }
 
+/// A browser's page title saved above the page ("Headline - BBC News",
+/// "Headline | Dawn") gives way to the page's own headline below it; one
+/// that is not repeated stays the title, separator and all.
+#[test]
+fn a_page_title_above_the_headline_gives_way_to_it() {
+    for page_title in [
+        format!("{T} - BBC News"),
+        format!("{T} | Dawn"),
+        format!("{T} \u{2014} The Express Tribune"),
+    ] {
+        let p = parse_plain(
+            &page(
+                &[
+                    &page_title,
+                    "",
+                    "Skip to content",
+                    "Home",
+                    "",
+                    T,
+                    "",
+                    "26 September 2020",
+                ],
+                "ISTANBUL: Delegations met on Friday.",
+            ),
+            "x.txt",
+        );
+        check(&p, T, Some((2020, 9, 26)), None, Some("ISTANBUL"));
+        assert!(!p.fields.subtitle.is_found(), "subtitle of {p:#?}");
+    }
+    let title = "Trump - the man who changed the party";
+    let p = parse_plain(
+        &page(
+            &[title, "", "By Jane Doe", "26 September 2020"],
+            "WASHINGTON: Text.",
+        ),
+        "x.txt",
+    );
+    check(&p, title, Some((2020, 9, 26)), None, Some("WASHINGTON"));
+}
+
 #[test]
 fn odd_inputs_never_panic() {
     let huge = "word ".repeat(200_000);

@@ -274,6 +274,32 @@ fn pick_title(es: &[Entry<'_>], cands: &[usize]) -> Option<usize> {
         .copied()
 }
 
+/// Separators between a headline and the site's name in a browser's page
+/// title ("Headline - BBC News", "Headline | Dawn").
+const SITE_SEPARATORS: [&str; 5] = [" - ", " | ", " \u{2014} ", " \u{2013} ", " :: "];
+
+/// When the chosen title is a browser's page title saved above the page
+/// ("Headline - BBC News"), the later candidate that is that title without
+/// its site's name: the page's own headline.
+fn headline_below_page_title(es: &[Entry<'_>], cands: &[usize], title: usize) -> Option<usize> {
+    let text = es[title].text();
+    let head = SITE_SEPARATORS
+        .iter()
+        .filter_map(|sep| text.rsplit_once(sep).map(|(head, _)| head))
+        .max_by_key(|head| head.len())?;
+    cands
+        .iter()
+        .copied()
+        .filter(|&c| c > title)
+        .find(|&c| crate::article::same_headline(es[c].text(), head))
+}
+
+/// [`pick_title`], then the page's own headline below a page title.
+fn pick_headline(es: &[Entry<'_>], cands: &[usize]) -> Option<usize> {
+    let title = pick_title(es, cands)?;
+    Some(headline_below_page_title(es, cands, title).unwrap_or(title))
+}
+
 /// The first body entry at or after `from`, skipping stray labels.
 fn body_from(es: &[Entry<'_>], from: usize, metas: &mut Vec<usize>) -> Option<usize> {
     for k in from..es.len() {
@@ -305,7 +331,7 @@ fn analyse(es: &[Entry<'_>]) -> Header {
     let Some(first) = first else { return h };
     let (cands, meta_at) = candidates(es, first, &mut h.pre);
     if let Some(m) = meta_at {
-        h.title = pick_title(es, &cands);
+        h.title = pick_headline(es, &cands);
         h.subtitle = cands
             .iter()
             .copied()
@@ -317,7 +343,7 @@ fn analyse(es: &[Entry<'_>]) -> Header {
             .copied()
             .take_while(|&c| headline_like(&es[c]))
             .collect();
-        h.title = pick_title(es, &heads);
+        h.title = pick_headline(es, &heads);
         h.body = match h.title {
             Some(t) => body_from(es, t + 1, &mut h.metas),
             None => Some(first),
