@@ -101,6 +101,11 @@ fn by_line(s: &str) -> Option<Byline> {
             .is_some_and(|head| head.eq_ignore_ascii_case(p))
     })?;
     let rest = s.get(prefix.len()..)?.trim();
+    // "By Jane Doe for Dawn": the outlet the writer wrote for.
+    let (rest, outlet) = match rest.rsplit_once(" for ") {
+        Some((name, outlet)) if is_outlet_name(outlet) => (name.trim(), Some(outlet.trim())),
+        _ => (rest, None),
+    };
     let agency = normalize_agency(rest);
     let first_ok = rest.chars().next().is_some_and(char::is_uppercase)
         || rest.to_lowercase().starts_with("our ");
@@ -112,8 +117,19 @@ fn by_line(s: &str) -> Option<Byline> {
     Some(Byline {
         text: s.to_owned(),
         agency,
-        outlet: None,
+        outlet: outlet.map(str::to_owned),
     })
+}
+
+/// A site or paper's name after "for": one to four capitalised words
+/// ("Dawn", "The New York Times", "Al Jazeera").
+fn is_outlet_name(s: &str) -> bool {
+    let s = s.trim();
+    let words = word_count(s);
+    (1..=4).contains(&words)
+        && !s.ends_with(['.', '?', '!'])
+        && s.split_whitespace()
+            .all(|w| is_capitalized(w) || CONNECTORS.contains(&w.to_lowercase().as_str()))
 }
 
 /// "From our reporter", "Our Correspondent", "Staff Reporter".
@@ -136,7 +152,8 @@ fn staff_line(s: &str) -> Option<Byline> {
     })
 }
 
-/// A byline with no "|": "By ...", a staff credit or a bare agency name.
+/// A byline with no "|": "By ...", a staff credit, a bare agency name, or
+/// a name and the agency it writes for ("Jane Doe, Reuters").
 fn single(s: &str) -> Option<Byline> {
     if let Some(agency) = exact_agency(s) {
         return Some(Byline {
@@ -145,7 +162,21 @@ fn single(s: &str) -> Option<Byline> {
             outlet: None,
         });
     }
-    by_line(s).or_else(|| staff_line(s))
+    by_line(s)
+        .or_else(|| staff_line(s))
+        .or_else(|| name_and_agency(s))
+}
+
+/// "Jane Doe, Reuters": two to four capitalised names, a comma, an agency.
+fn name_and_agency(s: &str) -> Option<Byline> {
+    let (name, agency) = s.rsplit_once(',')?;
+    let agency = exact_agency(agency.trim())?;
+    let name = name.trim();
+    (word_count(name) >= 2 && names_only(name, 4) && !name.contains(',')).then(|| Byline {
+        text: s.to_owned(),
+        agency: Some(agency),
+        outlet: None,
+    })
 }
 
 /// "Jane Doe | Outlet", "By AFP | Dawn": a byline then the outlet.
@@ -216,6 +247,8 @@ mod tests {
         assert_eq!(agency_of("By Associated Press"), Some("AP"));
         assert_eq!(agency_of("Reuters"), Some("Reuters"));
         assert_eq!(agency_of("By Jane Doe, Reuters"), Some("Reuters"));
+        assert_eq!(agency_of("Jane Doe, Reuters"), Some("Reuters"));
+        assert_eq!(agency_of("Carla K. Johnson, AP"), Some("AP"));
         assert_eq!(
             parse_byline("By\u{a0}AFP").map(|b| b.text),
             Some("By AFP".to_owned())
@@ -241,6 +274,13 @@ mod tests {
 
     #[test]
     fn outlets() {
+        let b = parse_byline("By Jane Doe for Dawn").unwrap();
+        assert_eq!(
+            (b.text.as_str(), b.outlet.as_deref(), b.agency),
+            ("By Jane Doe for Dawn", Some("Dawn"), None)
+        );
+        let b = parse_byline("By Sarah Miller for The New York Times").unwrap();
+        assert_eq!(b.outlet.as_deref(), Some("The New York Times"));
         let b = parse_byline("Jane Doe | Dawn").unwrap();
         assert_eq!(
             (b.text.as_str(), b.outlet.as_deref(), b.agency),
@@ -266,6 +306,10 @@ mod tests {
             "From the archives, a story about the war that changed the world.",
             "By The Numbers: Trump's First Year",
             "By Land And Sea?",
+            "Russia bans AFP, Reuters",
+            "Sanctions, Reuters",
+            "By the end of the year for Dawn",
+            "By Jane Doe for the last time.",
         ] {
             assert_eq!(parse_byline(s), None, "{s}");
         }
