@@ -138,6 +138,18 @@ type Variant = (
 
 const VARIANTS: &[Variant] = &[
     (
+        &[T, "", "Sept. 26, 2020 / 10:15 AM / Updated 2 hours ago"],
+        "MOSCOW (Reuters) - Talks began.",
+        Some("Reuters"),
+        Some("MOSCOW"),
+    ),
+    (
+        &[T, "", "Jane Doe", "Sep 26, 2020 · 4 min read"],
+        "Talks began on Friday, officials said.",
+        None,
+        None,
+    ),
+    (
         &[
             "close",
             "Thursday April 18, 2024",

@@ -230,12 +230,43 @@ pub(crate) fn date_line(s: &str) -> Option<DateLine> {
     }
     let (date, range) = find_date(&s)?;
     let rest = format!("{} {}", &s[..range.start], &s[range.end..]);
-    let (weekday, label) = noise_around(&rest)?;
+    let (weekday, label) = noise_around(&rest).or_else(|| segment_noise(&s, &range))?;
     Some(DateLine {
         date,
         weekday,
         label,
     })
+}
+
+/// Separators between the parts of a date line that also gives a time, an
+/// update or a reading time: "Sept. 26, 2020 / 10:15 AM / Updated 2 hours
+/// ago", "Sep 26, 2020 · 4 min read".
+const DATE_LINE_SEPARATORS: [&str; 4] = [" / ", " · ", " | ", " • "];
+
+/// The noise around a date in the part of a line that holds it, when every
+/// other part is noise too, a relative time ("Updated 2 hours ago") or a
+/// reading time ("4 min read").
+fn segment_noise(s: &str, date: &Range<usize>) -> Option<(bool, DateLabel)> {
+    let sep = DATE_LINE_SEPARATORS.iter().find(|sep| s.contains(**sep))?;
+    let mut found = None;
+    let mut at = 0;
+    for part in s.split(sep) {
+        let span = at..at + part.len();
+        at = span.end + sep.len();
+        if span.start <= date.start && date.end <= span.end {
+            let rest = format!("{} {}", &s[span.start..date.start], &s[date.end..span.end]);
+            found = Some(noise_around(&rest)?);
+            continue;
+        }
+        let key = crate::article::util::fold_key(part);
+        let other_noise = noise_around(part).is_some()
+            || crate::article::furniture::is_relative_time(&key)
+            || crate::article::furniture::is_counter(&key);
+        if !other_noise {
+            return None;
+        }
+    }
+    found
 }
 
 /// Parses a date in any of the forms pages use; the string must be a date
@@ -328,6 +359,9 @@ mod tests {
             "Posted on September 26, 2020 at 10:15 am",
             "2020年9月26日",
             "26 сентября 2020",
+            "Sept. 26, 2020 / 10:15 AM / Updated 2 hours ago",
+            "Sep 26, 2020 · 4 min read",
+            "Published: 26 Sep 2020 | 12 Comments",
         ] {
             assert_eq!(parse_date(s), d(2020, 9, 26), "{s}");
         }
@@ -361,6 +395,8 @@ mod tests {
             "Premieres March 31",
             "Mayor 5, 2020",
             "120/09/20201",
+            "Sep 26, 2020 / Talks stall in Geneva",
+            "Markets | Sep 26, 2020 | Stocks fell sharply on Friday",
         ] {
             assert_eq!(parse_date(s), None, "{s}");
         }

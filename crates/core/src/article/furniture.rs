@@ -93,7 +93,7 @@ fn may_open(s: &[u8]) -> bool {
 }
 
 /// Short counters such as "12 Comments", "5 min read", "1.2K shares".
-fn is_counter(key: &str) -> bool {
+pub(crate) fn is_counter(key: &str) -> bool {
     if !key.starts_with(|c: char| c.is_ascii_digit() || c == 'k' || c == 'm') {
         return false;
     }
@@ -113,7 +113,7 @@ fn is_counter(key: &str) -> bool {
 }
 
 /// "2 hours ago", "Updated 5 mins ago": relative times carry no date.
-fn is_relative_time(key: &str) -> bool {
+pub(crate) fn is_relative_time(key: &str) -> bool {
     if !key.ends_with(" ago") {
         return false;
     }
