@@ -464,6 +464,29 @@ fn a_page_title_above_the_headline_gives_way_to_it() {
     check(&p, title, Some((2020, 9, 26)), None, Some("WASHINGTON"));
 }
 
+/// Pages saved as Markdown: the headline's `#` marks and the emphasis
+/// around a byline are not part of the fields.
+#[test]
+fn markdown_marks_are_not_part_of_the_fields() {
+    let p = parse_plain(
+        &page(
+            &[&format!("# {T}"), "", "*By AFP* | September 26, 2020"],
+            "ISTANBUL: Delegations met on Friday.",
+        ),
+        "x.md",
+    );
+    check(&p, T, Some((2020, 9, 26)), Some("AFP"), Some("ISTANBUL"));
+    assert_eq!(p.fields.byline.get().map(String::as_str), Some("By AFP"));
+    let p = parse_plain(
+        &page(
+            &[&format!("## {T} ##"), "", "**Updated: 26 Sep 2020**"],
+            "ISTANBUL: Met.",
+        ),
+        "x.md",
+    );
+    check(&p, T, Some((2020, 9, 26)), None, Some("ISTANBUL"));
+}
+
 #[test]
 fn odd_inputs_never_panic() {
     let huge = "word ".repeat(200_000);

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
+use wirescope_core::fields::Provenance;
 use wirescope_core::loader::{
     self, Control, Input, LoadOptions, LoadReport, Problem, ProblemKind, Progress,
 };
@@ -906,6 +907,42 @@ fn sidecar_rows_name_files_by_stem_or_subfolder_and_keep_every_body_line() {
     let missing = problem(&report, &sidecar, "not in its folder");
     assert!(missing.reason.starts_with("1 row(s)"), "{}", missing.reason);
     assert!(missing.reason.contains("(twice)"), "{}", missing.reason);
+}
+
+/// Text saved with YAML front matter, as trafilatura (`--with-metadata`),
+/// Jekyll or Hugo write it: the block's fields win, its lines are not
+/// text, and the first line of the text stays in the body.
+#[test]
+fn front_matter_gives_fields_and_leaves_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = write(
+        &dir.path().join("floods.md"),
+        "---\ntitle: \"Floods displace thousands in Sindh\"\nauthor: Jane Doe\nurl: https://www.dawn.com/news/1\nhostname: dawn.com\nsitename: Dawn\ndate: 2020-09-26\ncategories: [Pakistan]\n---\n\nKARACHI: Floods displaced thousands on Saturday across the province.\n\nRelief camps are full.\n",
+    );
+    // A horizontal rule over ordinary text is not front matter.
+    let rule = write(
+        &dir.path().join("rule.md"),
+        "---\nNote: this is not metadata\n---\n\nStorm hits coast\n\nBy AFP\nSeptember 27, 2020\n\nSEOUL: A storm hit.\n",
+    );
+    let (corpus, report) = load_paths(&[dir.path()]);
+    assert_eq!(corpus.len(), 2, "{:#?}", report.problems);
+    let doc = corpus.doc(corpus.find(&key(&page)).unwrap());
+    let f = &doc.fields;
+    assert_eq!(doc.title(), "Floods displace thousands in Sindh");
+    assert_eq!(f.title.from, Provenance::Column("title".into()));
+    assert_eq!(doc.published().unwrap().to_string(), "2020-09-26");
+    assert_eq!(f.byline.get().unwrap(), "Jane Doe");
+    assert_eq!(f.outlet.get().unwrap(), "Dawn");
+    assert_eq!(f.dateline.get().unwrap(), "KARACHI");
+    // Line numbers are the file's: the text starts on its eleventh line.
+    assert_eq!(f.dateline.from, Provenance::Line(10));
+    assert!(doc.body().starts_with("KARACHI: Floods"), "{}", doc.body());
+    assert!(!doc.text.contains("sitename"), "{}", doc.text);
+    let other = corpus.doc(corpus.find(&key(&rule)).unwrap());
+    assert!(matches!(other.fields.title.from, Provenance::Line(_)));
+    assert!(other.text.contains("Note: this is not metadata"));
+    assert_eq!(other.published().unwrap().to_string(), "2020-09-27");
+    assert_eq!(other.fields.agency.get().unwrap(), "AFP");
 }
 
 // --- Links and folders -----------------------------------------------------------

@@ -8,7 +8,9 @@
 
 use crate::article::agency::{exact_agency, normalize_agency};
 use crate::article::dates::date_line;
-use crate::article::util::{CONNECTORS, char_len, clean, fold_key, is_capitalized, word_count};
+use crate::article::util::{
+    CONNECTORS, char_len, clean, fold_key, is_capitalized, strip_emphasis, word_count,
+};
 
 /// A byline as written, with what it tells.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -183,7 +185,7 @@ fn name_and_agency(s: &str) -> Option<Byline> {
 fn with_outlet(s: &str) -> Option<Byline> {
     let parts: Vec<&str> = s
         .split('|')
-        .map(str::trim)
+        .map(|p| strip_emphasis(p.trim()))
         .filter(|p| !p.is_empty())
         .collect();
     let (first, rest) = parts.split_first()?;
@@ -221,14 +223,15 @@ pub(crate) fn parse_byline(line: &str) -> Option<Byline> {
     if line.len() > 400 {
         return None;
     }
-    let s = clean(line);
-    if s.is_empty() || char_len(&s) > 120 {
+    let cleaned = clean(line);
+    let s = strip_emphasis(&cleaned);
+    if s.is_empty() || char_len(s) > 120 {
         return None;
     }
     if s.contains('|') {
-        return with_outlet(&s);
+        return with_outlet(s);
     }
-    single(&s)
+    single(s)
 }
 
 #[cfg(test)]
@@ -278,6 +281,15 @@ mod tests {
         assert_eq!(
             (b.text.as_str(), b.outlet.as_deref(), b.agency),
             ("By Jane Doe for Dawn", Some("Dawn"), None)
+        );
+        let b = parse_byline("*By Jane Doe* | Dawn").unwrap();
+        assert_eq!(
+            (b.text.as_str(), b.outlet.as_deref()),
+            ("By Jane Doe", Some("Dawn"))
+        );
+        assert_eq!(
+            parse_byline("_By AFP_").map(|b| b.text),
+            Some("By AFP".to_owned())
         );
         let b = parse_byline("By Sarah Miller for The New York Times").unwrap();
         assert_eq!(b.outlet.as_deref(), Some("The New York Times"));

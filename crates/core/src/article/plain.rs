@@ -17,7 +17,8 @@ use crate::article::dateline::parse_dateline;
 use crate::article::dates::{DateLabel, DateLine, date_from_file_name, date_line, find_date};
 use crate::article::furniture::{is_furniture, is_short_label};
 use crate::article::util::{
-    char_len, clean, ends_with_period, file_stem, is_capitalized, prefix_chars, word_count,
+    char_len, clean, ends_with_period, file_stem, is_capitalized, prefix_chars, strip_emphasis,
+    word_count,
 };
 use crate::fields::{ArticleFields, Field, Provenance};
 
@@ -45,14 +46,39 @@ struct Entry<'a> {
     line: usize,
     raw: &'a str,
     long: bool,
+    /// The page is Markdown (`.md`): see [`strip_markdown`].
+    markdown: bool,
     text: OnceCell<String>,
     kind: OnceCell<Kind>,
 }
 
+/// A header line of a Markdown page without the marks around it: a
+/// heading's `#` marks ("# Headline") and emphasis wrapping the whole line
+/// ("**Updated: 26 Sep 2020**"). A line of marks alone ("* * *", "***")
+/// stays as it is. Only `.md` pages: in other text a `#` starts a comment.
+fn strip_markdown(line: String) -> String {
+    let mut s = line.as_str();
+    let hashes = s.len() - s.trim_start_matches('#').len();
+    if (1..=6).contains(&hashes) && s[hashes..].starts_with(' ') {
+        s = s[hashes..].trim_end_matches('#').trim();
+    }
+    s = strip_emphasis(s);
+    if s.len() == line.len() || s.trim_matches(['*', '_', '#', ' ']).is_empty() {
+        return line;
+    }
+    s.to_owned()
+}
+
 impl Entry<'_> {
     fn text(&self) -> &str {
-        self.text
-            .get_or_init(|| clean(prefix_chars(self.raw, 1000)))
+        self.text.get_or_init(|| {
+            let text = clean(prefix_chars(self.raw, 1000));
+            if self.markdown {
+                strip_markdown(text)
+            } else {
+                text
+            }
+        })
     }
 
     /// A long line is content without a look at its text (cleaning a
@@ -140,7 +166,7 @@ fn classify(text: &str) -> Kind {
     }
 }
 
-fn entries<'a>(lines: &[&'a str]) -> Vec<Entry<'a>> {
+fn entries<'a>(lines: &[&'a str], markdown: bool) -> Vec<Entry<'a>> {
     lines
         .iter()
         .enumerate()
@@ -150,6 +176,7 @@ fn entries<'a>(lines: &[&'a str]) -> Vec<Entry<'a>> {
             line,
             raw,
             long: raw.len() > 300 && raw.chars().nth(300).is_some(),
+            markdown,
             text: OnceCell::new(),
             kind: OnceCell::new(),
         })
@@ -408,7 +435,10 @@ pub(crate) fn parse(text: &str, file_name: &str) -> ParsedArticle {
         .split('\n')
         .map(|l| l.strip_suffix('\r').unwrap_or(l))
         .collect();
-    let es = entries(&lines);
+    let markdown = std::path::Path::new(file_name)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md"));
+    let es = entries(&lines, markdown);
     let h = analyse(&es);
     let mut fields = ArticleFields::default();
     match h.title {

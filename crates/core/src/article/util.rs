@@ -19,6 +19,17 @@ pub(crate) fn clean(s: &str) -> String {
     clean_head(s, usize::MAX)
 }
 
+/// `s` without Markdown emphasis wrapping all of it: "*By AFP*",
+/// "**Updated: 26 Sep 2020**", "_Reuters_".
+pub(crate) fn strip_emphasis(s: &str) -> &str {
+    for mark in ["**", "__", "*", "_"] {
+        if let Some(inner) = s.strip_prefix(mark).and_then(|r| r.strip_suffix(mark)) {
+            return inner.trim();
+        }
+    }
+    s
+}
+
 /// The first `max_chars` characters of [`clean`]`(s)`, without cleaning
 /// the rest of `s`.
 pub(crate) fn clean_head(s: &str, max_chars: usize) -> String {

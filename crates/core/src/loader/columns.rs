@@ -68,6 +68,7 @@ const OUTLET: &[&str] = &[
     "site",
     "sitename",
     "domain",
+    "hostname",
     "newspaper",
     "publication",
     "sourcename",

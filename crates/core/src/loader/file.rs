@@ -82,7 +82,7 @@ pub fn article_from_bytes(
         apply_columns(&mut fields, &entry.map, &entry.row, &|_| {
             Provenance::Sidecar(entry.sidecar.clone())
         });
-        body = keep_page_headline(page_title, &fields.title, body);
+        body = keep_page_headline(&mut fields, page_title, body);
     }
     let warning = had_errors.then(|| {
         let reason =
@@ -107,22 +107,33 @@ pub fn article_from_bytes(
 }
 
 /// The body, with the line the parser took for the headline put back at its
-/// start when a sidecar gives another headline. Files listed in a sidecar
-/// are often the article's text alone, whose first line is then a sentence
-/// of it ("The council met on Tuesday..."), not a headline: replaced by the
-/// sidecar's, it would be lost from the text and the counts. A line that
-/// is the sidecar's headline is not kept twice.
-fn keep_page_headline(page: Field<String>, title: &Field<String>, body: String) -> String {
-    let (Provenance::Line(_), Some(line), Provenance::Sidecar(_)) =
-        (&page.from, page.value, &title.from)
-    else {
+/// start when a sidecar or front matter gives another headline; that line
+/// then also gives the dateline, when none was found.
+///
+/// Files listed in a sidecar are often the article's text alone, whose
+/// first line is then a sentence of it ("KARACHI: Floods displaced..."),
+/// not a headline: replaced by the sidecar's, it would be lost from the
+/// text and the counts. A line that is the given headline is not kept
+/// twice.
+fn keep_page_headline(fields: &mut ArticleFields, page: Field<String>, body: String) -> String {
+    let replaced = matches!(
+        fields.title.from,
+        Provenance::Sidecar(_) | Provenance::Column(_)
+    );
+    let (Provenance::Line(n), Some(line), true) = (page.from, page.value, replaced) else {
         return body;
     };
-    if title
-        .get()
-        .is_some_and(|t| crate::article::same_headline(t, &line))
-    {
+    let same = |t: &String| crate::article::same_headline(t, &line);
+    if fields.title.get().is_some_and(same) {
         return body;
+    }
+    if let Some((place, agency)) = article::opening_dateline(&line) {
+        if let Some(place) = place.filter(|_| !fields.dateline.is_found()) {
+            fields.dateline = Field::found(place, Provenance::Line(n));
+        }
+        if let Some(agency) = agency.filter(|_| !fields.agency.is_found()) {
+            fields.agency = Field::found(agency.to_owned(), Provenance::Line(n));
+        }
     }
     if body.is_empty() {
         return line;
@@ -148,11 +159,29 @@ fn parse_article(
         FileKind::Html => article::parse_html(text, &file_name)
             .map(|parsed| (parsed, SourceKind::Html))
             .map_err(|reason| Problem::new(path, ProblemKind::Skipped, reason)),
-        _ => Ok((
-            article::parse_plain(text, &file_name),
-            SourceKind::PlainText,
-        )),
+        _ => Ok((parse_plain_page(text, &file_name), SourceKind::PlainText)),
     }
+}
+
+/// Parses a plain-text page, and its front matter when it has one that
+/// names fields (see [`super::front_matter`]): those win over what the
+/// text says, as a sidecar's do.
+fn parse_plain_page(text: &str, file_name: &str) -> ParsedArticle {
+    let Some(front) = super::front_matter::split(text) else {
+        return article::parse_plain(text, file_name);
+    };
+    let map = ColumnMap::from_names(&front.names);
+    let names_fields = [
+        map.title, map.date, map.byline, map.outlet, map.url, map.agency,
+    ];
+    if names_fields.iter().all(Option::is_none) {
+        return article::parse_plain(text, file_name);
+    }
+    let ParsedArticle { mut fields, body } = article::parse_plain(&front.blanked, file_name);
+    let page_title = fields.title.clone();
+    apply_columns(&mut fields, &map, &front.values, &|ix| map.provenance(ix));
+    let body = keep_page_headline(&mut fields, page_title, body);
+    ParsedArticle { fields, body }
 }
 
 /// The problem for a file that could not be opened or read. A file that

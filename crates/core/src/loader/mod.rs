@@ -13,6 +13,7 @@
 mod columns;
 mod dialect;
 mod file;
+mod front_matter;
 mod handoff;
 mod json;
 mod records;
