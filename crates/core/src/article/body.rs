@@ -10,7 +10,7 @@ use crate::article::agency::exact_agency;
 use crate::article::dateline::parse_dateline;
 use crate::article::dates::find_date;
 use crate::article::furniture::{is_furniture, is_trailing_furniture};
-use crate::article::util::clean;
+use crate::article::util::{clean, fold_key, word_count};
 use crate::fields::{ArticleFields, Field, Provenance};
 
 pub(crate) fn line_no(n: usize) -> Provenance {
@@ -29,12 +29,74 @@ pub(crate) fn trailing_date(lines: &[&str]) -> Option<(usize, chrono::NaiveDate)
         .find_map(|(n, l)| find_date(&clean(l)).map(|(d, _)| (n, d)))
 }
 
-/// The body lines from `start`, without trailing (and standalone) furniture.
+/// Headings of the lists of links pages end with ("Related Articles",
+/// "You may also like"), as folded keys.
+const LINK_LIST_HEADINGS: &[&str] = &[
+    "related",
+    "related articles",
+    "related stories",
+    "related news",
+    "related posts",
+    "related content",
+    "related coverage",
+    "related topics",
+    "more stories",
+    "more news",
+    "more on this",
+    "more on this story",
+    "you may also like",
+    "you might also like",
+    "you may be interested in",
+    "recommended",
+    "recommended for you",
+    "recommended stories",
+    "most read",
+    "most popular",
+    "most viewed",
+    "trending",
+    "trending now",
+    "popular stories",
+    "read next",
+    "also read",
+    "see also",
+    "latest news",
+    "latest stories",
+    "top stories",
+    "editors picks",
+    "don t miss",
+];
+
+/// Where a list of links at the end of the page starts: a heading such as
+/// "Related Articles" followed only by short lines that are not sentences
+/// (the linked headlines), within the last 40 lines before `end`.
+fn link_list_start(lines: &[&str], start: usize, end: usize) -> Option<usize> {
+    let from = end.saturating_sub(40).max(start + 1);
+    let heading = (from..end).rev().find(|&k| {
+        let line = lines[k].trim();
+        line.len() <= 40 && LINK_LIST_HEADINGS.contains(&fold_key(line).as_str())
+    })?;
+    let links = lines[heading + 1..end].iter().map(|l| l.trim());
+    links
+        .filter(|l| !l.is_empty())
+        .all(|l| l.len() <= 160 && !l.ends_with(['.', '!', '?', ':']) && word_count(l) <= 16)
+        .then_some(heading)
+}
+
+/// The body lines from `start`, without trailing (and standalone) furniture
+/// and without a list of links that ends the page.
 pub(crate) fn assemble_body(lines: &[&str], start: usize) -> (String, Option<usize>) {
-    let mut end = lines.len();
-    while end > start && (lines[end - 1].trim().is_empty() || is_trailing_furniture(lines[end - 1]))
-    {
-        end -= 1;
+    let trailing = |end: usize| {
+        let mut end = end;
+        while end > start
+            && (lines[end - 1].trim().is_empty() || is_trailing_furniture(lines[end - 1]))
+        {
+            end -= 1;
+        }
+        end
+    };
+    let mut end = trailing(lines.len());
+    if let Some(list) = link_list_start(lines, start, end) {
+        end = trailing(list);
     }
     let kept = lines.get(start..end).unwrap_or_default();
     // Built in place rather than as a list of lines joined: that list and
@@ -122,6 +184,23 @@ mod tests {
         assert_eq!(fields.agency.from, Provenance::Line(8));
         assert_eq!(fields.dateline.get().map(String::as_str), Some("PARIS"));
         assert_eq!(assemble_body(&lines, 99), (String::new(), None));
+        let lines = [
+            "KARACHI: Floods displaced thousands.",
+            "",
+            "— AFP",
+            "",
+            "Related Articles",
+            "More floods expected in Sindh",
+            "",
+            "Aid arrives in relief camps",
+        ];
+        let (body, last) = assemble_body(&lines, 0);
+        assert_eq!(body, "KARACHI: Floods displaced thousands.\n\n— AFP");
+        assert_eq!(last, Some(2));
+        // A heading followed by a paragraph is not a list of links.
+        let lines = ["Text.", "", "Related", "The council met again on Friday."];
+        let (body, _) = assemble_body(&lines, 0);
+        assert!(body.ends_with("The council met again on Friday."), "{body}");
         assert_eq!(
             trailing_date(&["Text.", "Published in Dawn, September 27th, 2020"]).map(|(n, _)| n),
             Some(1)
