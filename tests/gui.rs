@@ -654,3 +654,41 @@ fn typing_a_term_in_the_trend_adds_a_line() {
         .collect();
     assert_eq!(labels, ["trump", "Russia"]);
 }
+
+#[test]
+fn a_large_corpus_counts_its_word_list_in_the_background() {
+    let mut harness = dev_harness();
+    // Count every corpus in the background, as a large one would be.
+    harness.state_mut().set_inline_search_docs(0);
+    harness.run();
+    let whole = harness.state().word_list().total_tokens;
+    // Only the golfing story: its words, once counted on a worker.
+    harness.state_mut().session.filter.text = "golfing".into();
+    let counted = harness.state().background_word_lists();
+    harness.step();
+    for _ in 0..500 {
+        harness.step();
+        if !harness.state().is_computing() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(!harness.state().is_computing(), "the count did not finish");
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.background_word_lists(), counted + 1);
+    let rows = app.table_rows().to_vec();
+    assert_eq!(rows.len(), 1);
+    let expected = wirescope::core::freq::word_list(&app.corpus, Some(&rows));
+    let shown = app.word_list();
+    assert!(
+        shown.total_tokens < whole,
+        "{} of {whole}",
+        shown.total_tokens
+    );
+    assert_eq!(shown.total_tokens, expected.total_tokens);
+    assert_eq!(
+        shown.rows.first().map(|r| r.count),
+        expected.rows.first().map(|r| r.count)
+    );
+}

@@ -39,8 +39,13 @@ pub fn analysis_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
 }
 
 fn settings_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
+    let counting = app.derived.is_counting_words();
     let settings = &mut app.session.freq;
     ui.horizontal_wrapped(|ui| {
+        if counting {
+            ui.spinner()
+                .on_hover_text("counting the words of the new view");
+        }
         ui.label("Count in:");
         ui.selectable_value(&mut settings.scope, Scope::Corpus, "corpus");
         ui.selectable_value(&mut settings.scope, Scope::Filtered, "filtered table");
