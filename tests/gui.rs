@@ -242,6 +242,10 @@ fn a_skipped_file_appears_in_the_load_report() {
         harness.query_by_label_contains("PNG image").is_some(),
         "report does not give the reason"
     );
+    assert!(
+        harness.query_by_label("skipped").is_some(),
+        "report does not say what happened"
+    );
 }
 
 #[test]

@@ -73,7 +73,7 @@ fn report_window(ctx: &egui::Context, app: &mut WirescopeApp) {
                             ui.end_row();
                             for p in problems {
                                 ui.label(&p.path);
-                                ui.label(format!("{:?}", p.kind));
+                                ui.label(p.kind.label());
                                 ui.label(&p.reason);
                                 ui.end_row();
                             }

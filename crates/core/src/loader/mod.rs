@@ -81,6 +81,19 @@ pub enum ProblemKind {
     Info,
 }
 
+impl ProblemKind {
+    /// A short lowercase label for reports ("skipped", "partly read").
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Unreadable => "unreadable",
+            Self::Unsupported => "unsupported",
+            Self::Skipped => "skipped",
+            Self::PartlyRead => "partly read",
+            Self::Info => "note",
+        }
+    }
+}
+
 /// A file that could not be (fully) loaded, with the reason.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Problem {
