@@ -493,6 +493,29 @@ fn json_lines_with_bad_lines_keep_the_others() {
     assert_eq!(kept.fields.outlet.get().unwrap(), "reuters.com");
 }
 
+/// Published date, outlet, byline, agency and dateline of the document with
+/// this headline.
+type RecordFields = (
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+fn record_fields(corpus: &Corpus, title: &str) -> RecordFields {
+    let found = corpus.docs().iter().find(|d| d.title() == title);
+    let d = found.unwrap_or_else(|| panic!("no document titled {title}"));
+    let f = &d.fields;
+    (
+        d.published().map(|p| p.to_string()),
+        f.outlet.get().cloned(),
+        f.byline.get().cloned(),
+        f.agency.get().cloned(),
+        f.dateline.get().cloned(),
+    )
+}
+
 /// The shapes of widely used exports: Kaggle's "All the news" CSV (an
 /// unnamed index column, `publication`, `author`, `content`) and NewsAPI
 /// records as JSON Lines (`source` is an object, `publishedAt`), plus a
@@ -513,17 +536,7 @@ fn common_export_shapes_map_their_columns() {
     );
     let (corpus, report) = load_paths(&[dir.path()]);
     assert_eq!(corpus.len(), 3, "{:#?}", report.problems);
-    let fields = |title: &str| {
-        let d = corpus.docs().iter().find(|d| d.title() == title).unwrap();
-        let f = &d.fields;
-        (
-            d.published().map(|p| p.to_string()),
-            f.outlet.get().cloned(),
-            f.byline.get().cloned(),
-            f.agency.get().cloned(),
-            f.dateline.get().cloned(),
-        )
-    };
+    let fields = |title: &str| record_fields(&corpus, title);
     let some = |s: &str| Some(s.to_owned());
     assert_eq!(
         fields("House Republicans Fret About Winning"),
@@ -565,7 +578,7 @@ fn common_export_shapes_map_their_columns() {
 #[test]
 fn nested_and_summary_only_exports_load() {
     let dir = tempfile::tempdir().unwrap();
-    write(
+    let guardian_path = write(
         &dir.path().join("guardian.jsonl"),
         r#"{"id": "world/x", "sectionName": "World news", "webPublicationDate": "2020-09-26T10:00:00Z", "webTitle": "Putin proposes pact", "webUrl": "https://www.theguardian.com/world/x", "fields": {"bodyText": "Vladimir Putin has proposed a pact, the Kremlin said."}}"#,
     );
@@ -587,17 +600,7 @@ fn nested_and_summary_only_exports_load() {
         let found = corpus.docs().iter().find(|d| d.title() == title);
         found.unwrap_or_else(|| panic!("no document titled {title}"))
     };
-    let fields = |title: &str| {
-        let d = doc(title);
-        let f = &d.fields;
-        (
-            d.published().map(|p| p.to_string()),
-            f.outlet.get().cloned(),
-            f.byline.get().cloned(),
-            f.agency.get().cloned(),
-            f.dateline.get().cloned(),
-        )
-    };
+    let fields = |title: &str| record_fields(&corpus, title);
     let some = |s: &str| Some(s.to_owned());
     let guardian = doc("Putin proposes pact");
     assert!(guardian.body().starts_with("Vladimir Putin has proposed"));
@@ -654,16 +657,7 @@ fn nested_and_summary_only_exports_load() {
             some("LONDON")
         )
     );
-    let info = report
-        .problems
-        .iter()
-        .find(|p| p.path.ends_with("guardian.jsonl"))
-        .unwrap();
-    assert!(
-        info.reason.contains("text=fields.bodyText"),
-        "{}",
-        info.reason
-    );
+    problem(&report, &guardian_path, "text=fields.bodyText");
 }
 
 /// `.json` documents: an API response holding a list of articles (NewsAPI's
