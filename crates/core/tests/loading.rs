@@ -660,6 +660,38 @@ fn nested_and_summary_only_exports_load() {
     problem(&report, &guardian_path, "text=fields.bodyText");
 }
 
+/// Exports whose text column holds the article's markup, as content
+/// management systems write it: the text is its paragraphs, not its tags.
+#[test]
+fn markup_in_a_text_column_is_read_as_paragraphs() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        &dir.path().join("wordpress.csv"),
+        "post_title,post_date,post_content\n\
+         Putin proposes pact,2020-09-26 10:00:00,\"<p>MOSCOW (Reuters) - Putin <a href=\"\"https://x.org\"\">proposed</a> a pact.</p><p>The Kremlin&#8217;s offer.</p>\"\n",
+    );
+    let (corpus, report) = load_paths(&[dir.path()]);
+    assert_eq!(corpus.len(), 1, "{:#?}", report.problems);
+    let doc = &corpus.docs()[0];
+    assert_eq!(
+        doc.body(),
+        "MOSCOW (Reuters) - Putin proposed a pact.\n\nThe Kremlin\u{2019}s offer."
+    );
+    assert_eq!(
+        record_fields(&corpus, "Putin proposes pact"),
+        (
+            Some("2020-09-26".to_owned()),
+            None,
+            None,
+            Some("Reuters".to_owned()),
+            Some("MOSCOW".to_owned())
+        )
+    );
+    for tag in ["href", "https", "strong", "8217"] {
+        assert_eq!(corpus.vocab().folded_id(tag), None, "{tag} was indexed");
+    }
+}
+
 /// `.json` documents: an API response holding a list of articles (NewsAPI's
 /// `articles`, the Guardian's `response.results`), a bare list, one
 /// article, a sidecar list; and the ones that cannot load, each with its

@@ -17,6 +17,7 @@ mod body;
 mod byline;
 mod dateline;
 mod dates;
+mod fragment;
 mod furniture;
 mod html;
 mod html_dom;
@@ -26,6 +27,7 @@ mod util;
 
 pub use agency::normalize_agency;
 pub use dates::{parse_column_date, parse_date};
+pub(crate) use fragment::{fragment_text, looks_like_markup};
 
 /// The dateline that opens `body` (a record's text, which has no header to
 /// parse): its place and the agency it names ("LONDON (Reuters) -").

@@ -37,6 +37,7 @@ const TITLE: &[&str] = &[
     "articletitle",
     "head",
     "webtitle",
+    "posttitle",
     // French, German, Spanish and Portuguese, Italian exports.
     "titre",
     "titel",
@@ -58,6 +59,8 @@ const DATE: &[&str] = &[
     "createdat",
     "created",
     "webpublicationdate",
+    "postdate",
+    "postdategmt",
     "datum",
     "fecha",
 ];
@@ -99,6 +102,9 @@ const SUBTITLE: &[&str] = &[
     "summary",
     "description",
     "teaser",
+    "excerpt",
+    "postexcerpt",
+    "abstract",
 ];
 const TEXT: &[&str] = &[
     "text",
@@ -111,6 +117,7 @@ const TEXT: &[&str] = &[
     "articlebody",
     "bodytext",
     "story",
+    "postcontent",
     "texte",
     "texto",
     "testo",
@@ -123,6 +130,7 @@ const SHORT_TEXT: &[&str] = &[
     "leadparagraph",
     "abstract",
     "shortdescription",
+    "postexcerpt",
     "description",
     "summary",
     "snippet",

@@ -262,7 +262,11 @@ pub fn record_document(
     stamp: &Arc<SourceStamp>,
 ) -> Option<Document> {
     let raw_text = map.text.and_then(|i| row.get(i)).map_or("", String::as_str);
-    let body = normalize_text(raw_text.trim());
+    let body = if article::looks_like_markup(raw_text) {
+        normalize_text(&article::fragment_text(raw_text))
+    } else {
+        normalize_text(raw_text.trim())
+    };
     let mut fields = ArticleFields::default();
     apply_columns(&mut fields, map, row, &|ix| map.provenance(ix));
     text_dateline(&mut fields, map, &body);
