@@ -14,7 +14,8 @@
 //! Its keys are read as the columns of a record (see [`super::columns`]),
 //! so `title`, `date`, `author`, `sitename`, `url` and the like fill the
 //! fields they name. Only flat keys are read: nested maps are passed over,
-//! and a list ("- item" lines or `[a, b]`) becomes its items joined.
+//! a list ("- item" lines or `[a, b]`) becomes its items joined, and a
+//! block scalar (`>` or `|`, then indented lines) its lines joined.
 
 use super::records::Row;
 
@@ -40,6 +41,8 @@ pub(super) fn split(text: &str) -> Option<FrontMatter> {
     let mut names: Vec<String> = Vec::new();
     let mut values: Row = Vec::new();
     let mut closed_at = None;
+    // The last key opened a block scalar.
+    let mut in_block = false;
     for (n, line) in lines.take(MAX_LINES).enumerate() {
         if line == "---" || line == "..." {
             closed_at = Some(n + 2);
@@ -55,7 +58,18 @@ pub(super) fn split(text: &str) -> Option<FrontMatter> {
             }
             continue;
         }
-        if line.starts_with([' ', '\t', '#']) || line.trim().is_empty() {
+        if line.starts_with([' ', '\t']) {
+            // A line of a block scalar ("description: >" then indented
+            // lines); other nested lines are passed over.
+            if let Some(value) = values.last_mut().filter(|_| in_block) {
+                if !value.is_empty() {
+                    value.push(' ');
+                }
+                value.push_str(line.trim());
+            }
+            continue;
+        }
+        if line.starts_with('#') || line.trim().is_empty() {
             continue;
         }
         let (key, value) = line.split_once(':')?;
@@ -64,7 +78,12 @@ pub(super) fn split(text: &str) -> Option<FrontMatter> {
             return None;
         }
         names.push(key.to_owned());
-        values.push(list_or_scalar(value.trim()));
+        in_block = is_block_start(value.trim());
+        values.push(if in_block {
+            String::new()
+        } else {
+            list_or_scalar(value.trim())
+        });
     }
     let closed_at = closed_at?;
     let rest: usize = text
@@ -79,6 +98,12 @@ pub(super) fn split(text: &str) -> Option<FrontMatter> {
         values,
         blanked,
     })
+}
+
+/// The indicator of a YAML block scalar, whose text is on the indented
+/// lines that follow ("title: >").
+fn is_block_start(value: &str) -> bool {
+    matches!(value, "|" | ">" | "|-" | ">-" | "|+" | ">+")
 }
 
 /// A value without its quotes; an inline list's items joined.
@@ -109,9 +134,12 @@ mod tests {
 
     #[test]
     fn reads_keys_lists_and_quotes_and_keeps_line_numbers() {
-        let text = "---\ntitle: \"Floods: thousands displaced\"\ndate: 2020-09-26\nauthors:\n  - Jane Doe\n  - John Roe\ntags: [floods, 'sindh']\nimage:\n  url: x.png\n---\n\nKARACHI: Text.\n";
+        let text = "---\ntitle: \"Floods: thousands displaced\"\ndate: 2020-09-26\nauthors:\n  - Jane Doe\n  - John Roe\ntags: [floods, 'sindh']\nimage:\n  url: x.png\ndescription: >\n  Relief camps are full\n  as waters rise.\n---\n\nKARACHI: Text.\n";
         let fm = split(text).unwrap();
-        assert_eq!(fm.names, ["title", "date", "authors", "tags", "image"]);
+        assert_eq!(
+            fm.names,
+            ["title", "date", "authors", "tags", "image", "description"]
+        );
         assert_eq!(
             fm.values,
             [
@@ -119,10 +147,11 @@ mod tests {
                 "2020-09-26",
                 "Jane Doe, John Roe",
                 "floods, sindh",
-                ""
+                "",
+                "Relief camps are full as waters rise."
             ]
         );
-        assert_eq!(fm.blanked, "\n".repeat(10) + "\nKARACHI: Text.\n");
+        assert_eq!(fm.blanked, "\n".repeat(13) + "\nKARACHI: Text.\n");
         assert_eq!(
             fm.blanked.lines().count(),
             text.lines().count(),
