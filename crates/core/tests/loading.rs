@@ -971,6 +971,34 @@ fn front_matter_gives_fields_and_leaves_the_text() {
     assert_eq!(other.fields.agency.get().unwrap(), "AFP");
 }
 
+/// Text files named by id beside a metadata export with an `id` column and
+/// no file-name column: the export is their sidecar.
+#[test]
+fn a_metadata_export_keyed_by_id_is_a_sidecar_of_files_named_by_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(&dir.path().join("1001.txt"), "Rain is expected all week.\n");
+    write(&dir.path().join("1002.txt"), "Markets rallied on Friday.\n");
+    let meta = write(
+        &dir.path().join("metadata.csv"),
+        "id,headline,date,source\n1001,Wet week ahead,2019-05-15,Dawn\n1002,Markets rally,2019-05-16,Reuters\n",
+    );
+    // An id column that names no file is still not a sidecar.
+    let other = write(&dir.path().join("prices.csv"), "id,close\n7,1.5\n");
+    let (corpus, report) = load_paths(&[dir.path()]);
+    assert_eq!(corpus.len(), 2, "{:#?}", report.problems);
+    let doc = corpus.doc(corpus.find(&key(&a)).unwrap());
+    assert_eq!(doc.title(), "Wet week ahead");
+    assert_eq!(doc.published().unwrap().to_string(), "2019-05-15");
+    assert_eq!(doc.fields.outlet.get().unwrap(), "Dawn");
+    assert_eq!(doc.body(), "Rain is expected all week.");
+    assert!(
+        problem(&report, &meta, "sidecar")
+            .reason
+            .contains("file=id")
+    );
+    problem(&report, &other, "no text column and no file-name column");
+}
+
 // --- Links and folders -----------------------------------------------------------
 
 #[test]

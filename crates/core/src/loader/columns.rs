@@ -144,7 +144,7 @@ const FILE: &[&str] = &["file", "filename", "path", "filepath", "document", "doc
 /// A column name lowercased, without accents, spaces or punctuation:
 /// "Publish Date", "publish_date" and "publishDate" are all "publishdate",
 /// and "Título" is "titulo".
-fn squash(name: &str) -> String {
+pub(super) fn squash(name: &str) -> String {
     name.trim_start_matches('\u{feff}')
         .nfd()
         .filter(char::is_ascii_alphanumeric)

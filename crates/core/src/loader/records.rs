@@ -102,6 +102,11 @@ pub fn classify(path: &Path, kind: FileKind) -> Result<Role, Problem> {
         Ok(Role::Articles(map))
     } else if map.file.is_some() {
         Ok(Role::Sidecar(map))
+    } else if let Some(ids) = id_column_naming_files(path, kind, &map) {
+        Ok(Role::Sidecar(ColumnMap {
+            file: Some(ids),
+            ..map
+        }))
     } else {
         let reason = format!(
             "no text column and no file-name column (columns: {})",
@@ -109,6 +114,31 @@ pub fn classify(path: &Path, kind: FileKind) -> Result<Role, Problem> {
         );
         Err(Problem::new(path, ProblemKind::Skipped, reason))
     }
+}
+
+/// Columns that may hold a document's id, which files are often named by
+/// ("1234.txt" beside a metadata export whose `id` is 1234).
+const ID_COLUMNS: &[&str] = &["id", "articleid", "docid", "documentid", "storyid", "uuid"];
+
+/// The id column of a record file without text or file-name column, when
+/// its first values name files beside it (`sidecar_target`): the file is
+/// then a sidecar keyed by id.
+fn id_column_naming_files(path: &Path, kind: FileKind, map: &ColumnMap) -> Option<usize> {
+    let ids = map
+        .names
+        .iter()
+        .position(|n| ID_COLUMNS.contains(&super::columns::squash(n).as_str()))?;
+    let folder = path.parent().unwrap_or(Path::new("."));
+    let mut checked = 0;
+    let mut found = false;
+    stream(path, kind, map, &mut Vec::new(), &mut |_, row| {
+        checked += 1;
+        found = row
+            .get(ids)
+            .is_some_and(|id| !id.trim().is_empty() && sidecar_target(folder, id.trim()).is_some());
+        !found && checked < 20
+    });
+    found.then_some(ids)
 }
 
 /// Streams the records of a file to `emit` as (1-based record number, row).
