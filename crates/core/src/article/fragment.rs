@@ -4,6 +4,7 @@
 //! Indexed as it is, the markup's tag names and attributes would be counted
 //! as words and shown in the reader.
 
+use crate::article::html_dom::BLOCKS;
 use crate::article::html_meta::{decode_entities, strip_non_text};
 use crate::article::util::clean;
 
@@ -33,30 +34,6 @@ const MARKUP_TAGS: &[&str] = &[
     "table",
     "script",
     "style",
-];
-
-/// Tags that end a paragraph.
-const BLOCK_TAGS: &[&str] = &[
-    "p",
-    "br",
-    "div",
-    "li",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "blockquote",
-    "figure",
-    "figcaption",
-    "tr",
-    "ul",
-    "ol",
-    "table",
-    "section",
-    "article",
-    "hr",
 ];
 
 /// The lowercase name of the tag that starts `s` (just after its `<`), and
@@ -116,7 +93,7 @@ pub(crate) fn fragment_text(html: &str) -> String {
             rest = after;
             continue;
         }
-        if BLOCK_TAGS.contains(&name.as_str()) {
+        if BLOCKS.contains(&name.as_str()) {
             end_paragraph(&mut current);
         } else {
             current.push(' ');

@@ -57,7 +57,7 @@ enum Step {
     Boundary,
 }
 
-const BLOCKS: &[&str] = &[
+pub(crate) const BLOCKS: &[&str] = &[
     "p",
     "div",
     "section",
