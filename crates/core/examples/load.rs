@@ -19,11 +19,7 @@ fn main() {
     let started = Instant::now();
     let progress = Progress::default();
     let cancel = AtomicBool::new(false);
-    let control = Control {
-        progress: &progress,
-        cancel: &cancel,
-        waker: &|| {},
-    };
+    let control = Control::without_waker(&progress, &cancel);
     let mut corpus = Corpus::default();
     let mut append_time = Duration::ZERO;
     let report = loader::load(

@@ -50,11 +50,7 @@ pub fn load_all(
 ) -> (Corpus, loader::LoadReport) {
     let progress = loader::Progress::default();
     let cancel = AtomicBool::new(false);
-    let control = loader::Control {
-        progress: &progress,
-        cancel: &cancel,
-        waker: &|| {},
-    };
+    let control = loader::Control::without_waker(&progress, &cancel);
     let mut corpus = Corpus::default();
     let report = loader::load(
         inputs,

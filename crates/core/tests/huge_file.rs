@@ -125,11 +125,7 @@ fn csv_export_of_300_mb_streams_in_bounded_memory() {
     let started = std::time::Instant::now();
     let progress = Progress::default();
     let cancel = AtomicBool::new(false);
-    let control = Control {
-        progress: &progress,
-        cancel: &cancel,
-        waker: &|| {},
-    };
+    let control = Control::without_waker(&progress, &cancel);
     let mut docs = 0u64;
     let mut tokens = 0u64;
     let report = loader::load(

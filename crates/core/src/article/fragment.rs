@@ -36,19 +36,15 @@ const MARKUP_TAGS: &[&str] = &[
     "style",
 ];
 
-/// The lowercase name of the tag that starts `s` (just after its `<`), and
-/// whether it closes (`</p>`).
-fn tag_name(s: &str) -> (String, bool) {
-    let (closing, s) = match s.strip_prefix('/') {
-        Some(rest) => (true, rest),
-        None => (false, s),
-    };
-    let name: String = s
+/// The lowercase name of the tag that starts `s` (just after its `<`),
+/// closing or not (`p` for `<p>` and `</p>`); empty when none does.
+fn tag_name(s: &str) -> String {
+    s.strip_prefix('/')
+        .unwrap_or(s)
         .chars()
         .take_while(char::is_ascii_alphanumeric)
         .map(|c| c.to_ascii_lowercase())
-        .collect();
-    (name, closing)
+        .collect()
 }
 
 /// True when `text` holds at least one of the common tags of article
@@ -56,7 +52,7 @@ fn tag_name(s: &str) -> (String, bool) {
 pub(crate) fn looks_like_markup(text: &str) -> bool {
     text.match_indices('<').take(1000).any(|(at, _)| {
         let rest = &text[at + 1..];
-        let (name, _) = tag_name(rest);
+        let name = tag_name(rest);
         let after = rest.trim_start_matches('/').get(name.len()..).unwrap_or("");
         MARKUP_TAGS.contains(&name.as_str()) && after.starts_with(['>', ' ', '/', '\n', '\t'])
     })
@@ -87,7 +83,7 @@ pub(crate) fn fragment_text(html: &str) -> String {
             rest = "";
             break;
         };
-        let (name, _) = tag_name(after);
+        let name = tag_name(after);
         if name.is_empty() {
             current.push('<');
             rest = after;

@@ -127,22 +127,11 @@ fn keep_page_headline(fields: &mut ArticleFields, page: Field<String>, body: Str
     if fields.title.get().is_some_and(same) {
         return body;
     }
-    if let Some((place, agency)) = article::opening_dateline(&line) {
-        if let Some(place) = place.filter(|_| !fields.dateline.is_found()) {
-            fields.dateline = Field::found(place, Provenance::Line(n));
-        }
-        if let Some(agency) = agency.filter(|_| !fields.agency.is_found()) {
-            fields.agency = Field::found(agency.to_owned(), Provenance::Line(n));
-        }
-    }
+    opening_dateline(fields, &line, &Provenance::Line(n));
     if body.is_empty() {
         return line;
     }
-    let mut text = String::with_capacity(line.len() + 2 + body.len());
-    text.push_str(&line);
-    text.push_str("\n\n");
-    text.push_str(&body);
-    text
+    Document::compose_text(&line, &body).0
 }
 
 /// Parses decoded article text as HTML or plain text by `kind`.
@@ -304,18 +293,25 @@ pub fn record_document(
 /// The dateline opening a record's text ("LONDON (Reuters) - ..."), for
 /// the place and the agency when no column gave them.
 fn text_dateline(fields: &mut ArticleFields, map: &ColumnMap, body: &str) {
-    let Some(text_ix) = map.text else { return };
+    if let Some(text_ix) = map.text {
+        opening_dateline(fields, body, &map.provenance(text_ix));
+    }
+}
+
+/// The place and agency of the dateline opening `text`, for the fields not
+/// found yet, recorded as coming `from` there.
+fn opening_dateline(fields: &mut ArticleFields, text: &str, from: &Provenance) {
     if fields.dateline.is_found() && fields.agency.is_found() {
         return;
     }
-    let Some((place, agency)) = article::opening_dateline(body) else {
+    let Some((place, agency)) = article::opening_dateline(text) else {
         return;
     };
     if let Some(place) = place.filter(|_| !fields.dateline.is_found()) {
-        fields.dateline = Field::found(place, map.provenance(text_ix));
+        fields.dateline = Field::found(place, from.clone());
     }
     if let Some(agency) = agency.filter(|_| !fields.agency.is_found()) {
-        fields.agency = Field::found(agency.to_owned(), map.provenance(text_ix));
+        fields.agency = Field::found(agency.to_owned(), from.clone());
     }
 }
 

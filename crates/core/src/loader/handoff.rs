@@ -119,11 +119,7 @@ mod tests {
     fn every_batch_reaches_the_sink_once_from_many_threads() {
         let progress = Progress::default();
         let cancel = AtomicBool::new(false);
-        let control = Control {
-            progress: &progress,
-            cancel: &cancel,
-            waker: &|| {},
-        };
+        let control = Control::without_waker(&progress, &cancel);
         let mut seen: Vec<usize> = Vec::new();
         let mut sink = |b: TokenizedBatch| seen.push(b.token_count());
         let handoff = Handoff::new(&mut sink, &control, 3);

@@ -168,6 +168,18 @@ pub struct Control<'a> {
     pub waker: &'a (dyn Fn() + Sync),
 }
 
+impl<'a> Control<'a> {
+    /// Progress and cancellation for a caller with nothing to wake (the
+    /// CLI, tests, benchmarks).
+    pub fn without_waker(progress: &'a Progress, cancel: &'a AtomicBool) -> Self {
+        Self {
+            progress,
+            cancel,
+            waker: &|| {},
+        }
+    }
+}
+
 impl Control<'_> {
     fn cancelled(&self) -> bool {
         self.cancel.load(Ordering::Relaxed)
