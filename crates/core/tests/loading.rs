@@ -971,6 +971,82 @@ fn front_matter_gives_fields_and_leaves_the_text() {
     assert_eq!(other.fields.agency.get().unwrap(), "AFP");
 }
 
+/// Saved mail and Usenet posts: the headers give the headline, date and
+/// byline and are not words of the text; a MIME body is decoded, its
+/// attachment left out.
+#[test]
+fn messages_take_their_fields_from_headers_and_their_text_from_the_body() {
+    let dir = tempfile::tempdir().unwrap();
+    let mail = write(
+        &dir.path().join("inbox/wire.eml"),
+        "Return-Path: <desk@example.org>\r\n\
+         Received: from mx.example.org by mail.example.org with ESMTP id 4BV529Y3;\r\n\
+         \tSat, 26 Sep 2020 10:15:00 +0000\r\n\
+         From: \"Jane Doe\" <jane@example.org>\r\n\
+         Subject: =?UTF-8?Q?Putin_proposes_pact_=E2=80=94_Kremlin?=\r\n\
+         Date: Sat, 26 Sep 2020 10:15:00 +0000\r\n\
+         MIME-Version: 1.0\r\n\
+         Content-Type: multipart/mixed; boundary=\"B1\"\r\n\
+         \r\n\
+         --B1\r\n\
+         Content-Type: text/plain; charset=utf-8\r\n\
+         Content-Transfer-Encoding: quoted-printable\r\n\
+         \r\n\
+         MOSCOW, Sept 26 (Reuters) - Russian President Vladimir Putin proposed a =\r\n\
+         pact with Washington on Friday.\r\n\
+         \r\n\
+         The Kremlin said the proposal covered information security.\r\n\
+         --B1\r\n\
+         Content-Type: application/pdf; name=\"statement.pdf\"\r\n\
+         Content-Transfer-Encoding: base64\r\n\
+         \r\n\
+         JVBERi0xLjQKJcfsj6IKNSAwIG9iago8PC9MZW5ndGggNiAwIFI+PgpzdHJlYW0K\r\n\
+         --B1--\r\n",
+    );
+    let post = write(
+        &dir.path().join("news/talk.politics/1042"),
+        "From: jd@uni.example (John Doe)\nSubject: Re: Election results\nOrganization: University\n\
+         Date: 12 Apr 93 19:01:22 GMT\nLines: 3\n\n\
+         The count is in and the turnout was the highest in years.\n",
+    );
+    let (corpus, report) = load_paths(&[dir.path()]);
+    assert_eq!(corpus.len(), 2, "{:#?}", report.problems);
+
+    let doc = corpus.doc(corpus.find(&key(&mail)).unwrap());
+    let f = &doc.fields;
+    assert_eq!(doc.title(), "Putin proposes pact \u{2014} Kremlin");
+    assert_eq!(f.title.from, Provenance::Line(4));
+    assert_eq!(doc.published().unwrap().to_string(), "2020-09-26");
+    assert_eq!(f.published.from, Provenance::Line(5));
+    assert_eq!(f.byline.get().unwrap(), "Jane Doe");
+    assert_eq!(f.agency.get().unwrap(), "Reuters");
+    assert_eq!(f.dateline.get().unwrap(), "MOSCOW");
+    assert!(
+        doc.body().contains("proposed a pact with Washington"),
+        "{}",
+        doc.body()
+    );
+    for not_text in [
+        "ESMTP",
+        "Received",
+        "JVBERi0",
+        "statement.pdf",
+        "Content-Type",
+    ] {
+        assert!(!doc.text.contains(not_text), "{not_text} in {:?}", doc.text);
+    }
+    // The headline and the two paragraphs, nothing else.
+    let words = wirescope_core::tokenize::words(&doc.text).len();
+    assert_eq!(corpus.word_count(corpus.find(&key(&mail)).unwrap()), words);
+    assert_eq!(words, 4 + 15 + 8, "{:?}", doc.text);
+
+    let doc = corpus.doc(corpus.find(&key(&post)).unwrap());
+    assert_eq!(doc.title(), "Re: Election results");
+    assert_eq!(doc.fields.byline.get().unwrap(), "John Doe");
+    assert_eq!(doc.published().unwrap().to_string(), "1993-04-12");
+    assert!(!doc.text.contains("Organization"), "{}", doc.text);
+}
+
 /// Text files named by id beside a metadata export with an `id` column and
 /// no file-name column: the export is their sidecar.
 #[test]

@@ -11,6 +11,7 @@ use crate::fields::{ArticleFields, Field, Provenance};
 use crate::text::{DecodedRef, NotText, decode_borrowed, normalize_text};
 
 use super::columns::{ColumnMap, host_of};
+use super::mail::Mail;
 use super::records::{Row, SidecarEntry};
 use super::walk::FileKind;
 use super::{Problem, ProblemKind};
@@ -120,7 +121,17 @@ fn keep_page_headline(fields: &mut ArticleFields, page: Field<String>, body: Str
         fields.title.from,
         Provenance::Sidecar(_) | Provenance::Column(_)
     );
-    let (Provenance::Line(n), Some(line), true) = (page.from, page.value, replaced) else {
+    if !replaced {
+        return body;
+    }
+    restore_headline(fields, page, body)
+}
+
+/// The body with `page`, the line the parser took for the headline before
+/// another headline replaced it, put back at its start (see
+/// [`keep_page_headline`]).
+fn restore_headline(fields: &mut ArticleFields, page: Field<String>, body: String) -> String {
+    let (Provenance::Line(n), Some(line)) = (page.from, page.value) else {
         return body;
     };
     let same = |t: &String| crate::article::same_headline(t, &line);
@@ -156,6 +167,9 @@ fn parse_article(
 /// names fields (see [`super::front_matter`]): those win over what the
 /// text says, as a sidecar's do.
 fn parse_plain_page(text: &str, file_name: &str) -> ParsedArticle {
+    if let Some(mail) = super::mail::split(text) {
+        return parse_mail(mail, file_name);
+    }
     let Some(front) = super::front_matter::split(text) else {
         return article::parse_plain(text, file_name);
     };
@@ -170,6 +184,30 @@ fn parse_plain_page(text: &str, file_name: &str) -> ParsedArticle {
     let page_title = fields.title.clone();
     apply_columns(&mut fields, &map, &front.values, &|ix| map.provenance(ix));
     let body = keep_page_headline(&mut fields, page_title, body);
+    ParsedArticle { fields, body }
+}
+
+/// Parses a message (see [`super::mail`]): its body as an article, then its
+/// headers. The Subject is the headline and the Date the publication date;
+/// From is the byline unless the body has one of its own ("By AFP" above a
+/// forwarded article), which tells more.
+fn parse_mail(mail: Mail, file_name: &str) -> ParsedArticle {
+    let ParsedArticle { mut fields, body } = article::parse_plain(&mail.text, file_name);
+    let page_title = fields.title.clone();
+    let mut body = body;
+    if let Some((subject, line)) = mail.subject {
+        fields.title = Field::found(subject, Provenance::Line(line));
+        body = restore_headline(&mut fields, page_title, body);
+    }
+    if let Some((date, line)) = mail.date {
+        fields.published = Field::found(date, Provenance::Line(line));
+    }
+    if let Some((from, line)) = mail.from.filter(|_| !fields.byline.is_found()) {
+        if let Some(agency) = article::byline_agency(&from).filter(|_| !fields.agency.is_found()) {
+            fields.agency = Field::found(agency.to_owned(), Provenance::Line(line));
+        }
+        fields.byline = Field::found(from, Provenance::Line(line));
+    }
     ParsedArticle { fields, body }
 }
 

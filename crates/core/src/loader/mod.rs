@@ -16,6 +16,7 @@ mod file;
 mod front_matter;
 mod handoff;
 mod json;
+mod mail;
 mod records;
 mod walk;
 

@@ -27,7 +27,7 @@ impl FileKind {
             return Some(Self::Text);
         };
         match ext.to_string_lossy().to_ascii_lowercase().as_str() {
-            "txt" | "text" | "md" => Some(Self::Text),
+            "txt" | "text" | "md" | "eml" => Some(Self::Text),
             "html" | "htm" | "xhtml" => Some(Self::Html),
             "csv" | "tsv" => Some(Self::Csv),
             "jsonl" | "ndjson" => Some(Self::JsonLines),
