@@ -159,12 +159,7 @@ fn spawn_native(
         PickKind::Files => {
             let f = dialog
                 .set_title("Open articles")
-                .add_filter(
-                    "Articles",
-                    &[
-                        "txt", "text", "md", "html", "htm", "csv", "tsv", "jsonl", "ndjson", "json",
-                    ],
-                )
+                .add_filter("Articles", wirescope_core::loader::EXTENSIONS)
                 .add_filter("All files", &["*"])
                 .pick_files();
             Box::pin(async move { many(f.await) })

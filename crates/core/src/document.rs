@@ -55,6 +55,8 @@ pub enum SourceKind {
     JsonLines,
     /// A record of a `.json` document.
     Json,
+    /// A message of a mailbox file (`.mbox`).
+    Mbox,
     Embedded,
 }
 

@@ -1047,6 +1047,54 @@ fn messages_take_their_fields_from_headers_and_their_text_from_the_body() {
     assert!(!doc.text.contains("Organization"), "{}", doc.text);
 }
 
+/// A mailbox is a file of messages, each a record read as a message; one
+/// that is not text is reported by number and the others still load.
+#[test]
+fn mailbox_messages_load_as_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut mbox = String::new();
+    mbox.push_str(
+        "From desk@example.org Sat Sep 26 10:15:00 2020\n\
+         From: AFP <desk@example.org>\nSubject: Storm hits Seoul\nDate: Sat, 26 Sep 2020 10:15:00 +0000\n\
+         Message-ID: <1@example.org>\n\n\
+         SEOUL: A storm hit the capital on Saturday.\n\n\
+         >From the archives: storms are common in September.\n\n",
+    );
+    mbox.push_str(
+        "From desk@example.org Sun Sep 27 10:15:00 2020\n\
+         From: Jane Doe <jane@example.org>\nSubject: Floods in Sindh\nDate: Sun, 27 Sep 2020 08:00:00 +0500\n\
+         Message-ID: <2@example.org>\n\n\
+         KARACHI: Floods displaced thousands.\n\n",
+    );
+    mbox.push_str("From nobody Mon Sep 28 00:00:00 2020\n\0\0\0\0PNG\0\0\0\0\0\0\n\n");
+    let path = write(&dir.path().join("Press releases.mbox"), mbox);
+    let (corpus, report) = load_paths(&[&path]);
+    assert_eq!(corpus.len(), 2, "{:#?}", report.problems);
+    let record = |n: u32| {
+        let key = DocKey {
+            record: Some(n),
+            ..key(&path)
+        };
+        corpus.doc(corpus.find(&key).unwrap_or_else(|| panic!("no record {n}")))
+    };
+    let first = record(1);
+    assert_eq!(first.title(), "Storm hits Seoul");
+    assert_eq!(first.fields.agency.get().unwrap(), "AFP");
+    assert_eq!(first.fields.dateline.get().unwrap(), "SEOUL");
+    assert!(
+        first.body().contains("\nFrom the archives"),
+        "{}",
+        first.body()
+    );
+    assert!(!first.text.contains("Message-ID"), "{}", first.text);
+    let second = record(2);
+    assert_eq!(second.title(), "Floods in Sindh");
+    assert_eq!(second.published().unwrap().to_string(), "2020-09-27");
+    assert_eq!(second.fields.byline.get().unwrap(), "Jane Doe");
+    let bad = problem(&report, &path, "message 3");
+    assert!(bad.reason.contains("not text"), "{}", bad.reason);
+}
+
 /// Text files named by id beside a metadata export with an `id` column and
 /// no file-name column: the export is their sidecar.
 #[test]

@@ -50,7 +50,7 @@ pub fn article_from_bytes(
     display: &str,
     kind: FileKind,
     bytes: Cow<'_, [u8]>,
-    stamp: SourceStamp,
+    stamp: Arc<SourceStamp>,
     sidecar: Option<&SidecarEntry>,
 ) -> Result<(Document, Option<Problem>), Problem> {
     let path = Path::new(display);
@@ -97,7 +97,7 @@ pub fn article_from_bytes(
             record: None,
         },
         kind: source_kind,
-        stamp: Arc::new(stamp),
+        stamp,
         content_hash,
         fields,
         text,
@@ -105,6 +105,35 @@ pub fn article_from_bytes(
         encoding,
     };
     Ok((doc, warning))
+}
+
+/// One message of a mailbox (see [`super::mbox`]), a record of the file:
+/// decoded and parsed as a message file would be. A problem names the
+/// message by its number.
+pub fn message_document(
+    display: &Arc<str>,
+    number: u32,
+    bytes: Vec<u8>,
+    stamp: &Arc<SourceStamp>,
+) -> Result<(Document, Option<Problem>), Problem> {
+    let numbered = |mut problem: Problem| {
+        problem.reason = format!("message {number}: {}", problem.reason);
+        problem
+    };
+    let (mut doc, warning) = article_from_bytes(
+        display,
+        FileKind::Text,
+        Cow::Owned(bytes),
+        Arc::clone(stamp),
+        None,
+    )
+    .map_err(numbered)?;
+    doc.key = DocKey {
+        path: display.clone(),
+        record: Some(number),
+    };
+    doc.kind = SourceKind::Mbox;
+    Ok((doc, warning.map(numbered)))
 }
 
 /// The body, with the line the parser took for the headline put back at its
@@ -245,7 +274,7 @@ pub fn read_article(
         return Err(Problem::new(path, ProblemKind::Skipped, reason));
     }
     let bytes = read_all(&mut file, size).map_err(|e| read_problem(path, &e))?;
-    let stamp = stamp(&bytes, secs_since_epoch(&meta));
+    let stamp = Arc::new(stamp(&bytes, secs_since_epoch(&meta)));
     article_from_bytes(
         &path.to_string_lossy(),
         kind,

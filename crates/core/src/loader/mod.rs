@@ -17,6 +17,7 @@ mod front_matter;
 mod handoff;
 mod json;
 mod mail;
+mod mbox;
 mod records;
 mod walk;
 
@@ -35,7 +36,7 @@ use handoff::Handoff;
 pub use handoff::Sink;
 use records::{Role, SidecarEntry};
 use walk::Candidate;
-pub use walk::FileKind;
+pub use walk::{EXTENSIONS, FileKind};
 
 /// Something to load: a path on disk or bytes built into the program.
 #[derive(Clone, Debug)]
@@ -265,7 +266,7 @@ fn deliver(batch: TokenizedBatch, control: &Control<'_>, sink: &mut Sink<'_>) {
 
 fn load_embedded(name: &str, bytes: &[u8]) -> Batch {
     let kind = FileKind::of(Path::new(name)).unwrap_or(FileKind::Text);
-    let stamp = file::stamp(bytes, None);
+    let stamp = Arc::new(file::stamp(bytes, None));
     match file::article_from_bytes(name, kind, Cow::Borrowed(bytes), stamp, None) {
         Ok((mut doc, warning)) => {
             doc.kind = crate::document::SourceKind::Embedded;
@@ -400,6 +401,10 @@ fn run_job(
         run_records(job, map, control, handoff);
         return;
     }
+    if job.candidate.kind == FileKind::Mbox {
+        run_mbox(job, control, handoff);
+        return;
+    }
     match file::read_article(
         path,
         job.candidate.kind,
@@ -442,20 +447,46 @@ impl Pending {
     }
 }
 
-/// Streams a record file in chunks; each chunk is tokenized in parallel.
-fn run_records(job: &Job, map: &ColumnMap, control: &Control<'_>, handoff: &Handoff<'_, '_>) {
-    const CHUNK: usize = 512;
-    const CHUNK_BYTES: u64 = 2 * 1024 * 1024;
-    let path = &job.candidate.path;
-    // One path for all the records of the file.
-    let display: Arc<str> = path.to_string_lossy().into();
-    let stamp = Arc::new(record_stamp(path));
-    let mut problems = Vec::new();
-    let mut chunk = Vec::with_capacity(CHUNK);
-    let mut counts = RecordCounts::default();
-    let mut bytes_reported = 0u64;
-    let flush = |chunk: &mut Vec<crate::Document>, bytes: u64| {
-        let batches = std::mem::take(chunk)
+/// The documents of one record file on their way to the corpus: gathered
+/// in chunks, each chunk tokenized in parallel and handed off as one batch,
+/// so that a cancel never lands inside a chunk.
+struct Chunks<'j, 'c, 'a, 's> {
+    control: &'j Control<'c>,
+    handoff: &'j Handoff<'a, 's>,
+    docs: Vec<crate::Document>,
+    /// Bytes read for the documents not yet handed off...
+    pending_bytes: u64,
+    /// ...and for those handed off, reported as progress.
+    reported_bytes: u64,
+}
+
+impl<'j, 'c, 'a, 's> Chunks<'j, 'c, 'a, 's> {
+    const DOCS: usize = 512;
+    const BYTES: u64 = 2 * 1024 * 1024;
+
+    fn new(control: &'j Control<'c>, handoff: &'j Handoff<'a, 's>) -> Self {
+        Self {
+            control,
+            handoff,
+            docs: Vec::with_capacity(Self::DOCS),
+            pending_bytes: 0,
+            reported_bytes: 0,
+        }
+    }
+
+    /// Adds a record of `bytes` bytes and its document, if it made one.
+    /// False when the load was cancelled: the caller stops reading.
+    fn push(&mut self, doc: Option<crate::Document>, bytes: u64) -> bool {
+        self.pending_bytes += bytes;
+        self.docs.extend(doc);
+        if self.docs.len() >= Self::DOCS || self.pending_bytes >= Self::BYTES {
+            return self.flush();
+        }
+        true
+    }
+
+    fn flush(&mut self) -> bool {
+        let batches = std::mem::take(&mut self.docs)
             .into_par_iter()
             .fold(BatchBuilder::default, |mut builder, doc| {
                 builder.push(doc);
@@ -464,6 +495,9 @@ fn run_records(job: &Job, map: &ColumnMap, control: &Control<'_>, handoff: &Hand
             .map(|mut builder| builder.finish())
             .collect::<Vec<_>>();
         let batch = TokenizedBatch::merge(batches);
+        let bytes = std::mem::take(&mut self.pending_bytes);
+        self.reported_bytes += bytes;
+        let control = self.control;
         control
             .progress
             .bytes_done
@@ -474,10 +508,31 @@ fn run_records(job: &Job, map: &ColumnMap, control: &Control<'_>, handoff: &Hand
         if control.cancelled() {
             return false;
         }
-        handoff.submit(batch, Vec::new());
+        self.handoff.submit(batch, Vec::new());
         true
-    };
-    let mut pending_bytes = 0u64;
+    }
+
+    /// Hands off the last chunk and the file's problems, and counts the
+    /// file as done.
+    fn finish(mut self, file_bytes: u64, problems: Vec<Problem>) {
+        if !self.control.cancelled() && !self.docs.is_empty() {
+            self.flush();
+        }
+        self.control
+            .file_done(file_bytes.saturating_sub(self.reported_bytes));
+        self.handoff.submit(TokenizedBatch::default(), problems);
+    }
+}
+
+/// Streams a record file in chunks; each chunk is tokenized in parallel.
+fn run_records(job: &Job, map: &ColumnMap, control: &Control<'_>, handoff: &Handoff<'_, '_>) {
+    let path = &job.candidate.path;
+    // One path for all the records of the file.
+    let display: Arc<str> = path.to_string_lossy().into();
+    let stamp = Arc::new(record_stamp(path));
+    let mut problems = Vec::new();
+    let mut counts = RecordCounts::default();
+    let mut chunks = Chunks::new(control, handoff);
     records::stream(
         path,
         job.candidate.kind,
@@ -488,30 +543,48 @@ fn run_records(job: &Job, map: &ColumnMap, control: &Control<'_>, handoff: &Hand
                 return false;
             }
             counts.records += 1;
-            pending_bytes += row.iter().map(|c| c.len() as u64).sum::<u64>();
-            match file::record_document(&display, job.candidate.kind, number, map, &row, &stamp) {
-                Some(doc) => {
-                    if doc.body().is_empty() {
-                        counts.without_text += 1;
-                    }
-                    chunk.push(doc);
-                }
+            let bytes = row.iter().map(|c| c.len() as u64).sum::<u64>();
+            let doc =
+                file::record_document(&display, job.candidate.kind, number, map, &row, &stamp);
+            match &doc {
+                Some(doc) if doc.body().is_empty() => counts.without_text += 1,
+                Some(_) => {}
                 None => counts.empty += 1,
             }
-            if chunk.len() >= CHUNK || pending_bytes >= CHUNK_BYTES {
-                bytes_reported += pending_bytes;
-                return flush(&mut chunk, std::mem::take(&mut pending_bytes));
-            }
-            true
+            chunks.push(doc, bytes)
         },
     );
-    if !control.cancelled() && !chunk.is_empty() {
-        bytes_reported += pending_bytes;
-        flush(&mut chunk, pending_bytes);
-    }
     problems.extend(counts.problems(path, control.cancelled()));
-    control.file_done(job.candidate.size_bytes.saturating_sub(bytes_reported));
-    handoff.submit(TokenizedBatch::default(), problems);
+    chunks.finish(job.candidate.size_bytes, problems);
+}
+
+/// Streams the messages of a mailbox in chunks, as records.
+fn run_mbox(job: &Job, control: &Control<'_>, handoff: &Handoff<'_, '_>) {
+    let path = &job.candidate.path;
+    let display: Arc<str> = path.to_string_lossy().into();
+    let stamp = Arc::new(record_stamp(path));
+    let mut problems = Vec::new();
+    let mut unread = Vec::new();
+    let mut chunks = Chunks::new(control, handoff);
+    mbox::stream(path, &mut problems, &mut |number, bytes| {
+        if control.cancelled() {
+            return false;
+        }
+        let size = bytes.len() as u64;
+        let doc = match file::message_document(&display, number, bytes, &stamp) {
+            Ok((doc, warning)) => {
+                unread.extend(warning);
+                Some(doc)
+            }
+            Err(problem) => {
+                unread.push(problem);
+                None
+            }
+        };
+        chunks.push(doc, size)
+    });
+    problems.extend(unread);
+    chunks.finish(job.candidate.size_bytes, problems);
 }
 
 /// What the records of one file held, for the load report.

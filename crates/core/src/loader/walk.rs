@@ -18,7 +18,16 @@ pub enum FileKind {
     JsonLines,
     /// A `.json` document holding article records (see `loader::json`).
     Json,
+    /// A mailbox of many messages (see `loader::mbox`).
+    Mbox,
 }
+
+/// The extensions [`FileKind::of`] reads, for file dialogs' filters (files
+/// without an extension are read as text too).
+pub const EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "eml", "html", "htm", "xhtml", "csv", "tsv", "jsonl", "ndjson", "json",
+    "mbox", "mbx",
+];
 
 impl FileKind {
     /// Classifies a path by extension; `None` for formats we do not read.
@@ -32,6 +41,7 @@ impl FileKind {
             "csv" | "tsv" => Some(Self::Csv),
             "jsonl" | "ndjson" => Some(Self::JsonLines),
             "json" => Some(Self::Json),
+            "mbox" | "mbx" => Some(Self::Mbox),
             _ => None,
         }
     }
@@ -205,6 +215,16 @@ fn walk_problem(root: &Path, err: &walkdir::Error) -> Problem {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_dialog_extensions_are_the_ones_read() {
+        for ext in EXTENSIONS {
+            let name = format!("article.{}", ext.to_uppercase());
+            assert!(FileKind::of(Path::new(&name)).is_some(), "{name}");
+        }
+        assert_eq!(FileKind::of(Path::new("inbox.mbox")), Some(FileKind::Mbox));
+        assert_eq!(FileKind::of(Path::new("scan.png")), None);
+    }
 
     #[test]
     fn folder_shortcut_gives_the_canonical_path() -> std::io::Result<()> {
