@@ -1007,6 +1007,7 @@ fn messages_take_their_fields_from_headers_and_their_text_from_the_body() {
         &dir.path().join("news/talk.politics/1042"),
         "From: jd@uni.example (John Doe)\nSubject: Re: Election results\nOrganization: University\n\
          Date: 12 Apr 93 19:01:22 GMT\nLines: 3\n\n\
+             Date: Sat, 10 Apr 1993 10:54:46 -0500\n    From: Ann Roe <ann@uni.example>\n\n\
          The count is in and the turnout was the highest in years.\n",
     );
     let (corpus, report) = load_paths(&[dir.path()]);
@@ -1044,6 +1045,8 @@ fn messages_take_their_fields_from_headers_and_their_text_from_the_body() {
     assert_eq!(doc.title(), "Re: Election results");
     assert_eq!(doc.fields.byline.get().unwrap(), "John Doe");
     assert_eq!(doc.published().unwrap().to_string(), "1993-04-12");
+    // The quoted message's date is not a capture date.
+    assert!(!doc.fields.captured.is_found(), "{:?}", doc.fields.captured);
     assert!(!doc.text.contains("Organization"), "{}", doc.text);
 }
 

@@ -230,6 +230,11 @@ fn parse_mail(mail: Mail, file_name: &str) -> ParsedArticle {
     }
     if let Some((date, line)) = mail.date {
         fields.published = Field::found(date, Provenance::Line(line));
+        // A message has no capture date: a second date in its body is
+        // quoted mail ("Date: ..." of the message replied to).
+        if fields.captured.is_found() {
+            fields.captured = Field::default();
+        }
     }
     if let Some((from, line)) = mail.from.filter(|_| !fields.byline.is_found()) {
         if let Some(agency) = article::byline_agency(&from).filter(|_| !fields.agency.is_found()) {
