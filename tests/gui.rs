@@ -148,6 +148,44 @@ fn dropping_files_adds_documents() {
 }
 
 #[test]
+fn a_dropped_mailbox_lists_its_messages_and_reads_their_headers() {
+    let dir = tempfile::tempdir().unwrap();
+    let mbox = dir.path().join("press.mbox");
+    std::fs::write(
+        &mbox,
+        "From desk@example.org Sat Sep 26 10:15:00 2020\n\
+         From: AFP <desk@example.org>\nSubject: Storm hits Seoul\nDate: Sat, 26 Sep 2020 10:15:00 +0000\n\n\
+         SEOUL: A storm hit the capital on Saturday.\n\n\
+         From jane@example.org Sun Sep 27 10:15:00 2020\n\
+         From: Jane Roe <jane@example.org>\nSubject: Floods in Sindh\nDate: Sun, 27 Sep 2020 08:00:00 +0500\n\n\
+         KARACHI: Floods displaced thousands.\n",
+    )
+    .unwrap();
+    let mut harness = sample_harness();
+    drop_paths(&mut harness, &[mbox]);
+    settle(&mut harness);
+    assert_eq!(harness.state().corpus.len(), 3);
+    harness.get_by_label("Floods in Sindh").click();
+    harness.step();
+    harness.step();
+    // The reader shows the message's From as its byline and its Date.
+    assert!(
+        harness.query_by_label("Jane Roe").is_some(),
+        "byline not shown"
+    );
+    assert!(
+        harness.query_by_label("27 September 2020").is_some(),
+        "date not shown"
+    );
+    assert!(
+        harness
+            .query_all_by_label("Storm hits Seoul")
+            .next()
+            .is_some()
+    );
+}
+
+#[test]
 fn clicking_the_published_header_sorts_by_date() {
     let mut harness = dev_harness();
     // The table header comes first; the reader has a "Published" label too.
