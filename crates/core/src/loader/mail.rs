@@ -21,7 +21,9 @@
 //! and its attachments left out.
 
 use chrono::NaiveDate;
-use mail_parser::{MessageParser, PartType};
+use std::sync::LazyLock;
+
+use mail_parser::{HeaderName, MessageParser, PartType};
 
 /// Most header lines a message may have: a mail that has passed many relays
 /// has a few dozen; more than this is not a header block.
@@ -38,6 +40,17 @@ pub(super) struct Mail {
     pub date: Option<(NaiveDate, u32)>,
     pub from: Option<(String, u32)>,
 }
+
+/// A parser of the headers read here and those a MIME body needs; others
+/// (a mail's dozens of Received lines) are skipped, not parsed.
+static PARSER: LazyLock<MessageParser> = LazyLock::new(|| {
+    MessageParser::new()
+        .with_mime_headers()
+        .header_text(HeaderName::Subject)
+        .header_date(HeaderName::Date)
+        .header_address(HeaderName::From)
+        .default_header_ignore()
+});
 
 /// Where the header block ends and which headers it has.
 #[derive(Debug, Default)]
@@ -73,7 +86,7 @@ pub(super) fn split(text: &str) -> Option<Mail> {
     if !block.is_mail() {
         return None;
     }
-    let parser = MessageParser::default();
+    let parser = &*PARSER;
     let head = &text.as_bytes()[..block.body_at];
     let message = if block.mime {
         parser.parse(text.as_bytes())?
