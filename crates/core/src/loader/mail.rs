@@ -23,7 +23,7 @@
 use chrono::NaiveDate;
 use std::sync::LazyLock;
 
-use mail_parser::{HeaderName, MessageParser, PartType};
+use mail_parser::{Encoding, HeaderName, MessageParser, PartType};
 
 /// Most header lines a message may have: a mail that has passed many relays
 /// has a few dozen; more than this is not a header block.
@@ -95,7 +95,7 @@ pub(super) fn split(text: &str) -> Option<Mail> {
     };
     let mut out = "\n".repeat(block.lines);
     if block.mime {
-        push_text_parts(&message, &mut out);
+        push_text_parts(&message, text, &mut out);
     } else {
         out.push_str(&text[block.body_at..]);
     }
@@ -129,17 +129,28 @@ pub(super) fn split(text: &str) -> Option<Mail> {
 
 /// Appends the message's readable parts: its text parts as they are, HTML
 /// parts (when the message has no plain-text alternative) as paragraphs.
-fn push_text_parts(message: &mail_parser::Message<'_>, out: &mut String) {
+///
+/// `text` is the message as the loader decoded it, already UTF-8: a part
+/// not transfer-encoded is taken from it as it is, since decoding its bytes
+/// again by the charset the part declares ("iso-8859-1") would garble
+/// them. A base64 or quoted-printable part holds the original bytes, so
+/// mail-parser's decoding by charset is right for it.
+fn push_text_parts(message: &mail_parser::Message<'_>, text: &str, out: &mut String) {
     for part in message.text_bodies() {
-        let text = match &part.body {
-            PartType::Text(text) => text.replace("\r\n", "\n"),
-            PartType::Html(html) => crate::article::fragment_text(html),
+        let as_written = (part.encoding == Encoding::None)
+            .then(|| text.get(part.offset_body as usize..part.offset_end as usize))
+            .flatten();
+        let readable = match (&part.body, as_written) {
+            (PartType::Text(_), Some(written)) => written.replace("\r\n", "\n"),
+            (PartType::Text(decoded), None) => decoded.replace("\r\n", "\n"),
+            (PartType::Html(_), Some(written)) => crate::article::fragment_text(written),
+            (PartType::Html(decoded), None) => crate::article::fragment_text(decoded),
             _ => continue,
         };
         if !out.ends_with("\n\n") {
             out.push('\n');
         }
-        out.push_str(&crate::text::normalize_text(&text));
+        out.push_str(&crate::text::normalize_text(&readable));
     }
 }
 
@@ -280,6 +291,22 @@ mod tests {
                 .contains("PARIS: Café owners protested on Saturday.")
         );
         assert!(!mail.text.contains("UEsDB"), "{:?}", mail.text);
+    }
+
+    #[test]
+    fn an_eight_bit_part_is_read_as_the_file_was_decoded() {
+        // The loader has decoded the file to UTF-8 already: the part's
+        // declared charset no longer applies to its bytes.
+        let text = "From: desk@example.org\nSubject: Cafés\nMIME-Version: 1.0\n\
+                    Content-Type: multipart/alternative; boundary=\"b\"\n\n--b\n\
+                    Content-Type: text/plain; charset=iso-8859-1\nContent-Transfer-Encoding: 8bit\n\n\
+                    Café owners protested.\n--b--\n";
+        let mail = split(text).expect("a mail");
+        assert!(
+            mail.text.contains("Café owners protested."),
+            "{:?}",
+            mail.text
+        );
     }
 
     #[test]
