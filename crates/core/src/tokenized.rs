@@ -130,10 +130,9 @@ pub struct BatchBuilder {
     /// Batch word ids, hashed by [`word_hash`].
     table: HashTable<u32>,
     /// By batch word id: 1 + the number of the document that last counted
-    /// the word (0: none yet)...
-    counted_in: Vec<u32>,
-    /// ...and where in that document's counts the word is.
-    count_slot: Vec<u32>,
+    /// the word (0: none yet), and where in that document's counts the word
+    /// is. One pair, so that a token reads one place, not two.
+    counted: Vec<(u32, u32)>,
     /// Bytes of document text in the batch so far.
     text_bytes: usize,
     /// Tokens of the document being tokenized...
@@ -155,12 +154,13 @@ impl BatchBuilder {
         crate::tokenize::for_each_word(&doc.text, |word| {
             let id = self.intern(word);
             let at = id as usize;
-            if self.counted_in[at] != stamp {
-                self.counted_in[at] = stamp;
-                self.count_slot[at] = u32::try_from(counts.len()).unwrap_or(u32::MAX);
+            let (counted_in, slot) = &mut self.counted[at];
+            if *counted_in != stamp {
+                *counted_in = stamp;
+                *slot = u32::try_from(counts.len()).unwrap_or(u32::MAX);
                 counts.push((id, 0));
             }
-            counts[self.count_slot[at] as usize].1 += 1;
+            counts[*slot as usize].1 += 1;
             tokens.push(id);
         });
         self.tokens = tokens;
@@ -198,8 +198,7 @@ impl BatchBuilder {
         words.hashes.push(hash);
         let hashes = &words.hashes;
         self.table.insert_unique(hash, id, |&i| hashes[i as usize]);
-        self.counted_in.push(0);
-        self.count_slot.push(0);
+        self.counted.push((0, 0));
         id
     }
 
@@ -226,12 +225,10 @@ impl BatchBuilder {
         // clearing them for every small batch would cost more.
         if self.table.capacity() > (1 << 18).max(4 * words) {
             self.table = HashTable::new();
-            self.counted_in = Vec::new();
-            self.count_slot = Vec::new();
+            self.counted = Vec::new();
         } else {
             self.table.clear();
-            self.counted_in.clear();
-            self.count_slot.clear();
+            self.counted.clear();
         }
         // The next batch is likely about as large as this one, unless this
         // one held a book.
