@@ -290,11 +290,17 @@ pub fn read_article(
 }
 
 /// Reads an open file to the end; `size` (from its metadata) is only the
-/// first guess of the buffer's size.
+/// first guess of the buffer's size (a file may grow while it is read).
+///
+/// Read through `Take`: `File::read_to_end` asks the file for its size and
+/// position again first, two system calls per file that the caller has
+/// already made (24,000 on a corpus of 12,000 files).
 fn read_all(file: &mut std::fs::File, size: u64) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    file.read_to_end(&mut bytes)?;
+    // One byte more, so that seeing the end does not grow the buffer.
+    let guess = usize::try_from(size).unwrap_or(0).saturating_add(1);
+    let mut bytes = Vec::with_capacity(guess);
+    file.take(u64::MAX).read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 
