@@ -5,6 +5,7 @@ set -euo pipefail
 
 packages=(
   pkg-config
+  make                             # jemalloc's build (tikv-jemalloc-sys)
   zenity libdbus-1-3                # file dialogs: zenity where there is no XDG portal
   libxkbcommon-dev libgl1-mesa-dev # winit + glow under X11
   libxcursor1 libxrandr2 libxi6 libx11-xcb1
