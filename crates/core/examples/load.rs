@@ -11,6 +11,12 @@ use std::time::{Duration, Instant};
 use wirescope_core::Corpus;
 use wirescope_core::loader::{self, Control, Input, LoadOptions, Progress};
 
+/// The allocator of the `wirescope` binary (see its `main.rs`), so that
+/// profiles of this example are profiles of `wirescope stats`.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() {
     let inputs: Vec<Input> = std::env::args_os()
         .skip(1)
