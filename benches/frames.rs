@@ -185,6 +185,12 @@ fn synthetic(n: usize) -> Corpus {
     corpus
 }
 
+/// The allocator of the `wirescope` binary (see its `main.rs`), so that the
+/// frames measured are the app's.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() {
     let dir = std::env::var_os("WIRESCOPE_BENCH_CORPUS")
         .map_or_else(|| PathBuf::from("data/bench"), PathBuf::from);
