@@ -264,6 +264,13 @@ impl Index {
                 let folded = fold_table[ahead as usize] as usize;
                 prefetch(self.words.as_ptr().wrapping_add(folded));
             }
+            // Half as far ahead, that entry is in cache: its encoded
+            // postings, where the next posting is written, are requested.
+            if let Some(&(near, _)) = counts.get(k + AHEAD / 2)
+                && let Some(entry) = self.words.get(fold_table[near as usize] as usize)
+            {
+                prefetch(entry.earlier.as_ptr());
+            }
             let folded = fold_table[surface as usize] as usize;
             self.words[folded].add(doc, count);
         }
