@@ -529,25 +529,34 @@ pub(crate) fn is_short_label(line: &str) -> bool {
 /// True for lines that end a page rather than an article: furniture plus
 /// "Published in Dawn, ..." style credits.
 pub(crate) fn is_trailing_furniture(line: &str) -> bool {
+    const CREDITS: [&str; 6] = [
+        "published in ",
+        "first published",
+        "this story was",
+        "updated on ",
+        "last updated",
+        "published on ",
+    ];
     if line.len() > 600 {
         return false;
     }
-    let s = clean(line);
-    if is_furniture(&s) {
+    // `is_furniture` cleans the line itself, on the stack for ASCII lines.
+    if is_furniture(line) {
         return true;
     }
+    // Every credit starts with one of these letters: the other lines (the
+    // ends of nearly every page) are settled without cleaning a copy.
+    let first = line
+        .trim_start_matches(|c: char| c.is_whitespace() || is_invisible(c))
+        .bytes()
+        .next()
+        .map(|b| b.to_ascii_lowercase());
+    if !matches!(first, Some(b'p' | b'f' | b't' | b'u' | b'l')) {
+        return false;
+    }
+    let s = clean(line);
     let lower = s.to_lowercase();
-    word_count(&s) <= 14
-        && [
-            "published in ",
-            "first published",
-            "this story was",
-            "updated on ",
-            "last updated",
-            "published on ",
-        ]
-        .iter()
-        .any(|o| lower.starts_with(o))
+    word_count(&s) <= 14 && CREDITS.iter().any(|o| lower.starts_with(o))
 }
 
 #[cfg(test)]
@@ -728,6 +737,10 @@ mod tests {
             "Published in Dawn, September 27th, 2020"
         ));
         assert!(is_trailing_furniture("Follow us on Twitter"));
+        assert!(is_trailing_furniture(
+            "\u{200b} Published in Dawn, September 27th, 2020"
+        ));
+        assert!(is_trailing_furniture("LAST UPDATED: 26 Sep 2020"));
         assert!(!is_trailing_furniture("He said the talks would continue."));
     }
 }
