@@ -1096,6 +1096,7 @@ fn mailbox_messages_load_as_records() {
     assert_eq!(second.fields.byline.get().unwrap(), "Jane Doe");
     let bad = problem(&report, &path, "message 3");
     assert!(bad.reason.contains("not text"), "{}", bad.reason);
+    assert_eq!(problem(&report, &path, "mailbox").kind, ProblemKind::Info);
 }
 
 /// Text files named by id beside a metadata export with an `id` column and

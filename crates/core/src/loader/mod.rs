@@ -327,6 +327,14 @@ fn plan(candidates: Vec<Candidate>, problems: &mut Vec<Problem>) -> Plan {
                     Err(problem) => problems.push(problem),
                 }
             }
+            FileKind::Mbox => {
+                let reason = "read as a mailbox, one article per message".to_owned();
+                problems.push(Problem::new(&candidate.path, ProblemKind::Info, reason));
+                jobs.push(Job {
+                    candidate,
+                    records: None,
+                });
+            }
             _ => jobs.push(Job {
                 candidate,
                 records: None,
