@@ -221,9 +221,11 @@ fn parse_plain_page(text: &str, file_name: &str) -> ParsedArticle {
 /// From is the byline unless the body has one of its own ("By AFP" above a
 /// forwarded article), which tells more.
 fn parse_mail(mail: Mail, file_name: &str) -> ParsedArticle {
-    let ParsedArticle { mut fields, body } = article::parse_plain(&mail.text, file_name);
+    let ParsedArticle {
+        mut fields,
+        mut body,
+    } = article::parse_plain(&mail.text, file_name);
     let page_title = fields.title.clone();
-    let mut body = body;
     if let Some((subject, line)) = mail.subject {
         fields.title = Field::found(subject, Provenance::Line(line));
         body = restore_headline(&mut fields, page_title, body);

@@ -20,9 +20,9 @@
 //! quoted-printable, HTML) is decoded by `mail-parser`, its text parts kept
 //! and its attachments left out.
 
-use chrono::NaiveDate;
 use std::sync::LazyLock;
 
+use chrono::NaiveDate;
 use mail_parser::{Encoding, HeaderName, MessageParser, PartType};
 
 /// Most header lines a message may have: a mail that has passed many relays

