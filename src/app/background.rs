@@ -41,6 +41,8 @@ impl<K, V: Send + 'static> Job<K, V> {
         std::thread::Builder::new()
             .name(name.to_owned())
             .spawn(move || {
+                // Behind the window (see `workers_behind_the_window`).
+                wirescope_core::loader::lower_thread_priority();
                 if let Some(value) = work(&flag)
                     && tx.send(value).is_ok()
                     && let Some(wake) = waker

@@ -102,6 +102,9 @@ fn run(
     sender: &SyncSender<JobMessage>,
     waker: &(dyn Fn() + Send + Sync),
 ) {
+    // The walk and the snapshots run here: behind the window, as the
+    // workers do.
+    loader::lower_thread_priority();
     let skip: HashSet<String> = corpus
         .docs()
         .iter()
@@ -114,6 +117,7 @@ fn run(
         std::thread::available_parallelism().map_or(2, |n| n.get().saturating_sub(1).max(2));
     let options = LoadOptions {
         threads: Some(threads),
+        background: true,
         ..LoadOptions::default()
     };
     let control = Control {

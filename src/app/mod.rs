@@ -168,6 +168,7 @@ impl WirescopeApp {
     /// Creates the app and starts loading the start inputs in the background.
     pub fn new(cc: &eframe::CreationContext<'_>, start: StartOptions) -> Self {
         fonts::install(&cc.egui_ctx);
+        workers_behind_the_window();
         let mut app = Self {
             session: Session::default(),
             corpus: Corpus::default(),
@@ -480,6 +481,21 @@ impl WirescopeApp {
     }
 }
 
+/// Puts the threads the app starts for slow work behind the window's: the
+/// loader's (see `jobs`), the background jobs' (see `background`), and
+/// rayon's global pool, which the query engine's parallel searches use.
+/// The window's thread then gets a core as soon as it wants one: while a
+/// load kept both cores busy, the p99 frame time was 14 to 16 ms with all
+/// threads at one priority and 6 to 8 ms with the workers behind
+/// (`cargo bench --bench frames`, docs/PERFORMANCE.md).
+fn workers_behind_the_window() {
+    // Built once per process; a later call (another window in the tests)
+    // finds it built, which is fine.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .start_handler(|_| wirescope_core::loader::lower_thread_priority())
+        .build_global();
+}
+
 /// Drops a corpus on a thread of its own. A loading snapshot replaced by
 /// the next one is often the last owner of the vocabulary and index the
 /// loader copied away from it: freeing their hundreds of thousands of
@@ -491,7 +507,10 @@ fn drop_in_background(corpus: Corpus) {
     }
     let spawned = std::thread::Builder::new()
         .name("wirescope-drop".to_owned())
-        .spawn(move || drop(corpus));
+        .spawn(move || {
+            wirescope_core::loader::lower_thread_priority();
+            drop(corpus);
+        });
     // Without a thread, the corpus was moved into the failed closure and is
     // dropped here.
     drop(spawned);

@@ -55,6 +55,9 @@ pub struct LoadOptions {
     pub threads: Option<usize>,
     /// Largest single-article file read (CSV/JSON Lines stream regardless).
     pub max_article_bytes: u64,
+    /// Run the workers at a lower priority (see [`lower_thread_priority`]):
+    /// a window loading in the background keeps its frames.
+    pub background: bool,
 }
 
 impl Default for LoadOptions {
@@ -62,7 +65,23 @@ impl Default for LoadOptions {
         Self {
             threads: None,
             max_article_bytes: 64 * 1024 * 1024,
+            background: false,
         }
+    }
+}
+
+/// Lowers the calling thread's scheduling priority (nice 10), so that when
+/// it and a window's thread both want a core, the window is served first.
+/// A loader's workers keep every core busy for the whole load; at the same
+/// priority the window's frames waited their turn behind them. Best effort:
+/// Linux only, and a failure leaves the priority as it was.
+pub fn lower_thread_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: `setpriority` takes no pointers and only changes this
+    // thread's nice value (on Linux, `PRIO_PROCESS` with id 0 is the
+    // calling thread); lowering it needs no privilege.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, 10);
     }
 }
 
@@ -361,9 +380,15 @@ fn run_pool(
     sink: &mut Sink<'_>,
 ) {
     let threads = options.threads.unwrap_or(0);
+    let background = options.background;
     let pool = match rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .thread_name(|i| format!("wirescope-load-{i}"))
+        .start_handler(move |_| {
+            if background {
+                lower_thread_priority();
+            }
+        })
         .build()
     {
         Ok(pool) => pool,
