@@ -102,8 +102,8 @@ fn run(
     sender: &SyncSender<JobMessage>,
     waker: &(dyn Fn() + Send + Sync),
 ) {
-    // The walk and the snapshots run here: behind the window, as the
-    // workers do.
+    // Behind the window: the walk and the snapshots run on this thread,
+    // and the load's workers, started from it, inherit its priority.
     loader::lower_thread_priority();
     let skip: HashSet<String> = corpus
         .docs()
@@ -117,7 +117,6 @@ fn run(
         std::thread::available_parallelism().map_or(2, |n| n.get().saturating_sub(1).max(2));
     let options = LoadOptions {
         threads: Some(threads),
-        background: true,
         ..LoadOptions::default()
     };
     let control = Control {

@@ -55,9 +55,6 @@ pub struct LoadOptions {
     pub threads: Option<usize>,
     /// Largest single-article file read (CSV/JSON Lines stream regardless).
     pub max_article_bytes: u64,
-    /// Run the workers at a lower priority (see [`lower_thread_priority`]):
-    /// a window loading in the background keeps its frames.
-    pub background: bool,
 }
 
 impl Default for LoadOptions {
@@ -65,7 +62,6 @@ impl Default for LoadOptions {
         Self {
             threads: None,
             max_article_bytes: 64 * 1024 * 1024,
-            background: false,
         }
     }
 }
@@ -73,8 +69,10 @@ impl Default for LoadOptions {
 /// Lowers the calling thread's scheduling priority (nice 10), so that when
 /// it and a window's thread both want a core, the window is served first.
 /// A loader's workers keep every core busy for the whole load; at the same
-/// priority the window's frames waited their turn behind them. Best effort:
-/// Linux only, and a failure leaves the priority as it was.
+/// priority the window's frames waited their turn behind them. Threads the
+/// calling thread starts afterwards (a load's workers) inherit the lower
+/// priority. Best effort: Linux only, and a failure leaves the priority as
+/// it was.
 pub fn lower_thread_priority() {
     #[cfg(target_os = "linux")]
     // SAFETY: `setpriority` takes no pointers and only changes this
@@ -346,18 +344,16 @@ fn plan(candidates: Vec<Candidate>, problems: &mut Vec<Problem>) -> Plan {
                     Err(problem) => problems.push(problem),
                 }
             }
-            FileKind::Mbox => {
-                let reason = "read as a mailbox, one article per message".to_owned();
-                problems.push(Problem::new(&candidate.path, ProblemKind::Info, reason));
+            kind => {
+                if kind == FileKind::Mbox {
+                    let reason = "read as a mailbox, one article per message".to_owned();
+                    problems.push(Problem::new(&candidate.path, ProblemKind::Info, reason));
+                }
                 jobs.push(Job {
                     candidate,
                     records: None,
                 });
             }
-            _ => jobs.push(Job {
-                candidate,
-                records: None,
-            }),
         }
     }
     // Big files first, so one large export does not start last and run alone.
@@ -380,15 +376,9 @@ fn run_pool(
     sink: &mut Sink<'_>,
 ) {
     let threads = options.threads.unwrap_or(0);
-    let background = options.background;
     let pool = match rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .thread_name(|i| format!("wirescope-load-{i}"))
-        .start_handler(move |_| {
-            if background {
-                lower_thread_priority();
-            }
-        })
         .build()
     {
         Ok(pool) => pool,
