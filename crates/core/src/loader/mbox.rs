@@ -135,6 +135,26 @@ mod tests {
     }
 
     #[test]
+    fn an_oversized_message_is_reported_by_number_and_the_next_still_read() {
+        let huge = "x".repeat(MAX_MESSAGE_BYTES);
+        let mbox = format!(
+            "From a@x Sat Sep 26 10:15:00 2020\nSubject: Huge\n\n{huge}\n\n\
+             From b@x Sun Sep 27 10:15:00 2020\nSubject: Small\n\nBody.\n"
+        );
+        let (out, problems) = messages(&mbox);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].0, 2);
+        assert!(out[0].1.contains("Subject: Small"));
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].reason.contains("message 1 is larger than"),
+            "{:?}",
+            problems[0]
+        );
+        assert!(problems[0].path.ends_with("inbox.mbox"));
+    }
+
+    #[test]
     fn an_empty_mailbox_has_no_messages() {
         assert!(messages("").0.is_empty());
         assert!(messages("\n\n").0.is_empty());
