@@ -228,14 +228,24 @@ fn next_significant(es: &[Entry<'_>], from: usize) -> Option<usize> {
 
 /// A date with only site labels before it and a headline after it is a
 /// pre-headline date (capture date or the page's date line), not the
-/// metadata block.
-fn is_pre_headline_date(es: &[Entry<'_>], k: usize, cands: &[usize]) -> bool {
+/// metadata block. So is a byline alone above the headline when the date
+/// follows the headline ("The Express Tribune", "PTI", headline, date).
+fn is_pre_headline_meta(es: &[Entry<'_>], k: usize, cands: &[usize]) -> bool {
     let Kind::Meta(meta) = es[k].kind() else {
         return false;
     };
-    if meta.byline.is_some() || !cands.iter().all(|&c| is_short_label(es[c].text())) {
+    if !cands.iter().all(|&c| is_short_label(es[c].text())) {
         return false;
     }
+    match (&meta.byline, &meta.date) {
+        (None, Some(_)) => headline_follows(es, k),
+        (Some(_), None) => dated_headline_follows(es, k),
+        _ => false,
+    }
+}
+
+/// True when a headline follows entry `k` (see [`is_pre_headline_meta`]).
+fn headline_follows(es: &[Entry<'_>], k: usize) -> bool {
     next_significant(es, k + 1).is_some_and(|n| {
         let meta_after =
             next_significant(es, n + 1).is_some_and(|m| matches!(es[m].kind(), Kind::Meta(_)));
@@ -249,6 +259,20 @@ fn is_pre_headline_date(es: &[Entry<'_>], k: usize, cands: &[usize]) -> bool {
     })
 }
 
+/// True when a headline follows entry `k` and a date line follows the
+/// headline.
+fn dated_headline_follows(es: &[Entry<'_>], k: usize) -> bool {
+    let Some(n) = next_significant(es, k + 1) else {
+        return false;
+    };
+    let dated = |m: usize| meta_of(es, m).is_some_and(|m| m.date.is_some());
+    matches!(es[n].kind(), Kind::Content)
+        && !es[n].long
+        && headline_like(&es[n])
+        && !is_sentence(es[n].text())
+        && next_significant(es, n + 1).is_some_and(dated)
+}
+
 /// Headline candidates from the first content line, and where the metadata
 /// block starts if there is one.
 fn candidates(es: &[Entry<'_>], first: usize, pre: &mut Vec<usize>) -> (Vec<usize>, Option<usize>) {
@@ -256,7 +280,7 @@ fn candidates(es: &[Entry<'_>], first: usize, pre: &mut Vec<usize>) -> (Vec<usiz
     for k in first..es.len() {
         match es[k].kind() {
             Kind::Furniture => {}
-            Kind::Meta(_) if is_pre_headline_date(es, k, &cands) => {
+            Kind::Meta(_) if is_pre_headline_meta(es, k, &cands) => {
                 pre.push(k);
                 cands.clear();
             }
@@ -388,26 +412,39 @@ fn meta_of<'e>(es: &'e [Entry<'_>], k: usize) -> Option<&'e Meta> {
 
 /// Publication and capture dates from the header.
 fn resolve_dates(es: &[Entry<'_>], h: &Header, fields: &mut ArticleFields) {
-    let dated = |ks: &[usize]| -> Vec<(usize, DateLine)> {
+    // (entry, line, date) of each dated entry.
+    let dated = |ks: &[usize]| -> Vec<(usize, usize, DateLine)> {
         ks.iter()
-            .filter_map(|&k| meta_of(es, k)?.date.map(|d| (es[k].line, d)))
+            .filter_map(|&k| meta_of(es, k)?.date.map(|d| (k, es[k].line, d)))
             .collect()
     };
     let (metas, pre) = (dated(&h.metas), dated(&h.pre));
+    // A page without a headline may open with its byline and date: a date
+    // right under the byline dates the article even with its weekday ("By
+    // Jane Doe", "Sat 26 Sep 2020 11.00 BST"); a weekday date alone at the
+    // top is the day the page was saved.
+    let under_byline = |k: usize| {
+        k.checked_sub(1)
+            .and_then(|b| meta_of(es, b))
+            .is_some_and(|m| m.byline.is_some() && m.date.is_none())
+    };
     let published = metas
         .iter()
-        .find(|(_, d)| d.label == DateLabel::Published)
-        .or_else(|| metas.iter().find(|(_, d)| d.label != DateLabel::Updated))
+        .find(|(_, _, d)| d.label == DateLabel::Published)
+        .or_else(|| metas.iter().find(|(_, _, d)| d.label != DateLabel::Updated))
         .or_else(|| metas.first())
-        .or_else(|| pre.iter().find(|(_, d)| !d.weekday));
+        .or_else(|| pre.iter().find(|(_, _, d)| !d.weekday))
+        .or_else(|| pre.iter().find(|(k, _, _)| under_byline(*k)))
+        .map(|&(_, line, d)| (line, d));
     if let Some((line, d)) = published {
-        fields.published = Field::found(d.date, line_no(*line));
+        fields.published = Field::found(d.date, line_no(line));
     }
+    let not_published = |line: usize| Some(line) != published.map(|p| p.0);
     let captured = pre
         .iter()
-        .find(|(_, d)| d.weekday)
-        .or_else(|| pre.iter().find(|(l, _)| Some(*l) != published.map(|p| p.0)));
-    if let Some((line, d)) = captured {
+        .find(|(_, l, d)| d.weekday && not_published(*l))
+        .or_else(|| pre.iter().find(|(_, l, _)| not_published(*l)));
+    if let Some((_, line, d)) = captured {
         fields.captured = Field::found(d.date, line_no(*line));
     }
 }

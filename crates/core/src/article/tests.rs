@@ -270,3 +270,46 @@ fn public_helpers() {
     assert_eq!(normalize_agency("/TASS/"), Some("TASS"));
     assert_eq!(normalize_agency("By Jane Doe"), None);
 }
+
+#[test]
+fn byline_and_date_without_a_headline() {
+    // The date right under the byline dates the article, weekday or not;
+    // a weekday date alone at the top stays the capture date.
+    let p = parse_plain(
+        &format!(
+            "Jane Doe | The Guardian\nSat 26 Sep 2020 11.00 BST\n\nWASHINGTON, Sept 26 (Reuters) - The US Senate will vote next week on the nominee.{BODY}"
+        ),
+        "guardian.txt",
+    );
+    assert_eq!(p.fields.published.get().copied(), date(2020, 9, 26));
+    assert_eq!(p.fields.published.from, Provenance::Line(1));
+    assert_eq!(p.fields.captured.get(), None);
+    assert_eq!(p.fields.agency.get().map(String::as_str), Some("Reuters"));
+    let p = parse_plain(
+        &format!(
+            "Thursday April 18, 2024\nBy AFP\n\nMOSCOW: Russian President Vladimir Putin proposed a pact.{BODY}"
+        ),
+        "saved.txt",
+    );
+    assert_eq!(p.fields.published.get(), None);
+    assert_eq!(p.fields.captured.get().copied(), date(2024, 4, 18));
+}
+
+#[test]
+fn agency_byline_above_the_headline() {
+    let p = parse_plain(
+        &format!(
+            "Menu\nThe Express Tribune\n\nPTI\nModi meets farmers amid protests\n\nPublished September 26, 2020\n\nNEW DELHI: Prime Minister Narendra Modi met farmer leaders on Saturday.{BODY}"
+        ),
+        "tribune.txt",
+    );
+    assert_eq!(title(&p), Some("Modi meets farmers amid protests"));
+    assert_eq!(p.fields.published.get().copied(), date(2020, 9, 26));
+    assert_eq!(p.fields.agency.get().map(String::as_str), Some("PTI"));
+    assert_eq!(p.fields.byline.from, Provenance::Line(3));
+    assert_eq!(
+        p.fields.dateline.get().map(String::as_str),
+        Some("NEW DELHI")
+    );
+    assert!(p.body.starts_with("NEW DELHI: Prime Minister"));
+}
