@@ -77,6 +77,10 @@ const BY_PREFIXES: &[&str] = &[
     "reported by ",
     "story by ",
     "words by ",
+    // French, Spanish and Portuguese, German: "Par AFP", "Por EFE", "Von dpa".
+    "par ",
+    "por ",
+    "von ",
 ];
 
 /// True when every word could belong to a person's name or a staff credit.
@@ -252,6 +256,13 @@ mod tests {
         assert_eq!(agency_of("By Jane Doe, Reuters"), Some("Reuters"));
         assert_eq!(agency_of("Jane Doe, Reuters"), Some("Reuters"));
         assert_eq!(agency_of("Carla K. Johnson, AP"), Some("AP"));
+        assert_eq!(agency_of("Par AFP"), Some("AFP"));
+        assert_eq!(agency_of("Por EFE"), Some("EFE"));
+        assert_eq!(agency_of("Von dpa"), Some("dpa"));
+        assert!(parse_byline("Par Marie Dupont").is_some());
+        // Headlines that open like a foreign byline are not bylines.
+        assert!(parse_byline("Von der Leyen urges unity").is_none());
+        assert!(parse_byline("Por qué sube el precio del pan").is_none());
         assert_eq!(
             parse_byline("By\u{a0}AFP").map(|b| b.text),
             Some("By AFP".to_owned())

@@ -14,8 +14,85 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 const MONTH: &str = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
-const RU_MONTH: &str =
-    "(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)";
+/// Month names written day first in other languages: Russian (genitive),
+/// French, Spanish, German, Italian and Portuguese, with the abbreviations
+/// those pages use. Each name's month is its place in [`OTHER_MONTHS`].
+const OTHER_MONTHS: [&[&str]; 12] = [
+    &[
+        "января",
+        "janvier",
+        "janv",
+        "enero",
+        "ene",
+        "januar",
+        "jänner",
+        "gennaio",
+        "gen",
+        "janeiro",
+    ],
+    &[
+        "февраля",
+        "février",
+        "fevrier",
+        "févr",
+        "fevr",
+        "febrero",
+        "februar",
+        "febbraio",
+        "fevereiro",
+        "fev",
+    ],
+    &["марта", "mars", "marzo", "märz", "mär", "março", "marco"],
+    &["апреля", "avril", "avr", "abril", "abr", "aprile", "april"],
+    &["мая", "mai", "mayo", "maggio", "maio"],
+    &["июня", "juin", "junio", "juni", "giugno", "junho"],
+    &[
+        "июля", "juillet", "juil", "julio", "juli", "luglio", "lug", "julho",
+    ],
+    &["августа", "août", "aout", "agosto", "ago", "august"],
+    &[
+        "сентября",
+        "septembre",
+        "septiembre",
+        "setiembre",
+        "settembre",
+        "setembro",
+        "set",
+        "september",
+    ],
+    &[
+        "октября",
+        "octobre",
+        "octubre",
+        "oktober",
+        "okt",
+        "ottobre",
+        "ott",
+        "outubro",
+        "out",
+    ],
+    &["ноября", "novembre", "noviembre", "novembro", "november"],
+    &[
+        "декабря",
+        "décembre",
+        "decembre",
+        "déc",
+        "diciembre",
+        "dic",
+        "dezember",
+        "dez",
+        "dicembre",
+        "dezembro",
+    ],
+];
+
+/// The month of an [`OTHER_MONTHS`] name (lowercase, no trailing dot).
+fn other_month(name: &str) -> Option<u32> {
+    let month = OTHER_MONTHS
+        .iter()
+        .position(|names| names.contains(&name))?;
+    u32::try_from(month + 1).ok()
+}
 
 /// How the date was labelled on the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,7 +126,12 @@ static PATTERNS: LazyLock<Vec<(Regex, Order)>> = LazyLock::new(|| {
         format!(r"(?i)(\d{{1,2}})(?:st|nd|rd|th)?[\s\-]+(?:of\s+)?{MONTH}[\s\-]*,?\s*(\d{{4}})");
     let numeric = r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})";
     let cjk = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日";
-    let ru = format!(r"(?i)(\d{{1,2}})\s+{RU_MONTH}\s+(\d{{4}})");
+    // "26 septembre 2020", "26 de septiembre de 2020", "26. März 2020",
+    // "1er janvier 2021", "26 сентября 2020".
+    let names = OTHER_MONTHS.concat().join("|");
+    let other = format!(
+        r"(?i)\b(\d{{1,2}})(?:er|º|°)?\.?\s+(?:de\s+)?({names})\.?\s+(?:de\s+|del\s+)?(\d{{4}})"
+    );
     [
         (iso.to_owned(), Order::Ymd),
         (mdy, Order::Mdy),
@@ -57,13 +139,13 @@ static PATTERNS: LazyLock<Vec<(Regex, Order)>> = LazyLock::new(|| {
         (numeric.to_owned(), Order::Numeric),
     ]
     .into_iter()
-    .chain([(cjk.to_owned(), Order::Ymd), (ru, Order::Dmy)])
+    .chain([(cjk.to_owned(), Order::Ymd), (other, Order::Dmy)])
     .filter_map(|(re, order)| Regex::new(&re).ok().map(|re| (re, order)))
     .collect()
 });
 
 static TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?|(?:gmt|utc)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}\b")
+    Regex::new(r"(?i)\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?|(?:gmt|utc)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}\b")
         .ok()
 });
 
@@ -85,6 +167,42 @@ const WEEKDAYS: &[&str] = &[
     "fri",
     "sat",
     "sun",
+    // French, Spanish, German, Italian, Portuguese (whose "segunda-feira"
+    // splits into the day and "feira").
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "lunedì",
+    "martedì",
+    "mercoledì",
+    "giovedì",
+    "venerdì",
+    "sabato",
+    "domenica",
+    "segunda",
+    "terça",
+    "quarta",
+    "quinta",
+    "sexta",
+    "feira",
 ];
 const PUBLISHED_WORDS: &[&str] = &[
     "published",
@@ -94,27 +212,49 @@ const PUBLISHED_WORDS: &[&str] = &[
     "created",
     "issued",
     "dated",
+    "publié",
+    "publiée",
+    "publicado",
+    "publicada",
+    "veröffentlicht",
+    "pubblicato",
 ];
-const UPDATED_WORDS: &[&str] = &["updated", "update", "modified", "last", "edited", "revised"];
+const UPDATED_WORDS: &[&str] = &[
+    "updated",
+    "update",
+    "modified",
+    "last",
+    "edited",
+    "revised",
+    "mis",
+    "actualizado",
+    "actualizada",
+    "aktualisiert",
+    "stand",
+    "aggiornato",
+    "atualizado",
+];
 const OTHER_NOISE: &[&str] = &[
     "on", "at", "date", "time", "am", "pm", "a", "m", "p", "hrs", "hours", "utc", "gmt", "ist",
     "pkt", "est", "edt", "cst", "cdt", "pst", "pdt", "mst", "mdt", "bst", "cet", "cest", "msk",
     "jst", "kst", "hkt", "sgt", "aest", "aedt", "eet", "eest", "wib", "et", "pt", "z", "t",
+    // "Mis à jour le ... à 10h15", "el ... a las", "am ... um ... Uhr",
+    // "il ... alle ore", "em ... às".
+    "le", "à", "jour", "h", "el", "las", "hs", "um", "uhr", "il", "alle", "ore", "em", "às",
 ];
 
 fn month_number(name: &str) -> Option<u32> {
-    let lower = name.to_lowercase();
+    let lower = name.trim_end_matches('.').to_lowercase();
+    if let Some(month) = other_month(&lower) {
+        return Some(month);
+    }
     const EN: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
-    const RU: [&str; 12] = [
-        "янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен", "окт", "ноя", "дек",
-    ];
     let short: String = lower.chars().take(3).collect();
     EN.iter()
-        .chain(RU.iter())
         .position(|m| *m == short)
-        .map(|i| (i % 12) as u32 + 1)
+        .and_then(|i| u32::try_from(i + 1).ok())
 }
 
 fn number(caps: &regex::Captures<'_>, i: usize) -> Option<u32> {
@@ -359,12 +499,40 @@ mod tests {
             "Posted on September 26, 2020 at 10:15 am",
             "2020年9月26日",
             "26 сентября 2020",
+            "26 septembre 2020",
+            "Publié le samedi 26 sept. 2020 à 10h15",
+            "Mis à jour le 26 septembre 2020",
+            "sábado, 26 de septiembre de 2020",
+            "Actualizado el 26 de septiembre de 2020 a las 10:15 h",
+            "26. September 2020, 10:15 Uhr",
+            "Veröffentlicht am 26.09.2020",
+            "26 settembre 2020",
+            "Aggiornato il 26 set 2020 alle ore 10:15",
+            "26 de setembro de 2020",
             "Sept. 26, 2020 / 10:15 AM / Updated 2 hours ago",
             "Sep 26, 2020 · 4 min read",
             "Published: 26 Sep 2020 | 12 Comments",
         ] {
             assert_eq!(parse_date(s), d(2020, 9, 26), "{s}");
         }
+    }
+
+    #[test]
+    fn months_of_other_languages() {
+        for (s, want) in [
+            ("1er janvier 2021", d(2021, 1, 1)),
+            ("14 juillet 2019", d(2019, 7, 14)),
+            ("3. März 2022", d(2022, 3, 3)),
+            ("5 de mayo de 2018", d(2018, 5, 5)),
+            ("2 giugno 2020", d(2020, 6, 2)),
+            ("25 de dezembro de 2017", d(2017, 12, 25)),
+            ("15 août 2021", d(2021, 8, 15)),
+        ] {
+            assert_eq!(parse_date(s), want, "{s}");
+        }
+        let line = date_line("Mis à jour le 26 septembre 2020").unwrap();
+        assert_eq!(line.label, DateLabel::Updated);
+        assert!(date_line("jeudi 18 avril 2024").unwrap().weekday);
     }
 
     #[test]

@@ -313,3 +313,25 @@ fn agency_byline_above_the_headline() {
     );
     assert!(p.body.starts_with("NEW DELHI: Prime Minister"));
 }
+
+#[test]
+fn french_and_spanish_pages() {
+    let p = parse_plain(
+        "Macron se rend à Beyrouth\r\n\r\nPar AFP\r\n26 septembre 2020\r\n\r\nBEYROUTH: Le président français est arrivé samedi à Beyrouth.\r\n",
+        "fr.txt",
+    );
+    assert_eq!(title(&p), Some("Macron se rend à Beyrouth"));
+    assert_eq!(p.fields.agency.get().map(String::as_str), Some("AFP"));
+    assert_eq!(p.fields.published.get().copied(), date(2020, 9, 26));
+    assert_eq!(
+        p.fields.dateline.get().map(String::as_str),
+        Some("BEYROUTH")
+    );
+    let p = parse_plain(
+        "El Gobierno aprueba el presupuesto\n\nPor EFE\nActualizado el 26 de septiembre de 2020 a las 10:15 h\n\nMADRID: El Consejo de Ministros aprobó este sábado el proyecto.\n",
+        "es.txt",
+    );
+    assert_eq!(p.fields.agency.get().map(String::as_str), Some("EFE"));
+    assert_eq!(p.fields.published.get().copied(), date(2020, 9, 26));
+    assert_eq!(p.fields.dateline.get().map(String::as_str), Some("MADRID"));
+}
