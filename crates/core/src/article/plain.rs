@@ -107,7 +107,7 @@ struct Header {
 
 /// `s` without separators and date labels at its end ("By AFP | Published").
 fn strip_labels(s: &str) -> &str {
-    let seps = |c: char| c.is_whitespace() || "|-—–·•,;:".contains(c);
+    let seps = |c: char| c.is_whitespace() || "|/-—–·•,;:".contains(c);
     let mut s = s.trim_matches(seps);
     for word in ["published", "updated", "posted", "on", "last", "first"] {
         let Some(cut) = s.len().checked_sub(word.len()) else {

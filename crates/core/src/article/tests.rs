@@ -132,6 +132,18 @@ fn site_name_standfirst_and_combined_lines() {
         Some("ISLAMABAD")
     );
     assert!(p.body.starts_with("ISLAMABAD: The prime minister"));
+    let p = parse_plain(
+        &format!(
+            "Talks resume in Geneva
+
+AFP / Sep 26, 2020
+
+GENEVA: Talks resumed.{BODY}"
+        ),
+        "y.txt",
+    );
+    assert_eq!(p.fields.byline.get().map(String::as_str), Some("AFP"));
+    assert_eq!(p.fields.published.get().copied(), date(2020, 9, 26));
 }
 
 #[test]
