@@ -570,6 +570,63 @@ fn common_export_shapes_map_their_columns() {
     );
 }
 
+/// JSON records of one file that name the same field differently, and
+/// export cells left empty: each record takes a field from the first of its
+/// columns that has a value. A source column naming a wire service credits
+/// it as the agency.
+#[test]
+fn records_take_each_field_from_the_first_column_that_has_it() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        &dir.path().join("merged.jsonl"),
+        "{\"title\": \"Putin proposes pact\", \"date\": \"2020-09-26\", \"text\": \"MOSCOW: Putin proposed a pact.\", \"source\": \"TASS\"}\n\
+         {\"headline\": \"Talks resume\", \"publishedAt\": \"2020-09-27\", \"content\": \"GENEVA - Talks resumed on Sunday.\", \"publisher\": \"Dawn\"}\n",
+    );
+    write(
+        &dir.path().join("gaps.csv"),
+        "title,headline,date,body\n,Floods hit Karachi,2020-09-28,KARACHI: Rain fell.\n",
+    );
+    let (corpus, report) = load_paths(&[dir.path()]);
+    assert_eq!(corpus.len(), 3, "{:#?}", report.problems);
+    let some = |s: &str| Some(s.to_owned());
+    assert_eq!(
+        record_fields(&corpus, "Putin proposes pact"),
+        (
+            some("2020-09-26"),
+            some("TASS"),
+            None,
+            some("TASS"),
+            some("MOSCOW")
+        )
+    );
+    assert_eq!(
+        record_fields(&corpus, "Talks resume"),
+        (some("2020-09-27"), some("Dawn"), None, None, some("GENEVA"))
+    );
+    let talks = corpus
+        .docs()
+        .iter()
+        .find(|d| d.title() == "Talks resume")
+        .unwrap();
+    assert_eq!(
+        talks.fields.title.from.label().as_deref(),
+        Some("column:headline")
+    );
+    assert!(talks.text.contains("Talks resumed on Sunday"));
+    assert_eq!(
+        record_fields(&corpus, "Floods hit Karachi").0,
+        some("2020-09-28")
+    );
+    // The load report says which columns were read, alternatives included.
+    let note = report
+        .problems
+        .iter()
+        .find(|p| p.path.ends_with("merged.jsonl"))
+        .map(|p| p.reason.clone())
+        .unwrap_or_default();
+    assert!(note.contains("title=title or headline"), "{note}");
+}
+
 /// News APIs and datasets that nest their fields or give a summary, not
 /// the article: the Guardian's content API (`fields.bodyText`), the New York
 /// Times' archive (`headline.main`, `byline.original`, `lead_paragraph`),

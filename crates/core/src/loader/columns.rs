@@ -25,6 +25,12 @@ pub struct ColumnMap {
     pub subtitle: Option<usize>,
     pub text: Option<usize>,
     pub file: Option<usize>,
+    /// (chosen column, another column for the same field), in order of
+    /// preference: a record whose chosen column is blank takes the field
+    /// from the next one that is not. JSON records of one file often differ
+    /// in their keys (`title` in one, `headline` in the next), and exports
+    /// leave cells empty.
+    pub also: Vec<(usize, usize)>,
     /// How a CSV file's fields are written, read with its header (JSON
     /// Lines is always UTF-8).
     pub dialect: CsvDialect,
@@ -165,34 +171,75 @@ impl ColumnMap {
             .iter()
             .map(|n| n.rsplit_once('.').map(|(_, last)| squash(last)))
             .collect();
-        let find = |wanted: &[&str]| {
-            let whole = || {
-                wanted
-                    .iter()
-                    .find_map(|w| squashed.iter().position(|s| s == w))
-            };
-            let last = || {
-                wanted
-                    .iter()
-                    .find_map(|w| last_parts.iter().position(|s| s.as_deref() == Some(*w)))
-            };
-            whole().or_else(last)
+        // Every column for a field, best first: whole names in the order
+        // of `wanted`, then nested names by their last part.
+        let find_all = |wanted: &[&str]| {
+            let mut found: Vec<usize> = Vec::new();
+            let whole = wanted.iter().flat_map(|w| {
+                let squashed = &squashed;
+                (0..squashed.len()).filter(move |&i| squashed[i] == *w)
+            });
+            let last = wanted.iter().flat_map(|w| {
+                let last_parts = &last_parts;
+                (0..last_parts.len()).filter(move |&i| last_parts[i].as_deref() == Some(*w))
+            });
+            for i in whole.chain(last) {
+                if !found.contains(&i) {
+                    found.push(i);
+                }
+            }
+            found
         };
-        let text = find(TEXT).or_else(|| find(SHORT_TEXT));
+        let mut also = Vec::new();
+        let mut choose = |columns: Vec<usize>| {
+            let (&first, rest) = columns.split_first()?;
+            also.extend(rest.iter().map(|&other| (first, other)));
+            Some(first)
+        };
+        let text_columns = match find_all(TEXT) {
+            long if long.is_empty() => find_all(SHORT_TEXT),
+            long => long,
+        };
+        // A summary that is the text is not also the subtitle.
+        let subtitles: Vec<usize> = find_all(SUBTITLE)
+            .into_iter()
+            .filter(|c| !text_columns.contains(c))
+            .collect();
+        let text = choose(text_columns);
         Self {
             names: names.iter().map(|n| SourceName::from(n.as_str())).collect(),
-            title: find(TITLE),
-            date: find(DATE),
-            outlet: find(OUTLET),
-            url: find(URL),
-            agency: find(AGENCY),
-            byline: find(BYLINE),
-            dateline: find(DATELINE),
-            subtitle: find(SUBTITLE).filter(|&s| Some(s) != text),
+            title: choose(find_all(TITLE)),
+            date: choose(find_all(DATE)),
+            outlet: choose(find_all(OUTLET)),
+            url: choose(find_all(URL)),
+            agency: choose(find_all(AGENCY)),
+            byline: choose(find_all(BYLINE)),
+            dateline: choose(find_all(DATELINE)),
+            subtitle: choose(subtitles),
             text,
-            file: find(FILE),
+            file: choose(find_all(FILE)),
+            also,
             dialect: CsvDialect::default(),
         }
+    }
+
+    /// The first column from `column` and its [`Self::also`] columns whose
+    /// value in `row` is not blank, with that value.
+    pub fn first_filled<'r>(
+        &self,
+        column: Option<usize>,
+        row: &'r [String],
+    ) -> Option<(usize, &'r str)> {
+        let column = column?;
+        let others = self
+            .also
+            .iter()
+            .filter(|(c, _)| *c == column)
+            .map(|(_, o)| *o);
+        std::iter::once(column).chain(others).find_map(|i| {
+            let value = row.get(i)?.trim();
+            (!value.is_empty()).then_some((i, value))
+        })
     }
 
     /// The name of column `ix`.
@@ -223,7 +270,15 @@ impl ColumnMap {
         ];
         let used: Vec<String> = pairs
             .iter()
-            .filter_map(|(field, ix)| ix.map(|i| format!("{field}={}", self.name(i))))
+            .filter_map(|(field, ix)| {
+                let i = (*ix)?;
+                let others = self.also.iter().filter(|(c, _)| *c == i);
+                let names: Vec<&str> = std::iter::once(i)
+                    .chain(others.map(|(_, o)| *o))
+                    .map(|c| self.name(c))
+                    .collect();
+                Some(format!("{field}={}", names.join(" or ")))
+            })
             .collect();
         used.join(", ")
     }

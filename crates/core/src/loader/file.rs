@@ -330,7 +330,8 @@ pub fn record_document(
     row: &Row,
     stamp: &Arc<SourceStamp>,
 ) -> Option<Document> {
-    let raw_text = map.text.and_then(|i| row.get(i)).map_or("", String::as_str);
+    let text_column = map.first_filled(map.text, row);
+    let raw_text = text_column.map_or("", |(_, text)| text);
     let body = if article::looks_like_markup(raw_text) {
         normalize_text(&article::fragment_text(raw_text))
     } else {
@@ -338,7 +339,9 @@ pub fn record_document(
     };
     let mut fields = ArticleFields::default();
     apply_columns(&mut fields, map, row, &|ix| map.provenance(ix));
-    text_dateline(&mut fields, map, &body);
+    if let Some((column, _)) = text_column {
+        opening_dateline(&mut fields, &body, &map.provenance(column));
+    }
     // A record without text is still an article (exports often lose
     // bodies, and it has a date and a source to count); only a record with
     // nothing in it at all is skipped and reported.
@@ -348,7 +351,8 @@ pub fn record_document(
     if !fields.title.is_found() && !body.is_empty() {
         let first = body.lines().next().unwrap_or("").trim();
         let title: String = first.chars().take(120).collect();
-        fields.title = Field::found(title, map.provenance(map.text.unwrap_or(0)));
+        let column = text_column.map_or(0, |(column, _)| column);
+        fields.title = Field::found(title, map.provenance(column));
     }
     let (text, body_start) = Document::compose_text_owned(&mut fields.title, body);
     Some(Document {
@@ -368,14 +372,6 @@ pub fn record_document(
         body_start,
         encoding: "UTF-8",
     })
-}
-
-/// The dateline opening a record's text ("LONDON (Reuters) - ..."), for
-/// the place and the agency when no column gave them.
-fn text_dateline(fields: &mut ArticleFields, map: &ColumnMap, body: &str) {
-    if let Some(text_ix) = map.text {
-        opening_dateline(fields, body, &map.provenance(text_ix));
-    }
 }
 
 /// The place and agency of the dateline opening `text`, for the fields not
@@ -404,8 +400,8 @@ fn apply_columns(
     from: &dyn Fn(usize) -> Provenance,
 ) {
     let cell = |ix: Option<usize>| {
-        let i = ix?;
-        let value = normalize_text(row.get(i)?.trim());
+        let (i, value) = map.first_filled(ix, row)?;
+        let value = normalize_text(value);
         (!value.is_empty()).then(|| (value, from(i)))
     };
     if let Some((title, p)) = cell(map.title) {
@@ -417,6 +413,12 @@ fn apply_columns(
         fields.published = Field::found(parsed, p);
     }
     if let Some((outlet, p)) = cell(map.outlet) {
+        // A source named as a wire service ("Reuters", "TASS") is the
+        // agency too; an agency or byline column below may say otherwise.
+        if let Some(agency) = article::normalize_agency(&outlet).filter(|_| !outlet.contains("://"))
+        {
+            fields.agency = Field::found(agency.to_owned(), p.clone());
+        }
         fields.outlet = Field::found(
             host_of(&outlet)
                 .filter(|_| outlet.contains("://"))
