@@ -992,6 +992,38 @@ fn sidecar_rows_name_files_by_stem_or_subfolder_and_keep_every_body_line() {
     assert!(missing.reason.contains("(twice)"), "{}", missing.reason);
 }
 
+/// A sidecar that names files by their bare names while they lie in
+/// subfolders finds each one that is the only file of that name below it.
+#[test]
+fn sidecar_rows_find_bare_names_in_subfolders() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("export");
+    let a = write(&folder.join("2020/09/a1.txt"), ARTICLE);
+    let b = write(
+        &folder.join("2020/10/b2.txt"),
+        "Rain is expected all week.\n",
+    );
+    write(&folder.join("x/same.txt"), "One.\n");
+    write(&folder.join("y/same.txt"), "Two.\n");
+    let sidecar = write(
+        &folder.join("meta.csv"),
+        "filename,title,date\n\
+         a1.txt,Putin proposes pact,2020-09-26\n\
+         b2,Wet week ahead,2020-10-01\n\
+         same.txt,Ambiguous,2019-05-16\n",
+    );
+    let (corpus, report) = load_paths(&[&folder]);
+    let doc = |p: &Path| corpus.doc(corpus.find(&key(p)).unwrap());
+    assert_eq!(doc(&a).published().unwrap().to_string(), "2020-09-26");
+    assert!(matches!(
+        doc(&a).fields.published.from,
+        Provenance::Sidecar(_)
+    ));
+    assert_eq!(doc(&b).title(), "Wet week ahead");
+    let missing = problem(&report, &sidecar, "not in its folder or below it");
+    assert!(missing.reason.contains("(same.txt)"), "{}", missing.reason);
+}
+
 /// Text saved with YAML front matter, as trafilatura (`--with-metadata`),
 /// Jekyll or Hugo write it: the block's fields win, its lines are not
 /// text, and the first line of the text stays in the body.

@@ -308,10 +308,17 @@ struct Plan {
 /// Classifies record files and reads sidecars before the parallel phase,
 /// so that every text file can look up its sidecar metadata.
 fn plan(candidates: Vec<Candidate>, problems: &mut Vec<Problem>) -> Plan {
-    let mut jobs = Vec::with_capacity(candidates.len());
     let mut sidecars = HashMap::new();
-    for candidate in candidates {
-        match candidate.kind {
+    let by_name = std::cell::OnceCell::new();
+    let files = || {
+        by_name
+            .get_or_init(|| records::FilesByName::new(candidates.iter().map(|c| c.path.as_path())))
+    };
+    // By candidate: `None` when it is not to be read (a sidecar, or a
+    // record file refused), else the columns of its records if it has any.
+    let mut roles: Vec<Option<Option<ColumnMap>>> = Vec::with_capacity(candidates.len());
+    for candidate in &candidates {
+        let role = match candidate.kind {
             FileKind::Csv | FileKind::JsonLines | FileKind::Json => {
                 match records::classify(&candidate.path, candidate.kind) {
                     Ok(Role::Articles(map)) => {
@@ -321,10 +328,7 @@ fn plan(candidates: Vec<Candidate>, problems: &mut Vec<Problem>) -> Plan {
                             map.describe()
                         );
                         problems.push(Problem::new(&candidate.path, ProblemKind::Info, reason));
-                        jobs.push(Job {
-                            candidate,
-                            records: Some(map),
-                        });
+                        Some(Some(map))
                     }
                     Ok(Role::Sidecar(map)) => {
                         let reason = format!(
@@ -337,11 +341,16 @@ fn plan(candidates: Vec<Candidate>, problems: &mut Vec<Problem>) -> Plan {
                             &candidate.path,
                             candidate.kind,
                             &map,
+                            &files,
                             &mut sidecars,
                             problems,
                         );
+                        None
                     }
-                    Err(problem) => problems.push(problem),
+                    Err(problem) => {
+                        problems.push(problem);
+                        None
+                    }
                 }
             }
             kind => {
@@ -349,13 +358,21 @@ fn plan(candidates: Vec<Candidate>, problems: &mut Vec<Problem>) -> Plan {
                     let reason = "read as a mailbox, one article per message".to_owned();
                     problems.push(Problem::new(&candidate.path, ProblemKind::Info, reason));
                 }
-                jobs.push(Job {
-                    candidate,
-                    records: None,
-                });
+                Some(None)
             }
-        }
+        };
+        roles.push(role);
     }
+    let mut jobs: Vec<Job> = candidates
+        .into_iter()
+        .zip(roles)
+        .filter_map(|(candidate, role)| {
+            Some(Job {
+                candidate,
+                records: role?,
+            })
+        })
+        .collect();
     // Big files first, so one large export does not start last and run alone.
     jobs.sort_by_key(|j| std::cmp::Reverse(j.candidate.size_bytes));
     Plan { jobs, sidecars }

@@ -282,12 +282,62 @@ pub struct SidecarEntry {
     pub row: Row,
 }
 
+/// The files of a load by file name and by stem, for sidecar rows that
+/// give a bare name ("a1.txt", "a1") for a file in a subfolder of the
+/// sidecar's folder, as exports of a tree of articles often do.
+#[derive(Debug, Default)]
+pub struct FilesByName {
+    by_name: HashMap<std::ffi::OsString, Vec<std::path::PathBuf>>,
+    by_stem: HashMap<std::ffi::OsString, Vec<std::path::PathBuf>>,
+}
+
+impl FilesByName {
+    pub fn new<'p>(paths: impl IntoIterator<Item = &'p Path>) -> Self {
+        let mut files = Self::default();
+        for path in paths {
+            if let Some(name) = path.file_name() {
+                let entry = files.by_name.entry(name.to_owned()).or_default();
+                entry.push(path.to_path_buf());
+            }
+            if let Some(stem) = path.file_stem() {
+                let entry = files.by_stem.entry(stem.to_owned()).or_default();
+                entry.push(path.to_path_buf());
+            }
+        }
+        files
+    }
+
+    /// The one file under `folder` that `name` names (by its stem when it
+    /// has no extension), as a canonical path; `None` when there is none
+    /// or several.
+    fn find(&self, folder: &Path, name: &str) -> Option<std::path::PathBuf> {
+        if name.contains(['/', '\\']) {
+            return None;
+        }
+        let table = match Path::new(name).extension() {
+            Some(_) => &self.by_name,
+            None => &self.by_stem,
+        };
+        let mut under = table
+            .get(std::ffi::OsStr::new(name))?
+            .iter()
+            .filter(|p| p.starts_with(folder));
+        let first = under.next()?;
+        if under.next().is_some() {
+            return None;
+        }
+        std::fs::canonicalize(first).ok()
+    }
+}
+
 /// Reads a sidecar into `entries`, keyed by the named file's path (joined
-/// to the sidecar's folder).
-pub fn read_sidecar(
+/// to the sidecar's folder, or else found by its name in a subfolder of it
+/// among `files`, which is built at the first such row).
+pub fn read_sidecar<'f>(
     path: &Path,
     kind: FileKind,
     map: &ColumnMap,
+    files: &dyn Fn() -> &'f FilesByName,
     entries: &mut HashMap<std::path::PathBuf, SidecarEntry>,
     problems: &mut Vec<Problem>,
 ) {
@@ -298,7 +348,9 @@ pub fn read_sidecar(
     let mut missing_count = 0usize;
     stream(path, kind, map, problems, &mut |_, row| {
         if let Some(name) = row.get(file_col).filter(|n| !n.trim().is_empty()) {
-            let Some(canonical) = sidecar_target(folder, name.trim()) else {
+            let target =
+                sidecar_target(folder, name.trim()).or_else(|| files().find(folder, name.trim()));
+            let Some(canonical) = target else {
                 missing_count += 1;
                 if missing.len() < 10 {
                     missing.push(name.trim().to_owned());
@@ -318,7 +370,7 @@ pub fn read_sidecar(
     });
     if missing_count > 0 {
         let reason = format!(
-            "{missing_count} row(s) name files that are not in its folder ({})",
+            "{missing_count} row(s) name files that are not in its folder or below it ({})",
             missing.join(", ")
         );
         problems.push(Problem::new(path, ProblemKind::PartlyRead, reason));
