@@ -71,9 +71,20 @@ const LINK_LIST_HEADINGS: &[&str] = &[
 /// (the linked headlines), within the last 40 lines before `end`.
 fn link_list_start(lines: &[&str], start: usize, end: usize) -> Option<usize> {
     let from = end.saturating_sub(40).max(start + 1);
+    // A heading's key starts with the line's first letter or digit, which
+    // must start one of the headings: most lines are passed over before
+    // their key is built.
+    let may_head = |line: &str| match line.chars().find(|c| c.is_alphanumeric()) {
+        Some(c) if c.is_ascii() => {
+            let c = c.to_ascii_lowercase() as u8;
+            LINK_LIST_HEADINGS.iter().any(|h| h.as_bytes()[0] == c)
+        }
+        Some(_) => true,
+        None => false,
+    };
     let heading = (from..end).rev().find(|&k| {
         let line = lines[k].trim();
-        line.len() <= 40 && LINK_LIST_HEADINGS.contains(&fold_key(line).as_str())
+        line.len() <= 40 && may_head(line) && LINK_LIST_HEADINGS.contains(&fold_key(line).as_str())
     })?;
     let links = lines[heading + 1..end].iter().map(|l| l.trim());
     links
@@ -211,6 +222,9 @@ mod tests {
         let (body, last) = assemble_body(&lines, 0);
         assert_eq!(body, "KARACHI: Floods displaced thousands.\n\n— AFP");
         assert_eq!(last, Some(2));
+        let mut marked = lines;
+        marked[4] = "— Related Articles —";
+        assert_eq!(assemble_body(&marked, 0).1, Some(2));
         // A heading followed by a paragraph is not a list of links.
         // Wrapped text: a line that reads like furniture inside a wrapped
         // paragraph is text; a short one between paragraphs is not.
