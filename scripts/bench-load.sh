@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
 # Load benchmark: the whole `wirescope stats DIR` process on the benchmark
-# corpus (scripts/fetch-data.sh bench), wall time and peak RSS, medians of
+# corpus (scripts/fetch-data.sh issue-shaped: the size and shape of the
+# corpus issue #2 names), wall time and peak RSS, medians of
 # RUNS runs, beside `cat` and `wc -w` over the same files in the same run.
 # CPU time (user + system) is recorded too: on a shared machine it moves
 # less than wall time does.
 # Writes the "Loading" section of docs/PERFORMANCE.md (other sections kept).
 #
-#   scripts/bench-load.sh [DIR]      default DIR: data/bench
+#   scripts/bench-load.sh [DIR]      default DIR: data/issue-shaped
+#                                    (data/bench: the same plus a 40 MB
+#                                    dictionary, less the kernel sources)
 #   RUNS=5 WIRESCOPE_BIN=target/release/wirescope scripts/bench-load.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
-dir="${1:-data/bench}"
+dir="${1:-data/issue-shaped}"
 runs="${RUNS:-5}"
 bin="${WIRESCOPE_BIN:-$root/target/release/wirescope}"
 doc="$root/docs/PERFORMANCE.md"
@@ -23,9 +26,10 @@ if [ ! -x /usr/bin/time ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends time >/dev/null
 fi
-if [ "$dir" = data/bench ]; then
-  scripts/fetch-data.sh bench
-fi
+case "$dir" in
+  data/bench) scripts/fetch-data.sh bench ;;
+  data/issue-shaped) scripts/fetch-data.sh issue-shaped ;;
+esac
 if [ -z "${WIRESCOPE_BIN:-}" ]; then
   echo "bench-load: building the release binary"
   cargo build --release --quiet
@@ -86,7 +90,7 @@ cat >"$section" <<EOF
 ## Loading
 
 \`scripts/bench-load.sh\` on \`$dir\` ($files files, $mb MB of text, built by
-\`scripts/fetch-data.sh bench\`), page cache warm, $(nproc) cores, medians of
+\`scripts/fetch-data.sh $(basename "$dir")\`), page cache warm, $(nproc) cores, medians of
 $runs runs, measured $(date -u +%Y-%m-%d) with \`/usr/bin/time -f '%e %M %U %S'\`.
 The figure is the whole \`wirescope stats DIR\` process: walking, decoding,
 parsing the article fields, tokenizing, interning and building the

