@@ -60,10 +60,12 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
         .map(|&(_, kind)| kind)
 }
 
-/// True when the sample looks like binary data: NUL bytes or many control
-/// characters (UTF-16 is handled before this is asked).
+/// True when the sample looks like binary data: NUL bytes beyond one and
+/// one in a thousand, or many control characters (UTF-16 is handled before
+/// this is asked). A stray NUL in a saved page does not make it binary.
 fn looks_binary(sample: &[u8]) -> bool {
-    if sample.contains(&0) {
+    let nuls = memchr::memchr_iter(0, sample).count();
+    if nuls > 1 + sample.len() / 1000 {
         return true;
     }
     let controls = sample
@@ -109,6 +111,14 @@ pub(crate) fn decode_borrowed(bytes: &[u8]) -> Result<DecodedRef<'_>, NotText> {
     let sample = &bytes[..bytes.len().min(64 * 1024)];
     if looks_binary(sample) {
         return Err(NotText::Binary("binary data"));
+    }
+    if memchr::memchr(0, sample).is_some() {
+        // Stray NUL bytes are no text: dropped, the rest decoded as usual.
+        let kept: Vec<u8> = bytes.iter().copied().filter(|&b| b != 0).collect();
+        return decode_borrowed(&kept).map(|d| DecodedRef {
+            text: Cow::Owned(d.text.into_owned()),
+            ..d
+        });
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(finish((Cow::Borrowed(text), UTF_8, false))),
@@ -341,6 +351,25 @@ mod tests {
             decode_bytes(b"abc\0\0\x01\x02def"),
             Err(NotText::Binary(_))
         ));
+    }
+
+    #[test]
+    fn stray_nul_bytes_are_dropped_from_text() {
+        let mut page = b"Floods hit Karachi\n\nKARACHI: Heavy rain \0fell.\n".to_vec();
+        page.extend(b"More rain is forecast for the coming week. ".repeat(30));
+        let decoded = decode_bytes(&page).unwrap();
+        assert!(
+            decoded.text.contains("Heavy rain fell."),
+            "{}",
+            decoded.text
+        );
+        assert!(!decoded.text.contains('\0'));
+        // One byte in a hundred NUL: binary.
+        let mut blob = b"abcdefghij".repeat(100);
+        for i in (0..blob.len()).step_by(100) {
+            blob[i] = 0;
+        }
+        assert!(matches!(decode_bytes(&blob), Err(NotText::Binary(_))));
     }
 
     #[test]

@@ -897,6 +897,20 @@ fn record_file_without_text_or_file_column_is_skipped() {
     assert_eq!(p.kind, ProblemKind::Skipped);
     assert!(p.reason.contains("ticker, close"), "{}", p.reason);
     problem(&report, &jsonl, "no text column");
+    // A spreadsheet of thousands of columns is named by its first ones.
+    let header: Vec<String> = (0..5000).map(|i| format!("c{i}")).collect();
+    let wide = write(&dir.path().join("wide.csv"), header.join(",") + "\n");
+    let (_, report) = load_paths(&[&wide]);
+    let p = problem(&report, &wide, "no text column");
+    assert!(p.reason.ends_with("c19, and 4980 more)"), "{}", p.reason);
+    // A stray NUL byte does not make a page binary.
+    let nul = write(
+        &dir.path().join("nul.txt"),
+        "Floods hit Karachi\n\nKARACHI: Rain \0fell.\n",
+    );
+    let (corpus, report) = load_paths(&[&nul]);
+    assert_eq!(corpus.len(), 1, "{:#?}", report.problems);
+    assert!(corpus.docs()[0].text.contains("Rain fell."));
 }
 
 #[test]

@@ -110,9 +110,20 @@ pub fn classify(path: &Path, kind: FileKind) -> Result<Role, Problem> {
     } else {
         let reason = format!(
             "no text column and no file-name column (columns: {})",
-            names.join(", ")
+            column_list(&names)
         );
         Err(Problem::new(path, ProblemKind::Skipped, reason))
+    }
+}
+
+/// The first column names, for a message: a spreadsheet may have
+/// thousands.
+fn column_list(names: &[String]) -> String {
+    const SHOWN: usize = 20;
+    let shown: Vec<&str> = names.iter().take(SHOWN).map(String::as_str).collect();
+    match names.len().checked_sub(SHOWN) {
+        Some(more) if more > 0 => format!("{}, and {more} more", shown.join(", ")),
+        _ => shown.join(", "),
     }
 }
 
