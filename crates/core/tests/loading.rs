@@ -438,6 +438,17 @@ fn csv_with_a_broken_quote_keeps_the_records_before_it() {
     let p = problem(&report, &csv, "never closes");
     assert_eq!(p.kind, ProblemKind::PartlyRead);
     assert!(p.reason.contains("record 3"), "{}", p.reason);
+    // The same export in UTF-16, read through a decoder.
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let csv16 = write(&dir.path().join("export16.csv"), utf16);
+    let (corpus, report) = load_paths(&[&csv16]);
+    assert_eq!(corpus.len(), 2, "{:#?}", report.problems);
+    let p = problem(&report, &csv16, "never closes");
+    assert!(p.reason.contains("record 3"), "{}", p.reason);
 }
 
 #[test]
@@ -834,8 +845,8 @@ fn json_documents_load_their_article_lists() {
 
 /// Spreadsheet exports in other conventions: a French Excel export
 /// (semicolons, Windows-1252, French column names), tab-separated values
-/// under `.tsv`, and a UTF-16 CSV, which is refused with a message while
-/// everything else loads.
+/// under `.tsv`, and Excel's "Unicode text" (UTF-16 with a byte order
+/// mark, tab-separated) saved as `.csv`, big- and little-endian.
 #[test]
 fn spreadsheet_exports_in_other_dialects() {
     let dir = tempfile::tempdir().unwrap();
@@ -847,18 +858,28 @@ fn spreadsheet_exports_in_other_dialects() {
         &dir.path().join("export.tsv"),
         "title\tdate\ttext\nTab title\t2020-09-26\tLONDON - Tab body.\n",
     );
-    let utf16: Vec<u8> = [0xFF, 0xFE]
+    // Long enough that the decoder's buffer is refilled mid-record.
+    let unicode_text = format!(
+        "title\tdate\ttext\nКофе в Киеве\t2020-09-27\t\"KYIV - {}\"\nSecond\t2020-09-28\tDone.\n",
+        "Кафе открылись снова. ".repeat(2000)
+    );
+    let le: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(unicode_text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let wide = write(&dir.path().join("unicode-le.csv"), le);
+    let be: Vec<u8> = [0xFE, 0xFF]
         .into_iter()
         .chain(
-            "title,text\nA,B\n"
+            "title,text\nBig end,\"LIMA - Text.\"\n"
                 .encode_utf16()
-                .flat_map(u16::to_le_bytes),
+                .flat_map(u16::to_be_bytes),
         )
         .collect();
-    let wide = write(&dir.path().join("wide.csv"), utf16);
+    write(&dir.path().join("unicode-be.csv"), be);
     let (corpus, report) = load_paths(&[dir.path()]);
     assert_loaded(&corpus, &good);
-    assert_eq!(corpus.len(), 3, "{:#?}", report.problems);
+    assert_eq!(corpus.len(), 6, "{:#?}", report.problems);
     let doc = corpus
         .docs()
         .iter()
@@ -874,8 +895,18 @@ fn spreadsheet_exports_in_other_dialects() {
     let info = problem(&report, &fr, "semicolon-separated, windows-1252");
     assert!(info.reason.contains("text=texte"), "{}", info.reason);
     assert!(corpus.docs().iter().any(|d| d.title() == "Tab title"));
-    let p = problem(&report, &wide, "UTF-16");
-    assert_eq!(p.kind, ProblemKind::Skipped);
+    let kyiv = corpus
+        .docs()
+        .iter()
+        .find(|d| d.title() == "Кофе в Киеве")
+        .unwrap();
+    assert_eq!(kyiv.published().unwrap().to_string(), "2020-09-27");
+    assert_eq!(kyiv.fields.dateline.get().unwrap(), "KYIV");
+    assert_eq!(kyiv.body().matches("Кафе открылись").count(), 2000);
+    assert!(corpus.docs().iter().any(|d| d.title() == "Second"));
+    assert!(corpus.docs().iter().any(|d| d.title() == "Big end"));
+    let info = problem(&report, &wide, "tab-separated, UTF-16LE");
+    assert_eq!(info.kind, ProblemKind::Info);
 }
 
 #[test]

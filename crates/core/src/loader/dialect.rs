@@ -4,13 +4,16 @@
 //! of Europe the fields are separated by `;` (the comma being the decimal
 //! sign) and Excel on Windows writes the ANSI code page (Windows-1252 and
 //! its neighbours), not UTF-8. Some tools write tab-separated values under
-//! either extension. Both are read off the first 64 KB of the file.
+//! either extension, and Excel's "Unicode text" is UTF-16. All are read off
+//! the first 64 KB of the file.
 
 use std::borrow::Cow;
+use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
 use encoding_rs::{Encoding, UTF_8};
+use encoding_rs_io::DecodeReaderBytesBuilder;
 
 /// Bytes of a file read to settle its dialect.
 const SAMPLE_BYTES: u64 = 64 * 1024;
@@ -19,8 +22,12 @@ const SAMPLE_BYTES: u64 = 64 * 1024;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CsvDialect {
     pub delimiter: u8,
-    /// UTF-8, or the single-byte encoding the sample was detected in.
+    /// The encoding of the fields as the CSV reader sees them: UTF-8, or
+    /// the single-byte encoding the sample was detected in.
     pub encoding: &'static Encoding,
+    /// UTF-16LE or BE when the file is UTF-16 with a byte order mark: it is
+    /// then read through a decoder, and its fields come as UTF-8.
+    pub utf16: Option<&'static Encoding>,
 }
 
 impl Default for CsvDialect {
@@ -28,24 +35,49 @@ impl Default for CsvDialect {
         Self {
             delimiter: b',',
             encoding: UTF_8,
+            utf16: None,
         }
     }
 }
 
 impl CsvDialect {
-    /// Reads the dialect of the CSV file at `path`. UTF-16 is refused with
-    /// a message: its delimiters are two bytes wide.
+    /// Reads the dialect of the CSV file at `path`.
     pub fn of(path: &Path) -> Result<Self, String> {
         let mut sample = Vec::new();
-        std::fs::File::open(path)
+        File::open(path)
             .and_then(|f| f.take(SAMPLE_BYTES).read_to_end(&mut sample))
             .map_err(|e| e.to_string())?;
-        if sample.starts_with(&[0xFF, 0xFE]) || sample.starts_with(&[0xFE, 0xFF]) {
-            return Err("a CSV file in UTF-16 cannot be read; save it as UTF-8".to_owned());
+        let utf16 = Encoding::for_bom(&sample)
+            .map(|(encoding, _)| encoding)
+            .filter(|&e| e != UTF_8);
+        if let Some(utf16) = utf16 {
+            let (text, _) = utf16.decode_with_bom_removal(&sample);
+            return Ok(Self {
+                delimiter: delimiter(text.as_bytes()),
+                encoding: UTF_8,
+                utf16: Some(utf16),
+            });
         }
         Ok(Self {
             delimiter: delimiter(&sample),
             encoding: encoding(&sample),
+            utf16: None,
+        })
+    }
+
+    /// Opens the file for the CSV reader: as it is, or through a decoder
+    /// to UTF-8 for UTF-16 (streamed, so a large export stays out of
+    /// memory).
+    pub fn open(&self, path: &Path) -> std::io::Result<Box<dyn Read + Send>> {
+        let file = File::open(path)?;
+        Ok(match self.utf16 {
+            Some(encoding) => Box::new(
+                DecodeReaderBytesBuilder::new()
+                    .encoding(Some(encoding))
+                    .strip_bom(true)
+                    .build(file),
+            ),
+            None => Box::new(file),
         })
     }
 
@@ -66,7 +98,10 @@ impl CsvDialect {
             b'\t' => Some("tab-separated"),
             _ => None,
         };
-        let encoding = (self.encoding != UTF_8).then(|| self.encoding.name());
+        let encoding = self
+            .utf16
+            .or((self.encoding != UTF_8).then_some(self.encoding))
+            .map(Encoding::name);
         let parts: Vec<&str> = separated.into_iter().chain(encoding).collect();
         (!parts.is_empty()).then(|| parts.join(", "))
     }
@@ -130,6 +165,7 @@ mod tests {
         let dialect = CsvDialect {
             delimiter: b';',
             encoding: encoding(&latin),
+            utf16: None,
         };
         assert_eq!(dialect.encoding, encoding_rs::WINDOWS_1252);
         assert_eq!(

@@ -6,7 +6,6 @@
 //! so it is read whole, up to [`MAX_DOCUMENT_BYTES`]; larger ones are
 //! refused with a message that suggests JSON Lines.
 
-use std::fs::File;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 
@@ -95,7 +94,7 @@ fn json_column<'v>(object: &'v Map<String, Value>, name: &str) -> Option<&'v Val
 /// number, row); lines that are not JSON objects are reported and skipped.
 pub(super) fn stream_jsonl(
     path: &Path,
-    file: File,
+    file: impl std::io::Read,
     map: &ColumnMap,
     problems: &mut Vec<Problem>,
     emit: &mut dyn FnMut(u32, Row) -> bool,

@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 use std::fs::File;
-use std::io::BufReader;
+use std::io::{BufReader, Read};
 use std::path::Path;
 
 use crate::fields::SourceName;
@@ -33,10 +33,10 @@ pub enum Role {
 /// Reads the column names of a CSV or JSON Lines file, and how a CSV
 /// file is written.
 fn header(path: &Path, kind: FileKind) -> Result<(Vec<String>, CsvDialect), String> {
-    let file = File::open(path).map_err(|e| e.to_string())?;
     match kind {
         FileKind::Csv => {
             let dialect = CsvDialect::of(path)?;
+            let file = dialect.open(path).map_err(|e| e.to_string())?;
             let mut reader = csv::ReaderBuilder::new()
                 .delimiter(dialect.delimiter)
                 .from_reader(file);
@@ -56,7 +56,7 @@ fn header(path: &Path, kind: FileKind) -> Result<(Vec<String>, CsvDialect), Stri
             Ok((names, dialect))
         }
         FileKind::JsonLines => Ok((
-            json::jsonl_keys(BufReader::new(file))?,
+            json::jsonl_keys(BufReader::new(File::open(path).map_err(|e| e.to_string())?))?,
             CsvDialect::default(),
         )),
         _ => Ok((json::document_keys(path)?, CsvDialect::default())),
@@ -163,7 +163,11 @@ pub fn stream(
     problems: &mut Vec<Problem>,
     emit: &mut dyn FnMut(u32, Row) -> bool,
 ) {
-    let file = match File::open(path) {
+    let opened = match kind {
+        FileKind::Csv => map.dialect.open(path),
+        _ => File::open(path).map(|f| Box::new(f) as Box<dyn Read + Send>),
+    };
+    let file = match opened {
         Ok(f) => f,
         Err(err) => {
             return problems.push(super::file::read_problem(path, &err));
@@ -178,7 +182,7 @@ pub fn stream(
 
 fn stream_csv(
     path: &Path,
-    file: File,
+    file: Box<dyn Read + Send>,
     dialect: CsvDialect,
     problems: &mut Vec<Problem>,
     emit: &mut dyn FnMut(u32, Row) -> bool,
@@ -228,7 +232,7 @@ fn stream_csv(
         }
     }
     let Some((n, row, start)) = held else { return };
-    if unclosed_quote_from(path, start) {
+    if unclosed_quote_from(path, &dialect, start) {
         let reason = format!(
             "record {n} opens a quote that never closes; it and the rest of the file were skipped, the records before it were loaded"
         );
@@ -238,15 +242,15 @@ fn stream_csv(
     }
 }
 
-/// True when the bytes from `start` to the end of the file hold an odd
-/// number of double quotes: the last record's quote never closed (escaped
-/// quotes come in pairs).
-fn unclosed_quote_from(path: &Path, start: u64) -> bool {
-    use std::io::{Read, Seek, SeekFrom};
-    let Ok(mut file) = File::open(path) else {
+/// True when the bytes from `start` to the end of the file (as the CSV
+/// reader saw them) hold an odd number of double quotes: the last record's
+/// quote never closed (escaped quotes come in pairs).
+fn unclosed_quote_from(path: &Path, dialect: &CsvDialect, start: u64) -> bool {
+    let Ok(mut file) = dialect.open(path) else {
         return false;
     };
-    if file.seek(SeekFrom::Start(start)).is_err() {
+    // Skipped by reading: a decoder cannot seek.
+    if std::io::copy(&mut (&mut file).take(start), &mut std::io::sink()).is_err() {
         return false;
     }
     let mut quotes = 0usize;
