@@ -305,77 +305,95 @@ struct Plan {
     sidecars: HashMap<PathBuf, SidecarEntry>,
 }
 
+/// What the plan makes of a walked file.
+enum Use {
+    /// Read as one article, or a mailbox's messages.
+    Text,
+    /// Read record by record, by these columns.
+    Records(ColumnMap),
+    /// Not read as articles: a sidecar (already read), or a record file
+    /// refused (reported).
+    Nothing,
+}
+
 /// Classifies record files and reads sidecars before the parallel phase,
 /// so that every text file can look up its sidecar metadata.
 fn plan(candidates: Vec<Candidate>, problems: &mut Vec<Problem>) -> Plan {
     let mut sidecars = HashMap::new();
+    // The load's files by name, for sidecar rows that name a file below
+    // their folder by its bare name: built at the first such row.
     let by_name = std::cell::OnceCell::new();
     let files = || {
         by_name
             .get_or_init(|| records::FilesByName::new(candidates.iter().map(|c| c.path.as_path())))
     };
-    // By candidate: `None` when it is not to be read (a sidecar, or a
-    // record file refused), else the columns of its records if it has any.
-    let mut roles: Vec<Option<Option<ColumnMap>>> = Vec::with_capacity(candidates.len());
-    for candidate in &candidates {
-        let role = match candidate.kind {
+    let uses: Vec<Use> = candidates
+        .iter()
+        .map(|candidate| match candidate.kind {
             FileKind::Csv | FileKind::JsonLines | FileKind::Json => {
-                match records::classify(&candidate.path, candidate.kind) {
-                    Ok(Role::Articles(map)) => {
-                        let reason = format!(
-                            "read as one article per record{}; columns used: {}",
-                            dialect_note(&map),
-                            map.describe()
-                        );
-                        problems.push(Problem::new(&candidate.path, ProblemKind::Info, reason));
-                        Some(Some(map))
-                    }
-                    Ok(Role::Sidecar(map)) => {
-                        let reason = format!(
-                            "read as a sidecar (metadata for files beside it){}; columns used: {}",
-                            dialect_note(&map),
-                            map.describe()
-                        );
-                        problems.push(Problem::new(&candidate.path, ProblemKind::Info, reason));
-                        records::read_sidecar(
-                            &candidate.path,
-                            candidate.kind,
-                            &map,
-                            &files,
-                            &mut sidecars,
-                            problems,
-                        );
-                        None
-                    }
-                    Err(problem) => {
-                        problems.push(problem);
-                        None
-                    }
-                }
+                record_file_use(candidate, &files, &mut sidecars, problems)
             }
             kind => {
                 if kind == FileKind::Mbox {
                     let reason = "read as a mailbox, one article per message".to_owned();
                     problems.push(Problem::new(&candidate.path, ProblemKind::Info, reason));
                 }
-                Some(None)
+                Use::Text
             }
-        };
-        roles.push(role);
-    }
+        })
+        .collect();
     let mut jobs: Vec<Job> = candidates
         .into_iter()
-        .zip(roles)
-        .filter_map(|(candidate, role)| {
-            Some(Job {
-                candidate,
-                records: role?,
-            })
+        .zip(uses)
+        .filter_map(|(candidate, used)| {
+            let records = match used {
+                Use::Text => None,
+                Use::Records(map) => Some(map),
+                Use::Nothing => return None,
+            };
+            Some(Job { candidate, records })
         })
         .collect();
     // Big files first, so one large export does not start last and run alone.
     jobs.sort_by_key(|j| std::cmp::Reverse(j.candidate.size_bytes));
     Plan { jobs, sidecars }
+}
+
+/// Classifies a CSV or JSON file: its records are articles, or it is a
+/// sidecar (read into `sidecars` now), or neither; the load report says
+/// which.
+fn record_file_use<'f>(
+    candidate: &Candidate,
+    files: &dyn Fn() -> &'f records::FilesByName,
+    sidecars: &mut HashMap<PathBuf, SidecarEntry>,
+    problems: &mut Vec<Problem>,
+) -> Use {
+    let path = &candidate.path;
+    match records::classify(path, candidate.kind) {
+        Ok(Role::Articles(map)) => {
+            let reason = format!(
+                "read as one article per record{}; columns used: {}",
+                dialect_note(&map),
+                map.describe()
+            );
+            problems.push(Problem::new(path, ProblemKind::Info, reason));
+            Use::Records(map)
+        }
+        Ok(Role::Sidecar(map)) => {
+            let reason = format!(
+                "read as a sidecar (metadata for files beside it){}; columns used: {}",
+                dialect_note(&map),
+                map.describe()
+            );
+            problems.push(Problem::new(path, ProblemKind::Info, reason));
+            records::read_sidecar(path, candidate.kind, &map, files, sidecars, problems);
+            Use::Nothing
+        }
+        Err(problem) => {
+            problems.push(problem);
+            Use::Nothing
+        }
+    }
 }
 
 /// " (semicolon-separated, windows-1252)" for a CSV file not written as
