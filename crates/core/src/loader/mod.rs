@@ -310,7 +310,7 @@ enum Use {
     /// Read as one article, or a mailbox's messages.
     Text,
     /// Read record by record, by these columns.
-    Records(ColumnMap),
+    Records(Box<ColumnMap>),
     /// Not read as articles: a sidecar (already read), or a record file
     /// refused (reported).
     Nothing,
@@ -348,7 +348,7 @@ fn plan(candidates: Vec<Candidate>, problems: &mut Vec<Problem>) -> Plan {
         .filter_map(|(candidate, used)| {
             let records = match used {
                 Use::Text => None,
-                Use::Records(map) => Some(map),
+                Use::Records(map) => Some(*map),
                 Use::Nothing => return None,
             };
             Some(Job { candidate, records })
@@ -377,7 +377,7 @@ fn record_file_use<'f>(
                 map.describe()
             );
             problems.push(Problem::new(path, ProblemKind::Info, reason));
-            Use::Records(map)
+            Use::Records(Box::new(map))
         }
         Ok(Role::Sidecar(map)) => {
             let reason = format!(
