@@ -119,7 +119,7 @@ pub(crate) fn is_relative_time(key: &str) -> bool {
     }
     let words: Vec<&str> = key
         .split(' ')
-        .skip_while(|w| matches!(*w, "updated" | "published" | "posted"))
+        .skip_while(|w| matches!(*w, "last" | "updated" | "published" | "posted"))
         .collect();
     const UNITS: &[&str] = &[
         "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours",
@@ -803,6 +803,7 @@ mod tests {
             "Share on Facebook",
             "Photo: AFP",
             "Updated 2 hours ago",
+            "Last Updated 5 hours ago",
             "Copyright 2024 Dawn. All rights reserved.",
             "5 mins ago",
         ] {
