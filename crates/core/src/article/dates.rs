@@ -15,75 +15,28 @@ use regex::Regex;
 
 const MONTH: &str = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
 /// Month names written day first in other languages: Russian (genitive),
-/// French, Spanish, German, Italian and Portuguese, with the abbreviations
-/// those pages use. Each name's month is its place in [`OTHER_MONTHS`].
+/// French, Spanish, German, Italian, Portuguese, Arabic and Urdu, with the
+/// abbreviations those pages use. Each name's month is its place in
+/// [`OTHER_MONTHS`].
+#[rustfmt::skip]
 const OTHER_MONTHS: [&[&str]; 12] = [
-    &[
-        "января",
-        "janvier",
-        "janv",
-        "enero",
-        "ene",
-        "januar",
-        "jänner",
-        "gennaio",
-        "gen",
-        "janeiro",
-    ],
-    &[
-        "февраля",
-        "février",
-        "fevrier",
-        "févr",
-        "fevr",
-        "febrero",
-        "februar",
-        "febbraio",
-        "fevereiro",
-        "fev",
-    ],
-    &["марта", "mars", "marzo", "märz", "mär", "março", "marco"],
-    &["апреля", "avril", "avr", "abril", "abr", "aprile", "april"],
-    &["мая", "mai", "mayo", "maggio", "maio"],
-    &["июня", "juin", "junio", "juni", "giugno", "junho"],
-    &[
-        "июля", "juillet", "juil", "julio", "juli", "luglio", "lug", "julho",
-    ],
-    &["августа", "août", "aout", "agosto", "ago", "august"],
-    &[
-        "сентября",
-        "septembre",
-        "septiembre",
-        "setiembre",
-        "settembre",
-        "setembro",
-        "set",
-        "september",
-    ],
-    &[
-        "октября",
-        "octobre",
-        "octubre",
-        "oktober",
-        "okt",
-        "ottobre",
-        "ott",
-        "outubro",
-        "out",
-    ],
-    &["ноября", "novembre", "noviembre", "novembro", "november"],
-    &[
-        "декабря",
-        "décembre",
-        "decembre",
-        "déc",
-        "diciembre",
-        "dic",
-        "dezember",
-        "dez",
-        "dicembre",
-        "dezembro",
-    ],
+    &["января", "janvier", "janv", "enero", "ene", "januar", "jänner", "gennaio", "gen", "janeiro",
+      "يناير", "جنوری"],
+    &["февраля", "février", "fevrier", "févr", "fevr", "febrero", "februar", "febbraio",
+      "fevereiro", "fev", "فبراير", "فروری"],
+    &["марта", "mars", "marzo", "märz", "mär", "março", "marco", "مارس", "مارچ"],
+    &["апреля", "avril", "avr", "abril", "abr", "aprile", "april", "أبريل", "ابريل", "اپریل"],
+    &["мая", "mai", "mayo", "maggio", "maio", "مايو", "مئی"],
+    &["июня", "juin", "junio", "juni", "giugno", "junho", "يونيو", "جون"],
+    &["июля", "juillet", "juil", "julio", "juli", "luglio", "lug", "julho", "يوليو", "جولائی"],
+    &["августа", "août", "aout", "agosto", "ago", "august", "أغسطس", "اغسطس", "اگست"],
+    &["сентября", "septembre", "septiembre", "setiembre", "settembre", "setembro", "set",
+      "september", "سبتمبر", "ستمبر"],
+    &["октября", "octobre", "octubre", "oktober", "okt", "ottobre", "ott", "outubro", "out",
+      "أكتوبر", "اكتوبر", "اکتوبر"],
+    &["ноября", "novembre", "noviembre", "novembro", "november", "نوفمبر", "نومبر"],
+    &["декабря", "décembre", "decembre", "déc", "diciembre", "dic", "dezember", "dez", "dicembre",
+      "dezembro", "ديسمبر", "دسمبر"],
 ];
 
 /// The month of an [`OTHER_MONTHS`] name (lowercase, no trailing dot).
@@ -258,7 +211,22 @@ fn month_number(name: &str) -> Option<u32> {
 }
 
 fn number(caps: &regex::Captures<'_>, i: usize) -> Option<u32> {
-    caps.get(i)?.as_str().parse().ok()
+    digits(caps.get(i)?.as_str())
+}
+
+/// The value of a number written in ASCII, Arabic-Indic ("٢٦") or
+/// Extended Arabic-Indic ("۲۶", Urdu and Persian) digits, which the
+/// patterns' `\d` matches.
+fn digits(s: &str) -> Option<u32> {
+    s.chars().try_fold(0u32, |n, c| {
+        let digit = match c {
+            '0'..='9' => u32::from(c) - u32::from('0'),
+            '\u{660}'..='\u{669}' => u32::from(c) - 0x660,
+            '\u{6f0}'..='\u{6f9}' => u32::from(c) - 0x6f0,
+            _ => return None,
+        };
+        n.checked_mul(10)?.checked_add(digit)
+    })
 }
 
 fn make_date(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
@@ -269,7 +237,7 @@ fn make_date(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
 }
 
 fn date_from_caps(caps: &regex::Captures<'_>, order: &Order) -> Option<NaiveDate> {
-    let year = |i| caps.get(i)?.as_str().parse::<i32>().ok();
+    let year = |i| i32::try_from(digits(caps.get(i)?.as_str())?).ok();
     match order {
         Order::Ymd => make_date(year(1)?, number(caps, 2)?, number(caps, 3)?),
         Order::Mdy => make_date(
@@ -527,6 +495,10 @@ mod tests {
             ("2 giugno 2020", d(2020, 6, 2)),
             ("25 de dezembro de 2017", d(2017, 12, 25)),
             ("15 août 2021", d(2021, 8, 15)),
+            ("26 سبتمبر 2020", d(2020, 9, 26)),
+            ("٢٦ سبتمبر ٢٠٢٠", d(2020, 9, 26)),
+            ("26 ستمبر 2020", d(2020, 9, 26)),
+            ("۲۶ ستمبر ۲۰۲۰", d(2020, 9, 26)),
         ] {
             assert_eq!(parse_date(s), want, "{s}");
         }

@@ -45,6 +45,9 @@ const FURNITURE: &[&str] = &[
     "permalink", "zoom", "play", "pause", "watch", "play video", "watch video", "image", "photo",
     "file photo", "enlarge", "expand", "collapse", "caption", "hide caption", "toggle caption",
     "back", "go back", "return", "cancel", "submit",
+    // Arabic, Urdu and Russian sites' menus and buttons.
+    "الرئيسية", "شارك", "طباعة", "إعلان", "اقرأ أيضا", "ہوم", "شیئر", "اشتہار", "مزید پڑھیں",
+    "главная", "поделиться", "реклама", "печать", "читать также", "комментарии",
 ];
 
 /// True when a folded key is a [`FURNITURE`] line.
@@ -290,7 +293,10 @@ const FIRST_LAST: [u64; 128] = {
     let mut i = 0;
     while i < FURNITURE.len() {
         let key = FURNITURE[i].as_bytes();
-        table[key[0] as usize] |= 1 << (key[key.len() - 1] & 63);
+        // Only ASCII lines are hinted: the other keys need no bits.
+        if key[0].is_ascii() {
+            table[key[0] as usize] |= 1 << (key[key.len() - 1] & 63);
+        }
         i += 1;
     }
     table
@@ -302,7 +308,9 @@ const LENGTHS: [u64; 128] = {
     let mut i = 0;
     while i < FURNITURE.len() {
         let key = FURNITURE[i].as_bytes();
-        table[key[0] as usize] |= 1 << key.len();
+        if key[0].is_ascii() {
+            table[key[0] as usize] |= 1 << key.len();
+        }
         i += 1;
     }
     table
@@ -806,6 +814,9 @@ mod tests {
             "Last Updated 5 hours ago",
             "Copyright 2024 Dawn. All rights reserved.",
             "5 mins ago",
+            "الرئيسية",
+            "ہوم",
+            "Главная",
         ] {
             assert!(is_furniture(s), "{s}");
         }

@@ -347,3 +347,25 @@ fn french_and_spanish_pages() {
     assert_eq!(p.fields.published.get().copied(), date(2020, 9, 26));
     assert_eq!(p.fields.dateline.get().map(String::as_str), Some("MADRID"));
 }
+
+#[test]
+fn arabic_and_urdu_pages() {
+    let p = parse_plain(
+        "الرئيسية\n\nبوتين يقترح على واشنطن اتفاقا بشأن الانتخابات\n\nأ ف ب\n٢٦ سبتمبر ٢٠٢٠\n\nموسكو: اقترح الرئيس الروسي فلاديمير بوتين الجمعة اتفاقا.\n",
+        "ar.txt",
+    );
+    assert_eq!(
+        title(&p),
+        Some("بوتين يقترح على واشنطن اتفاقا بشأن الانتخابات")
+    );
+    assert_eq!(p.fields.agency.get().map(String::as_str), Some("AFP"));
+    assert_eq!(p.fields.published.get().copied(), date(2020, 9, 26));
+    assert_eq!(p.fields.dateline.get().map(String::as_str), Some("موسكو"));
+    let p = parse_plain(
+        "ہوم\n\nوزیراعظم کا قوم سے خطاب\n\nاے پی پی\n26 ستمبر 2020\n\nاسلام آباد: وزیراعظم نے قوم سے خطاب کیا۔\n",
+        "ur.txt",
+    );
+    assert_eq!(title(&p), Some("وزیراعظم کا قوم سے خطاب"));
+    assert_eq!(p.fields.agency.get().map(String::as_str), Some("APP"));
+    assert_eq!(p.fields.published.get().copied(), date(2020, 9, 26));
+}
