@@ -156,6 +156,13 @@ const WEEKDAYS: &[&str] = &[
     "quinta",
     "sexta",
     "feira",
+    "понедельник",
+    "вторник",
+    "среда",
+    "четверг",
+    "пятница",
+    "суббота",
+    "воскресенье",
 ];
 const PUBLISHED_WORDS: &[&str] = &[
     "published",
@@ -171,6 +178,7 @@ const PUBLISHED_WORDS: &[&str] = &[
     "publicada",
     "veröffentlicht",
     "pubblicato",
+    "опубликовано",
 ];
 const UPDATED_WORDS: &[&str] = &[
     "updated",
@@ -186,6 +194,7 @@ const UPDATED_WORDS: &[&str] = &[
     "stand",
     "aggiornato",
     "atualizado",
+    "обновлено",
 ];
 const OTHER_NOISE: &[&str] = &[
     "on", "at", "date", "time", "am", "pm", "a", "m", "p", "hrs", "hours", "utc", "gmt", "ist",
@@ -194,6 +203,8 @@ const OTHER_NOISE: &[&str] = &[
     // "Mis à jour le ... à 10h15", "el ... a las", "am ... um ... Uhr",
     // "il ... alle ore", "em ... às".
     "le", "à", "jour", "h", "el", "las", "hs", "um", "uhr", "il", "alle", "ore", "em", "às",
+    // "26 сентября 2020 года, 10:15 мск", "в 10:15".
+    "года", "г", "в", "мск",
 ];
 
 fn month_number(name: &str) -> Option<u32> {
@@ -499,6 +510,9 @@ mod tests {
             ("٢٦ سبتمبر ٢٠٢٠", d(2020, 9, 26)),
             ("26 ستمبر 2020", d(2020, 9, 26)),
             ("۲۶ ستمبر ۲۰۲۰", d(2020, 9, 26)),
+            ("26 сентября 2020 года, 10:15", d(2020, 9, 26)),
+            ("Опубликовано: 26.09.2020 в 10:15 мск", d(2020, 9, 26)),
+            ("суббота, 26 сентября 2020 г.", d(2020, 9, 26)),
         ] {
             assert_eq!(parse_date(s), want, "{s}");
         }
