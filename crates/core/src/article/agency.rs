@@ -138,6 +138,7 @@ const AGENCIES: &[(&str, &[&str])] = &[
 const PREFIXES: &[&str] = &[
     "written by ",
     "reported by ",
+    "posted by ",
     "by ",
     "par ",
     "por ",

@@ -77,6 +77,7 @@ const BY_PREFIXES: &[&str] = &[
     "reported by ",
     "story by ",
     "words by ",
+    "posted by ",
     // French, Spanish and Portuguese, German: "Par AFP", "Por EFE", "Von dpa".
     "par ",
     "por ",
@@ -257,6 +258,7 @@ mod tests {
         assert_eq!(agency_of("Jane Doe, Reuters"), Some("Reuters"));
         assert_eq!(agency_of("Carla K. Johnson, AP"), Some("AP"));
         assert_eq!(agency_of("Par AFP"), Some("AFP"));
+        assert_eq!(agency_of("Posted by Reuters"), Some("Reuters"));
         assert_eq!(agency_of("Por EFE"), Some("EFE"));
         assert_eq!(agency_of("Von dpa"), Some("dpa"));
         assert!(parse_byline("Par Marie Dupont").is_some());

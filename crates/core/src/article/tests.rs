@@ -144,6 +144,18 @@ GENEVA: Talks resumed.{BODY}"
     );
     assert_eq!(p.fields.byline.get().map(String::as_str), Some("AFP"));
     assert_eq!(p.fields.published.get().copied(), date(2020, 9, 26));
+    let p = parse_plain(
+        &format!(
+            "Talks resume in Geneva\n\nPosted by Jane Doe on 26/09/2020\n\nGENEVA: Talks resumed.{BODY}"
+        ),
+        "z.txt",
+    );
+    assert_eq!(
+        p.fields.byline.get().map(String::as_str),
+        Some("Posted by Jane Doe")
+    );
+    assert_eq!(p.fields.published.get().copied(), date(2020, 9, 26));
+    assert_eq!(p.fields.dateline.get().map(String::as_str), Some("GENEVA"));
 }
 
 #[test]
