@@ -84,7 +84,7 @@ const AGENCIES: &[(&str, &[&str])] = &[
     ("PTI", &["pti", "press trust of india"]),
     ("IANS", &["ians", "indo asian news service"]),
     ("UNI", &["uni", "united news of india"]),
-    ("CNN", &["cnn", "cnn wire"]),
+    ("CNN", &["cnn", "cnn wire", "cnn business", "cnn politics"]),
     ("UPI", &["upi", "united press international"]),
     (
         "Anadolu",

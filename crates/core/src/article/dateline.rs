@@ -137,7 +137,11 @@ fn place_from_prefix(prefix: &str, marked: bool) -> Option<String> {
     while parts.len() > 1 && parts.last().is_some_and(|p| is_date_part(p)) {
         parts.pop();
     }
-    if parts.is_empty() || parts.len() > 3 || !parts.iter().all(|p| is_place_part(p)) {
+    // Several cities of one report share a dateline: "BRUSSELS/LONDON
+    // (Reuters) -", only before an agency's marker.
+    let place_part =
+        |p: &&str| is_place_part(p) || marked && p.contains('/') && p.split('/').all(is_place_part);
+    if parts.is_empty() || parts.len() > 3 || !parts.iter().all(place_part) {
         return None;
     }
     let place = parts.join(", ");
@@ -365,6 +369,15 @@ mod tests {
             ("ISLAMABAD, Sep 26 (APP): Prime Minister", "ISLAMABAD"),
             ("BEIJING, Sept. 26 (Xinhua) -- China", "BEIJING"),
             ("МОСКВА, 26 сентября. /ТАСС/. Президент", "МОСКВА"),
+            (
+                "BRUSSELS/LONDON (Reuters) - EU leaders met.",
+                "BRUSSELS/LONDON",
+            ),
+            (
+                "HONG KONG/SHANGHAI, Sept 26 (Reuters) - Shares fell.",
+                "HONG KONG/SHANGHAI",
+            ),
+            ("NEW YORK (CNN Business) Shares fell.", "NEW YORK"),
             (
                 "اسلام آباد: وزیراعظم عمران خان نے قوم سے خطاب کیا",
                 "اسلام آباد",
