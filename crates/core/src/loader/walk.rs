@@ -4,7 +4,7 @@
 //! detected and reported), hidden entries are skipped, and the same file
 //! reached twice (given twice, or through a link) is kept once.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -93,7 +93,9 @@ pub fn collect(roots: &[PathBuf], skip: &HashSet<String>) -> (Vec<Candidate>, Ve
                         Err(problem) => problems.push(problem),
                     }
                 }
-                Ok(entry) if entry.file_type().is_dir() => {}
+                Ok(entry) if entry.file_type().is_dir() => {
+                    dirs.note_dir(entry.path(), entry.depth(), entry.path_is_symlink());
+                }
                 // FIFOs, sockets and devices: reading one could block
                 // forever or never end.
                 Ok(entry) => problems.push(Problem::new(
@@ -146,14 +148,26 @@ fn root_exists(root: &Path) -> Result<(), Problem> {
 }
 
 /// Canonical paths of walked files without a `canonicalize` (a `readlink`
-/// per path component) for each: a plain file's canonical path is its
-/// folder's, which is looked up once, joined with its name.
+/// per path component, and a `getcwd` for a relative root) for each: a
+/// plain file's canonical path is its folder's joined with its name, and a
+/// folder's is its parent's joined with its name unless it is a link. Only
+/// the roots and linked folders are looked up.
 #[derive(Default)]
 struct CanonicalDirs {
-    last: Option<(PathBuf, PathBuf)>,
+    /// Canonical path by folder path as walked.
+    dirs: HashMap<PathBuf, PathBuf>,
 }
 
 impl CanonicalDirs {
+    /// Notes a walked folder: `depth` 0 for a root.
+    fn note_dir(&mut self, path: &Path, depth: usize, is_symlink: bool) {
+        let derived = (depth > 0 && !is_symlink)
+            .then(|| Some(self.dirs.get(path.parent()?)?.join(path.file_name()?)))
+            .flatten();
+        let canonical = derived.unwrap_or_else(|| canonicalize(path));
+        self.dirs.insert(path.to_path_buf(), canonical);
+    }
+
     fn canonical(&mut self, path: &Path, is_symlink: bool) -> PathBuf {
         let (Some(dir), Some(name), false) = (path.parent(), path.file_name(), is_symlink) else {
             return canonicalize(path);
@@ -164,11 +178,11 @@ impl CanonicalDirs {
         } else {
             dir
         };
-        if self.last.as_ref().is_none_or(|(d, _)| d != dir) {
-            self.last = Some((dir.to_path_buf(), canonicalize(dir)));
+        if !self.dirs.contains_key(dir) {
+            self.dirs.insert(dir.to_path_buf(), canonicalize(dir));
         }
-        match &self.last {
-            Some((_, canonical_dir)) => canonical_dir.join(name),
+        match self.dirs.get(dir) {
+            Some(canonical_dir) => canonical_dir.join(name),
             None => canonicalize(path),
         }
     }
@@ -250,6 +264,22 @@ mod tests {
                 dirs.canonical(&path, is_symlink),
                 std::fs::canonicalize(&path)?
             );
+        }
+        // Folders as the walk meets them: a root, a plain folder below it
+        // (derived, not looked up), a linked one (looked up).
+        let mut dirs = CanonicalDirs::default();
+        let root = tmp.path().join(".").join("real").join("..");
+        std::fs::create_dir(real.join("sub"))?;
+        std::fs::write(real.join("sub").join("c.txt"), "c")?;
+        dirs.note_dir(&root, 0, false);
+        dirs.note_dir(&root.join("real"), 1, false);
+        dirs.note_dir(&root.join("real").join("sub"), 2, false);
+        dirs.note_dir(&root.join("link"), 1, true);
+        for path in [
+            root.join("real").join("sub").join("c.txt"),
+            root.join("link").join("a.txt"),
+        ] {
+            assert_eq!(dirs.canonical(&path, false), std::fs::canonicalize(&path)?);
         }
         Ok(())
     }
