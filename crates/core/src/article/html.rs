@@ -245,13 +245,42 @@ pub(crate) fn parse(html: &str, file_name: &str) -> Result<ParsedArticle, String
             fields.agency = Field::found(agency.to_owned(), meta("first paragraph"));
         }
     }
+    let mut body = paragraphs.join("\n\n");
+    if fields.title.from == Provenance::FileName {
+        body = read_as_plain_text(body, file_name, &mut fields);
+    }
     if let (false, Some((from, name))) = (fields.agency.is_found(), &site)
         && let Some(agency) = exact_agency(name)
     {
         fields.agency = Field::found(agency.to_owned(), meta(from));
     }
-    Ok(ParsedArticle {
-        fields,
-        body: paragraphs.join("\n\n"),
-    })
+    Ok(ParsedArticle { fields, body })
+}
+
+/// A page with no headline in its markup (no `og:title`, `<h1>` or
+/// `<title>`: old pages lay theirs out in tables and `<font>`) is read
+/// like a saved text page: its text's first lines give the headline, and
+/// the byline, date and dateline under it, for the fields the markup left
+/// open. Returns the body, without those lines when a headline was found.
+fn read_as_plain_text(text: String, file_name: &str, fields: &mut ArticleFields) -> String {
+    let plain = crate::article::plain::parse(&text, file_name);
+    if !matches!(plain.fields.title.from, Provenance::Line(_)) {
+        return text;
+    }
+    let from = || meta("text");
+    let f = plain.fields;
+    fields.title = Field::found(f.title.get().cloned().unwrap_or_default(), from());
+    let dated = fields.published.is_found() && fields.published.from != Provenance::FileName;
+    if let (false, Some(&date)) = (dated, f.published.get()) {
+        fields.published = Field::found(date, from());
+    }
+    let fill = |have: &mut Field<String>, got: &Field<String>| {
+        if let (false, Some(value)) = (have.is_found(), got.get()) {
+            *have = Field::found(value.clone(), from());
+        }
+    };
+    fill(&mut fields.byline, &f.byline);
+    fill(&mut fields.agency, &f.agency);
+    fill(&mut fields.dateline, &f.dateline);
+    plain.body
 }

@@ -271,6 +271,17 @@ fn html_title_tag_and_json_ld() {
 }
 
 #[test]
+fn html_page_without_headline_markup_is_read_like_text() {
+    let html = "<html><body><table><tr><td><font size=4><b>Floods hit Karachi</b></font><br>Sept 27, 2020<br><br>KARACHI: Heavy rains lashed the city on Saturday, cutting power to thousands of homes.<br><br>Officials said more rain was due.</td></tr></table></body></html>";
+    let p = parse_html(html, "page.html").unwrap();
+    assert_eq!(title(&p), Some("Floods hit Karachi"));
+    assert_eq!(p.fields.title.from, Provenance::HtmlMeta("text".into()));
+    assert_eq!(p.fields.published.get().copied(), date(2020, 9, 27));
+    assert_eq!(p.fields.dateline.get().map(String::as_str), Some("KARACHI"));
+    assert!(p.body.starts_with("KARACHI: Heavy rains"), "{}", p.body);
+}
+
+#[test]
 fn html_without_article_text_is_an_error() {
     assert!(
         parse_html(
