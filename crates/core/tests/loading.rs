@@ -638,6 +638,40 @@ fn records_take_each_field_from_the_first_column_that_has_it() {
     assert!(note.contains("title=title or headline"), "{note}");
 }
 
+/// JSON written by Windows PowerShell is UTF-16 with a byte order mark:
+/// JSON Lines is decoded as it streams, a JSON document as it is read.
+#[test]
+fn json_in_utf16_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let utf16 = |text: &str| -> Vec<u8> {
+        [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect()
+    };
+    write(
+        &dir.path().join("feed.jsonl"),
+        utf16(
+            "{\"title\": \"Кофе в Киеве\", \"text\": \"KYIV - Кафе открылись.\"}\n{\"title\": \"Second\", \"text\": \"Done.\"}\n",
+        ),
+    );
+    write(
+        &dir.path().join("export.json"),
+        utf16("[{\"title\": \"Third\", \"date\": \"2020-09-26\", \"text\": \"LIMA - Text.\"}]"),
+    );
+    let (corpus, report) = load_paths(&[dir.path()]);
+    assert_eq!(corpus.len(), 3, "{:#?}", report.problems);
+    let kyiv = corpus
+        .docs()
+        .iter()
+        .find(|d| d.title() == "Кофе в Киеве")
+        .unwrap();
+    assert_eq!(kyiv.fields.dateline.get().unwrap(), "KYIV");
+    let third = corpus.docs().iter().find(|d| d.title() == "Third").unwrap();
+    assert_eq!(third.published().unwrap().to_string(), "2020-09-26");
+    assert!(corpus.docs().iter().any(|d| d.title() == "Second"));
+}
+
 /// News APIs and datasets that nest their fields or give a summary, not
 /// the article: the Guardian's content API (`fields.bodyText`), the New York
 /// Times' archive (`headline.main`, `byline.original`, `lead_paragraph`),

@@ -176,8 +176,28 @@ fn read_document(path: &Path) -> Result<Value, String> {
         ));
     }
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
-    serde_json::from_slice(bytes).map_err(|e| format!("not JSON: {e}"))
+    // UTF-8 or UTF-16 (as Windows PowerShell writes files) with a BOM.
+    let parsed = match encoding_rs::Encoding::for_bom(&bytes) {
+        Some((encoding, bom)) if encoding != encoding_rs::UTF_8 => {
+            serde_json::from_str(&encoding.decode_without_bom_handling(&bytes[bom..]).0)
+        }
+        _ => {
+            let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
+            serde_json::from_slice(bytes)
+        }
+    };
+    parsed.map_err(|e| format!("not JSON: {e}"))
+}
+
+/// Opens a JSON Lines file as UTF-8: one in UTF-16 with a BOM (as Windows
+/// PowerShell writes files) is decoded as it streams, any other passes
+/// through as it is.
+pub(super) fn open_lines(path: &Path) -> std::io::Result<impl std::io::Read + Send + use<>> {
+    let file = std::fs::File::open(path)?;
+    Ok(encoding_rs_io::DecodeReaderBytesBuilder::new()
+        .utf8_passthru(true)
+        .strip_bom(true)
+        .build(file))
 }
 
 /// True when a lone object has a column that holds an article's text (see

@@ -56,7 +56,9 @@ fn header(path: &Path, kind: FileKind) -> Result<(Vec<String>, CsvDialect), Stri
             Ok((names, dialect))
         }
         FileKind::JsonLines => Ok((
-            json::jsonl_keys(BufReader::new(File::open(path).map_err(|e| e.to_string())?))?,
+            json::jsonl_keys(BufReader::new(
+                json::open_lines(path).map_err(|e| e.to_string())?,
+            ))?,
             CsvDialect::default(),
         )),
         _ => Ok((json::document_keys(path)?, CsvDialect::default())),
@@ -165,6 +167,7 @@ pub fn stream(
 ) {
     let opened = match kind {
         FileKind::Csv => map.dialect.open(path),
+        FileKind::JsonLines => json::open_lines(path).map(|f| Box::new(f) as Box<dyn Read + Send>),
         _ => File::open(path).map(|f| Box::new(f) as Box<dyn Read + Send>),
     };
     let file = match opened {
