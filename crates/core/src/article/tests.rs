@@ -392,3 +392,84 @@ fn arabic_and_urdu_pages() {
     assert_eq!(p.fields.agency.get().map(String::as_str), Some("APP"));
     assert_eq!(p.fields.published.get().copied(), date(2020, 9, 26));
 }
+
+#[test]
+fn a_site_menu_copied_above_the_page_is_passed_over() {
+    let menu = [
+        "Home",
+        "Latest",
+        "Pakistan",
+        "Karachi",
+        "Lahore",
+        "Islamabad",
+        "Peshawar",
+        "World",
+        "Business",
+        "Sport",
+        "Cricket",
+        "Opinion",
+        "Magazine",
+        "Prism",
+        "Young World",
+        "Tech",
+        "Science",
+        "Health",
+        "Education",
+        "Books",
+        "Art",
+        "Music",
+        "Film",
+        "Food",
+        "Travel",
+        "Photos",
+        "Videos",
+        "Podcasts",
+        "About us",
+        "Contact",
+        "Advertise",
+        "Careers",
+        "Privacy policy",
+        "Terms of use",
+        "Accept all cookies",
+        "We use cookies to improve your experience on our site.",
+        "Search",
+        "Login",
+        "Register",
+        "Facebook",
+        "Twitter",
+        "Instagram",
+        "YouTube",
+        "LinkedIn",
+        "WhatsApp",
+        "Telegram",
+        "TikTok",
+        "Newsletter",
+        "Subscribe",
+        "E-Paper",
+        "Archive",
+        "Icon",
+        "Images",
+        "Aurora",
+        "Quetta",
+        "Columns",
+        "Letters",
+        "Editorial",
+        "Culture",
+        "Lifestyle",
+        "Environment",
+    ];
+    for blank in ["\n", "\n\n"] {
+        let page = format!(
+            "{}\n\nPrices Soar Again\n\nAPP\nSeptember 26, 2020\n\nISLAMABAD: Prices rose again on Saturday.{BODY}",
+            menu.join(blank)
+        );
+        let p = parse_plain(&page, "menu.txt");
+        assert_eq!(title(&p), Some("Prices Soar Again"));
+        assert_eq!(p.fields.published.get().copied(), date(2020, 9, 26));
+        assert_eq!(p.fields.agency.get().map(String::as_str), Some("APP"));
+        assert_eq!(
+            p.fields.dateline.get().map(String::as_str),
+            Some("ISLAMABAD")
+        );
+    }
+}
