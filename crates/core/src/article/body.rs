@@ -9,7 +9,7 @@
 use crate::article::agency::exact_agency;
 use crate::article::dateline::parse_dateline;
 use crate::article::dates::find_date;
-use crate::article::furniture::{is_furniture, is_trailing_furniture};
+use crate::article::furniture::{is_furniture, is_trailing_furniture, site_menu};
 use crate::article::util::{clean, fold_key, word_count};
 use crate::fields::{ArticleFields, Field, Provenance};
 
@@ -108,6 +108,14 @@ pub(crate) fn assemble_body(lines: &[&str], start: usize) -> (String, Option<usi
     let mut end = trailing(lines.len());
     if let Some(list) = link_list_start(lines, start, end) {
         end = trailing(list);
+    }
+    // A site's footer links copied with the page ("About us", "Careers").
+    let footer = (start..end)
+        .rev()
+        .filter(|&k| !lines[k].trim().is_empty())
+        .map(|k| (k, &lines[k]));
+    if let Some(first) = site_menu(footer).and_then(|run| run.last().copied()) {
+        end = trailing(first);
     }
     let kept = lines.get(start..end).unwrap_or_default();
     // Built in place rather than as a list of lines joined: that list and

@@ -748,6 +748,53 @@ pub(crate) fn is_short_label(line: &str) -> bool {
             .all(|w| is_capitalized(w) || CONNECTORS.contains(&w.to_lowercase().as_str()))
 }
 
+/// Fewest links in a row that make a site's menu (see [`site_menu`]).
+const MENU_LINES: usize = 6;
+
+/// A line of a site's menu or footer links: a furniture word, or a short
+/// capitalised label of at most three words with no sentence, number or
+/// byline in it ("Karachi", "About us", "Privacy policy"); or the site's
+/// cookie notice among them. Not a line of symbols ("=====", which
+/// underlines a heading in plain-text documents) nor a field list
+/// (":Author: ...").
+fn is_menu_item(line: &str) -> bool {
+    let t = line.trim();
+    if t.len() > 40 {
+        return t.len() <= 300 && t.to_ascii_lowercase().contains("cookie");
+    }
+    let Some(first) = t.chars().next().filter(|c| c.is_alphabetic()) else {
+        return false;
+    };
+    if is_furniture(t) {
+        return true;
+    }
+    (first.is_uppercase() || !first.is_lowercase())
+        && word_count(t) <= 3
+        && !t.ends_with(['.', '!', '?', ':', ','])
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && crate::article::byline::parse_byline(t).is_none()
+}
+
+/// The line numbers of a site's menu or footer at the start of `lines`
+/// (numbered non-blank lines, in the order to read them): [`MENU_LINES`]
+/// or more links in a row, two of them furniture words ("Home", "Sport",
+/// "Facebook"), so that a list of names (a team, a cabinet) is not taken
+/// for one.
+pub(crate) fn site_menu<'a>(
+    lines: impl Iterator<Item = (usize, &'a &'a str)>,
+) -> Option<Vec<usize>> {
+    let mut run = Vec::new();
+    let mut furniture = 0;
+    for (k, line) in lines {
+        if !is_menu_item(line) {
+            break;
+        }
+        furniture += usize::from(is_furniture(line.trim()));
+        run.push(k);
+    }
+    (run.len() >= MENU_LINES && furniture >= 2).then_some(run)
+}
+
 /// True for lines that end a page rather than an article: furniture plus
 /// "Published in Dawn, ..." style credits.
 pub(crate) fn is_trailing_furniture(line: &str) -> bool {

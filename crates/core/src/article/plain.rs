@@ -15,7 +15,7 @@ use crate::article::body::{assemble_body, body_fields, line_no, trailing_date};
 use crate::article::byline::{Byline, parse_byline};
 use crate::article::dateline::parse_dateline;
 use crate::article::dates::{DateLabel, DateLine, date_from_file_name, date_line, find_date};
-use crate::article::furniture::{is_furniture, is_short_label};
+use crate::article::furniture::{is_furniture, is_short_label, site_menu};
 use crate::article::util::{
     char_len, clean, ends_with_period, file_stem, is_capitalized, prefix_chars, strip_emphasis,
     word_count,
@@ -166,49 +166,18 @@ fn classify(text: &str) -> Kind {
     }
 }
 
-/// Fewest lines in a row that make a site's menu (see [`menu_end`]).
-const MENU_LINES: usize = 6;
-
-/// A line of a site's menu or footer links: a furniture word, or a short
-/// capitalised label of at most three words with no sentence, number or
-/// byline in it ("Karachi", "About us", "Privacy policy"); or the site's
-/// cookie notice among them. Not a line of symbols ("=====", which
-/// underlines a heading in plain-text documents) nor a field list
-/// (":Author: ...").
-fn is_menu_item(line: &str) -> bool {
-    let t = line.trim();
-    if t.len() > 40 {
-        return t.len() <= 300 && t.to_ascii_lowercase().contains("cookie");
-    }
-    let Some(first) = t.chars().next().filter(|c| c.is_alphabetic()) else {
-        return false;
-    };
-    if is_furniture(t) {
-        return true;
-    }
-    (first.is_uppercase() || !first.is_lowercase())
-        && word_count(t) <= 3
-        && !t.ends_with(['.', '!', '?', ':', ','])
-        && !t.chars().any(|c| c.is_ascii_digit())
-        && parse_byline(t).is_none()
-}
-
-/// Where the page head starts, past a site's menu copied with the page:
-/// [`MENU_LINES`] or more menu items in a row (blank lines between them
-/// or not) at its top. The last item stays in the head, as it may be a
+/// Where the page head starts, past a site's menu copied with the page
+/// (see [`site_menu`]). Its last link stays in the head, as it may be a
 /// short headline ("Prices Soar Again") right under the menu. Without
 /// this, a menu of sixty links used up the lines the head is looked for in.
 fn menu_end(lines: &[&str]) -> usize {
-    let items: Vec<usize> = lines
+    let nonblank = lines
         .iter()
         .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map_while(|(k, l)| is_menu_item(l).then_some(k))
-        .collect();
-    match items.as_slice() {
-        [.., last] if items.len() >= MENU_LINES => *last,
-        _ => 0,
-    }
+        .filter(|(_, l)| !l.trim().is_empty());
+    site_menu(nonblank)
+        .and_then(|run| run.last().copied())
+        .unwrap_or(0)
 }
 
 fn entries<'a>(lines: &[&'a str], markdown: bool) -> Vec<Entry<'a>> {

@@ -472,4 +472,18 @@ fn a_site_menu_copied_above_the_page_is_passed_over() {
             Some("ISLAMABAD")
         );
     }
+    // The footer's links are cut from the body; a list of names is not.
+    let footer = menu[..20].join("\n");
+    let page = format!(
+        "Prices Soar Again\n\nAPP\nSeptember 26, 2020\n\nISLAMABAD: Prices rose again.\n\n{footer}\n"
+    );
+    assert_eq!(
+        parse_plain(&page, "f.txt").body,
+        "ISLAMABAD: Prices rose again."
+    );
+    let team = "Babar Azam\nMohammad Rizwan\nFakhar Zaman\nShadab Khan\nHasan Ali\nShaheen Afridi";
+    let page = format!(
+        "Squad Named\n\nAPP\nSeptember 26, 2020\n\nLAHORE: The squad was named.\n\n{team}\n"
+    );
+    assert!(parse_plain(&page, "t.txt").body.ends_with("Shaheen Afridi"));
 }
