@@ -110,8 +110,13 @@ pub(crate) fn is_counter(key: &str) -> bool {
         "comment", "comments", "share", "shares", "view", "views", "like", "likes", "min", "mins",
         "minute", "minutes", "reads",
     ];
-    // A unit, then at most one more word.
-    let unit = words.next().is_some_and(|w| UNITS.contains(&w));
+    // A unit, then at most one more word; a range ("3-4 minutes", as
+    // browsers' reader views give reading times) has a second number.
+    let mut next = words.next();
+    if next.is_some_and(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())) {
+        next = words.next();
+    }
+    let unit = next.is_some_and(|w| UNITS.contains(&w));
     numeric && unit && words.nth(1).is_none()
 }
 
@@ -385,7 +390,7 @@ fn kind(b: u8) -> u8 {
 ///
 /// - a [`FURNITURE`] key: see [`KeyShape::may_be_listed`];
 /// - a counter: a key that starts with a number ("12", "1.2k") and has at
-///   most three words;
+///   most four words ("3-4 min read");
 /// - a relative time: a key that ends with "ago";
 /// - a domain: one word with a dot and a letter at its end;
 /// - a breadcrumb: [`may_be_ascii_breadcrumb`]; with `/` or `|`, which are
@@ -412,7 +417,7 @@ fn ascii_furniture_hint(line: &[u8]) -> Option<bool> {
     let counter = || {
         matches!(f, b'0'..=b'9' | b'k' | b'm')
             && starts_with_number(t)
-            && KeyShape::of(t).is_some_and(|k| k.words <= 3)
+            && KeyShape::of(t).is_some_and(|k| k.words <= 4)
     };
     let breadcrumb = || {
         // The separator `breadcrumb_separator` would pick; most lines
@@ -852,6 +857,9 @@ mod tests {
             "Home / World",
             "12 Comments",
             "5 min read",
+            "3-4 minutes",
+            "3–4 minutes",
+            "3-4 min read",
             "×",
             "Read more: Putin meets Xi",
             "© 2020 Dawn",
