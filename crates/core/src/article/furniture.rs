@@ -290,31 +290,18 @@ pub(crate) fn is_furniture(line: &str) -> bool {
     is_furniture_general(line)
 }
 
-/// The first and last byte of each [`FURNITURE`] key, as a bit table
-/// indexed by the first byte and the last byte's low 6 bits (shared bits
-/// only let a line through to the full check).
-const FIRST_LAST: [u64; 128] = {
-    let mut table = [0; 128];
-    let mut i = 0;
-    while i < FURNITURE.len() {
-        let key = FURNITURE[i].as_bytes();
-        // Only ASCII lines are hinted: the other keys need no bits.
-        if key[0].is_ascii() {
-            table[key[0] as usize] |= 1 << (key[key.len() - 1] & 63);
-        }
-        i += 1;
-    }
-    table
-};
-
-/// The lengths of the [`FURNITURE`] keys by first byte, as bits.
-const LENGTHS: [u64; 128] = {
-    let mut table = [0; 128];
+/// By the first byte of the ASCII [`FURNITURE`] keys (only ASCII lines
+/// are hinted): the low 6 bits of their last bytes, and their lengths, as
+/// bit sets. Shared bits only let a line through to the full check.
+const KEY_BITS: [(u64, u64); 128] = {
+    let mut table = [(0, 0); 128];
     let mut i = 0;
     while i < FURNITURE.len() {
         let key = FURNITURE[i].as_bytes();
         if key[0].is_ascii() {
-            table[key[0] as usize] |= 1 << key.len();
+            let bits = &mut table[key[0] as usize];
+            bits.0 |= 1 << (key[key.len() - 1] & 63);
+            bits.1 |= 1 << key.len();
         }
         i += 1;
     }
@@ -373,8 +360,8 @@ impl KeyShape {
         let f = usize::from(self.first & 0x7f);
         self.len <= MAX_FURNITURE_KEY
             && self.words <= MAX_FURNITURE_WORDS
-            && FIRST_LAST[f] & (1 << (self.last & 63)) != 0
-            && LENGTHS[f] & (1 << self.len) != 0
+            && KEY_BITS[f].0 & (1 << (self.last & 63)) != 0
+            && KEY_BITS[f].1 & (1 << self.len) != 0
     }
 }
 
@@ -411,7 +398,7 @@ fn ascii_furniture_hint(line: &[u8]) -> Option<bool> {
     // bytes may be those of a listed key.
     let (f, l) = (t[first].to_ascii_lowercase(), t[last].to_ascii_lowercase());
     let listed = || {
-        FIRST_LAST[usize::from(f)] & (1 << (l & 63)) != 0
+        KEY_BITS[usize::from(f)].0 & (1 << (l & 63)) != 0
             && KeyShape::of(t).is_some_and(|k| k.may_be_listed())
     };
     let counter = || {

@@ -369,23 +369,21 @@ fn record_file_use<'f>(
     problems: &mut Vec<Problem>,
 ) -> Use {
     let path = &candidate.path;
+    let read_as = |what: &str, map: &ColumnMap| {
+        let reason = format!(
+            "read as {what}{}; columns used: {}",
+            dialect_note(map),
+            map.describe()
+        );
+        Problem::new(path, ProblemKind::Info, reason)
+    };
     match records::classify(path, candidate.kind) {
         Ok(Role::Articles(map)) => {
-            let reason = format!(
-                "read as one article per record{}; columns used: {}",
-                dialect_note(&map),
-                map.describe()
-            );
-            problems.push(Problem::new(path, ProblemKind::Info, reason));
+            problems.push(read_as("one article per record", &map));
             Use::Records(Box::new(map))
         }
         Ok(Role::Sidecar(map)) => {
-            let reason = format!(
-                "read as a sidecar (metadata for files beside it){}; columns used: {}",
-                dialect_note(&map),
-                map.describe()
-            );
-            problems.push(Problem::new(path, ProblemKind::Info, reason));
+            problems.push(read_as("a sidecar (metadata for files beside it)", &map));
             records::read_sidecar(path, candidate.kind, &map, files, sidecars, problems);
             Use::Nothing
         }
