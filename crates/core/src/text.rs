@@ -60,11 +60,11 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
         .map(|&(_, kind)| kind)
 }
 
-/// True when the sample looks like binary data: NUL bytes beyond one and
-/// one in a thousand, or many control characters (UTF-16 is handled before
-/// this is asked). A stray NUL in a saved page does not make it binary.
-fn looks_binary(sample: &[u8]) -> bool {
-    let nuls = memchr::memchr_iter(0, sample).count();
+/// True when the sample, holding `nuls` NUL bytes, looks like binary data:
+/// NUL bytes beyond one and one in a thousand, or many control characters
+/// (UTF-16 is handled before this is asked). A stray NUL in a saved page
+/// does not make it binary.
+fn looks_binary(sample: &[u8], nuls: usize) -> bool {
     if nuls > 1 + sample.len() / 1000 {
         return true;
     }
@@ -109,10 +109,11 @@ pub(crate) fn decode_borrowed(bytes: &[u8]) -> Result<DecodedRef<'_>, NotText> {
         return Ok(finish(decode_with(encoding, bytes)));
     }
     let sample = &bytes[..bytes.len().min(64 * 1024)];
-    if looks_binary(sample) {
+    let nuls = memchr::memchr_iter(0, sample).count();
+    if looks_binary(sample, nuls) {
         return Err(NotText::Binary("binary data"));
     }
-    if memchr::memchr(0, sample).is_some() {
+    if nuls > 0 {
         // Stray NUL bytes are no text: dropped, the rest decoded as usual.
         let kept: Vec<u8> = bytes.iter().copied().filter(|&b| b != 0).collect();
         return decode_borrowed(&kept).map(|d| DecodedRef {

@@ -65,19 +65,12 @@ impl CsvDialect {
         })
     }
 
-    /// Opens the file for the CSV reader: as it is, or through a decoder
-    /// to UTF-8 for UTF-16 (streamed, so a large export stays out of
-    /// memory).
+    /// Opens the file for the CSV reader: as it is, or through
+    /// [`open_utf16_aware`] for UTF-16.
     pub fn open(&self, path: &Path) -> std::io::Result<Box<dyn Read + Send>> {
-        let file = File::open(path)?;
         Ok(match self.utf16 {
-            Some(encoding) => Box::new(
-                DecodeReaderBytesBuilder::new()
-                    .encoding(Some(encoding))
-                    .strip_bom(true)
-                    .build(file),
-            ),
-            None => Box::new(file),
+            Some(_) => Box::new(open_utf16_aware(path)?),
+            None => Box::new(File::open(path)?),
         })
     }
 
@@ -105,6 +98,18 @@ impl CsvDialect {
         let parts: Vec<&str> = separated.into_iter().chain(encoding).collect();
         (!parts.is_empty()).then(|| parts.join(", "))
     }
+}
+
+/// Opens a record file as a stream of UTF-8: a file in UTF-16 with a byte
+/// order mark (Excel's "Unicode text", Windows PowerShell's output) is
+/// decoded as it streams, so a large one stays out of memory; any other
+/// passes through as it is, without its UTF-8 BOM.
+pub fn open_utf16_aware(path: &Path) -> std::io::Result<impl Read + Send + use<>> {
+    let file = File::open(path)?;
+    Ok(DecodeReaderBytesBuilder::new()
+        .utf8_passthru(true)
+        .strip_bom(true)
+        .build(file))
 }
 
 /// The most frequent of `,`, `;` and tab in the header line, outside

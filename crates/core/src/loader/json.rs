@@ -189,17 +189,6 @@ fn read_document(path: &Path) -> Result<Value, String> {
     parsed.map_err(|e| format!("not JSON: {e}"))
 }
 
-/// Opens a JSON Lines file as UTF-8: one in UTF-16 with a BOM (as Windows
-/// PowerShell writes files) is decoded as it streams, any other passes
-/// through as it is.
-pub(super) fn open_lines(path: &Path) -> std::io::Result<impl std::io::Read + Send + use<>> {
-    let file = std::fs::File::open(path)?;
-    Ok(encoding_rs_io::DecodeReaderBytesBuilder::new()
-        .utf8_passthru(true)
-        .strip_bom(true)
-        .build(file))
-}
-
 /// True when a lone object has a column that holds an article's text (see
 /// [`ColumnMap`]): it is then an article, not a wrapper around a list.
 fn has_text_key(object: &Map<String, Value>) -> bool {

@@ -15,7 +15,7 @@ use std::path::Path;
 use crate::fields::SourceName;
 
 use super::columns::ColumnMap;
-use super::dialect::CsvDialect;
+use super::dialect::{self, CsvDialect};
 use super::json;
 use super::walk::FileKind;
 use super::{Problem, ProblemKind};
@@ -57,7 +57,7 @@ fn header(path: &Path, kind: FileKind) -> Result<(Vec<String>, CsvDialect), Stri
         }
         FileKind::JsonLines => Ok((
             json::jsonl_keys(BufReader::new(
-                json::open_lines(path).map_err(|e| e.to_string())?,
+                dialect::open_utf16_aware(path).map_err(|e| e.to_string())?,
             ))?,
             CsvDialect::default(),
         )),
@@ -167,7 +167,9 @@ pub fn stream(
 ) {
     let opened = match kind {
         FileKind::Csv => map.dialect.open(path),
-        FileKind::JsonLines => json::open_lines(path).map(|f| Box::new(f) as Box<dyn Read + Send>),
+        FileKind::JsonLines => {
+            dialect::open_utf16_aware(path).map(|f| Box::new(f) as Box<dyn Read + Send>)
+        }
         _ => File::open(path).map(|f| Box::new(f) as Box<dyn Read + Send>),
     };
     let file = match opened {
