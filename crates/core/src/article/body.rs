@@ -114,7 +114,7 @@ pub(crate) fn assemble_body(lines: &[&str], start: usize) -> (String, Option<usi
         .rev()
         .filter(|&k| !lines[k].trim().is_empty())
         .map(|k| (k, &lines[k]));
-    if let Some(first) = site_menu(footer).and_then(|run| run.last().copied()) {
+    if let Some(first) = site_menu(footer) {
         end = trailing(first);
     }
     let kept = lines.get(start..end).unwrap_or_default();

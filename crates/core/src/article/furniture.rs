@@ -767,24 +767,22 @@ fn is_menu_item(line: &str) -> bool {
         && crate::article::byline::parse_byline(t).is_none()
 }
 
-/// The line numbers of a site's menu or footer at the start of `lines`
-/// (numbered non-blank lines, in the order to read them): [`MENU_LINES`]
-/// or more links in a row, two of them furniture words ("Home", "Sport",
-/// "Facebook"), so that a list of names (a team, a cabinet) is not taken
-/// for one.
-pub(crate) fn site_menu<'a>(
-    lines: impl Iterator<Item = (usize, &'a &'a str)>,
-) -> Option<Vec<usize>> {
-    let mut run = Vec::new();
-    let mut furniture = 0;
+/// The number of the last line of a site's menu or footer at the start of
+/// `lines` (numbered non-blank lines, in the order to read them):
+/// [`MENU_LINES`] or more links in a row, two of them furniture words
+/// ("Home", "Sport", "Facebook"), so that a list of names (a team, a
+/// cabinet) is not taken for one.
+pub(crate) fn site_menu<'a>(lines: impl Iterator<Item = (usize, &'a &'a str)>) -> Option<usize> {
+    let (mut links, mut furniture, mut last) = (0, 0, None);
     for (k, line) in lines {
         if !is_menu_item(line) {
             break;
         }
+        links += 1;
         furniture += usize::from(is_furniture(line.trim()));
-        run.push(k);
+        last = Some(k);
     }
-    (run.len() >= MENU_LINES && furniture >= 2).then_some(run)
+    last.filter(|_| links >= MENU_LINES && furniture >= 2)
 }
 
 /// True for lines that end a page rather than an article: furniture plus

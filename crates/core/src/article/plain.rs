@@ -175,9 +175,7 @@ fn menu_end(lines: &[&str]) -> usize {
         .iter()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty());
-    site_menu(nonblank)
-        .and_then(|run| run.last().copied())
-        .unwrap_or(0)
+    site_menu(nonblank).unwrap_or(0)
 }
 
 fn entries<'a>(lines: &[&'a str], markdown: bool) -> Vec<Entry<'a>> {
