@@ -19,6 +19,7 @@ use crate::overlay::Overlay;
 use crate::query::Lexicon;
 use crate::stream::NARROW_IDS;
 pub use crate::tokenized::{BatchBuilder, TokenizedBatch};
+use crate::tokenized::BatchEntry;
 use crate::vocab::{SurfaceId, Vocabulary};
 
 /// Documents plus their index. See the module docs.
@@ -49,10 +50,27 @@ impl Corpus {
         self.lexicon = OnceLock::new();
         let mut added = 0;
         for (words, entries) in batch.split() {
-            // Batch word id -> global surface id, interned on first use so
-            // that the words of documents skipped here never enter the
-            // vocabulary.
+            // Batch word id -> global surface id. Words are interned on first
+            // use, so that the words of documents skipped here never enter
+            // the vocabulary. When every document is new, which is nearly
+            // always, they are all interned first, looked up in one loop and
+            // the new ones added in a second: the lookups' cache misses then
+            // overlap instead of each waiting between a document's
+            // postings (2% of the load's CPU). Batch ids are in order of
+            // first use, so the ids given are the same.
             let mut global: Vec<SurfaceId> = vec![UNINTERNED; words.len()];
+            if all_new(by_key, docs, &entries) {
+                for (id, slot) in global.iter_mut().enumerate() {
+                    let (word, hash) = words.get(id as u32);
+                    *slot = vocab.find_hashed(word, hash).unwrap_or(UNINTERNED);
+                }
+                for (id, slot) in global.iter_mut().enumerate() {
+                    if *slot == UNINTERNED {
+                        let (word, hash) = words.get(id as u32);
+                        *slot = vocab.intern_hashed(word, hash);
+                    }
+                }
+            }
             let mut counted: Vec<(SurfaceId, u32)> = Vec::new();
             for entry in entries {
                 if find_key(by_key, docs, &entry.doc.key).is_some() {
@@ -184,6 +202,17 @@ impl Corpus {
 /// vocabulary would run out of memory long before).
 const UNINTERNED: SurfaceId = SurfaceId::MAX;
 
+/// True when none of `entries` is loaded yet and no two share a key, so
+/// that [`Corpus::append`] adds them all.
+fn all_new(by_key: &HashTable<DocIx>, docs: &[Arc<Document>], entries: &[BatchEntry]) -> bool {
+    let mut hashes: Vec<u64> = entries.iter().map(|e| key_hash(&e.doc.key)).collect();
+    hashes.sort_unstable();
+    // Equal hashes are taken for equal keys: the caller then interns on
+    // first use, which is right either way.
+    let distinct = hashes.windows(2).all(|w| w[0] != w[1]);
+    distinct && entries.iter().all(|e| find_key(by_key, docs, &e.doc.key).is_none())
+}
+
 /// The hash of a content hash in `Corpus::by_content`: mixed again, as the
 /// table reads its top and bottom bits apart and a document built in code
 /// may carry any number as its content hash (with a counter, every entry
@@ -214,4 +243,63 @@ pub struct Effective<'a> {
     pub dateline: Option<&'a str>,
     pub published: Option<NaiveDate>,
     pub byline: Option<&'a str>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{SourceKind, SourceStamp};
+
+    fn doc(path: &str, text: &str) -> Document {
+        Document {
+            key: DocKey::from(path),
+            kind: SourceKind::PlainText,
+            stamp: Arc::new(SourceStamp {
+                size_bytes: 0,
+                modified_secs: None,
+                hash: String::new(),
+            }),
+            content_hash: crate::vocab::word_hash(text),
+            fields: crate::fields::ArticleFields::default(),
+            text: text.to_owned(),
+            body_start: 0,
+            encoding: "UTF-8",
+        }
+    }
+
+    fn surfaces(corpus: &Corpus) -> Vec<&str> {
+        corpus.vocab().surface_iter().map(|(_, s)| s).collect()
+    }
+
+    #[test]
+    fn words_are_numbered_in_order_of_first_use_across_batches() {
+        let mut corpus = Corpus::default();
+        corpus.append(TokenizedBatch::from_docs([
+            doc("a.txt", "Storm hits coast"),
+            doc("b.txt", "coast guard"),
+        ]));
+        corpus.append(TokenizedBatch::from_docs([doc("c.txt", "guard the Storm")]));
+        assert_eq!(surfaces(&corpus), ["Storm", "hits", "coast", "guard", "the"]);
+        assert_eq!(corpus.index().stream(2).len(), 3);
+    }
+
+    #[test]
+    fn words_of_documents_already_loaded_stay_out_of_the_vocabulary() {
+        let mut corpus = Corpus::default();
+        corpus.append(TokenizedBatch::from_docs([doc("a.txt", "Storm hits")]));
+        // Loaded again with other words (the file changed), and a new one.
+        let added = corpus.append(TokenizedBatch::from_docs([
+            doc("a.txt", "unseen words"),
+            doc("b.txt", "hits coast"),
+        ]));
+        assert_eq!(added, 1);
+        assert_eq!(surfaces(&corpus), ["Storm", "hits", "coast"]);
+        // Twice in one batch: the first is added.
+        let added = corpus.append(TokenizedBatch::from_docs([
+            doc("c.txt", "guard"),
+            doc("c.txt", "never"),
+        ]));
+        assert_eq!(added, 1);
+        assert_eq!(surfaces(&corpus), ["Storm", "hits", "coast", "guard"]);
+    }
 }

@@ -175,6 +175,11 @@ impl Vocabulary {
         self.intern_hashed(surface, word_hash(surface))
     }
 
+    /// Looks up a surface form whose [`word_hash`] is already known.
+    pub fn find_hashed(&self, surface: &str, hash: u64) -> Option<SurfaceId> {
+        self.surfaces.find(surface, hash)
+    }
+
     /// Interns a surface form whose [`word_hash`] is already known.
     pub fn intern_hashed(&mut self, surface: &str, hash: u64) -> SurfaceId {
         if let Some(id) = self.surfaces.find(surface, hash) {
