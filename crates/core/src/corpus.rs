@@ -18,8 +18,8 @@ use crate::index::{DocIx, Index};
 use crate::overlay::Overlay;
 use crate::query::Lexicon;
 use crate::stream::NARROW_IDS;
-pub use crate::tokenized::{BatchBuilder, TokenizedBatch};
 use crate::tokenized::BatchEntry;
+pub use crate::tokenized::{BatchBuilder, TokenizedBatch};
 use crate::vocab::{SurfaceId, Vocabulary};
 
 /// Documents plus their index. See the module docs.
@@ -210,7 +210,10 @@ fn all_new(by_key: &HashTable<DocIx>, docs: &[Arc<Document>], entries: &[BatchEn
     // Equal hashes are taken for equal keys: the caller then interns on
     // first use, which is right either way.
     let distinct = hashes.windows(2).all(|w| w[0] != w[1]);
-    distinct && entries.iter().all(|e| find_key(by_key, docs, &e.doc.key).is_none())
+    distinct
+        && entries
+            .iter()
+            .all(|e| find_key(by_key, docs, &e.doc.key).is_none())
 }
 
 /// The hash of a content hash in `Corpus::by_content`: mixed again, as the
@@ -279,7 +282,10 @@ mod tests {
             doc("b.txt", "coast guard"),
         ]));
         corpus.append(TokenizedBatch::from_docs([doc("c.txt", "guard the Storm")]));
-        assert_eq!(surfaces(&corpus), ["Storm", "hits", "coast", "guard", "the"]);
+        assert_eq!(
+            surfaces(&corpus),
+            ["Storm", "hits", "coast", "guard", "the"]
+        );
         assert_eq!(corpus.index().stream(2).len(), 3);
     }
 

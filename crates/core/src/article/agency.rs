@@ -22,6 +22,7 @@ const AGENCIES: &[(&str, &[&str])] = &[
             "فرانس برس",
             "اے ایف پی",
             "франс пресс",
+            "法新社",
         ],
     ),
     (
@@ -32,6 +33,7 @@ const AGENCIES: &[(&str, &[&str])] = &[
             "the associated press",
             "أسوشيتد برس",
             "ассошиэйтед пресс",
+            "美联社",
         ],
     ),
     (
@@ -44,6 +46,7 @@ const AGENCIES: &[(&str, &[&str])] = &[
             "رائٹرز",
             "рейтер",
             "рейтерс",
+            "路透社",
         ],
     ),
     (
@@ -67,6 +70,7 @@ const AGENCIES: &[(&str, &[&str])] = &[
             "итар тасс",
             "tass news agency",
             "tass russian news agency",
+            "塔斯社",
         ],
     ),
     ("APP", &["app", "associated press of pakistan", "اے پی پی"]),
@@ -77,9 +81,10 @@ const AGENCIES: &[(&str, &[&str])] = &[
             "deutsche presse agentur",
             "german press agency",
             "د ب أ",
+            "德新社",
         ],
     ),
-    ("EFE", &["efe", "agencia efe"]),
+    ("EFE", &["efe", "agencia efe", "埃菲社"]),
     ("ANI", &["ani", "asian news international"]),
     ("PTI", &["pti", "press trust of india"]),
     ("IANS", &["ians", "indo asian news service"]),
@@ -98,7 +103,14 @@ const AGENCIES: &[(&str, &[&str])] = &[
         ],
     ),
     ("Kyodo", &["kyodo", "kyodo news", "共同社"]),
-    ("Yonhap", &["yonhap", "yonhap news agency", "yonhap news"]),
+    (
+        "Yonhap",
+        &["yonhap", "yonhap news agency", "yonhap news", "韩联社"],
+    ),
+    (
+        "China News Service",
+        &["china news service", "中新社", "中国新闻社"],
+    ),
     ("Bernama", &["bernama"]),
     ("ANSA", &["ansa"]),
     ("Interfax", &["interfax", "интерфакс"]),
@@ -148,6 +160,8 @@ const PREFIXES: &[&str] = &[
     "source ",
     "credit ",
     "courtesy ",
+    // "来源：新华社" (source: Xinhua).
+    "来源 ",
 ];
 /// Words that follow an agency name without changing it ("Reuters staff").
 const SUFFIXES: &[&str] = &[
@@ -262,6 +276,10 @@ mod tests {
             ("Jane Doe with AFP", "AFP"),
             ("AFP/Reuters", "AFP"),
             ("Associated Press of Pakistan", "APP"),
+            ("来源：新华社", "Xinhua"),
+            ("法新社", "AFP"),
+            ("路透社", "Reuters"),
+            ("中新社", "China News Service"),
         ] {
             assert_eq!(normalize_agency(s), Some(want), "{s}");
         }

@@ -172,6 +172,64 @@ fn single(s: &str) -> Option<Byline> {
     by_line(s)
         .or_else(|| staff_line(s))
         .or_else(|| name_and_agency(s))
+        .or_else(|| source_credit(s))
+}
+
+/// The labels of a source credit: "Source: chinadaily.com.cn", "来源：新华网".
+const SOURCE_LABELS: [&str; 2] = ["source", "来源"];
+
+/// Where a source credit starts in `s`, and its label: the label, then a
+/// colon (or, in Chinese, a space), not glued to a word before it.
+pub(crate) fn source_label(s: &str) -> Option<(usize, &'static str)> {
+    s.char_indices().find_map(|(at, _)| {
+        let rest = &s[at..];
+        let label = SOURCE_LABELS.iter().find(|l| {
+            rest.get(..l.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(l))
+        })?;
+        let glued = s[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        let after = &rest[label.len()..];
+        let colon = after.trim_start().starts_with([':', '：']);
+        let spaced = !label.is_ascii() && after.starts_with(char::is_whitespace);
+        (!glued && (colon || spaced)).then_some((at, *label))
+    })
+}
+
+/// "Source: chinadaily.com.cn", "来源：新华网": the outlet a page credits
+/// (an agency named so is read by [`exact_agency`]).
+fn source_credit(s: &str) -> Option<Byline> {
+    let (0, label) = source_label(s)? else {
+        return None;
+    };
+    let name = s[label.len()..]
+        .trim_start_matches(|c: char| c.is_whitespace() || c == ':' || c == '：')
+        .trim();
+    let sentence = name.ends_with(['.', '。', '!', '?']) && !is_domain_like(name);
+    if name.is_empty() || word_count(name) > 5 || char_len(name) > 40 || sentence {
+        return None;
+    }
+    Some(Byline {
+        text: s.to_owned(),
+        agency: None,
+        outlet: Some(name.to_owned()),
+    })
+}
+
+/// "chinadaily.com.cn": a name with a dot inside and no space.
+fn is_domain_like(s: &str) -> bool {
+    !s.contains(' ') && s.trim_end_matches('.').contains('.')
+}
+
+/// An editor's credit beside the byline ("Editor: huaxia", "责任编辑：王四"),
+/// which names neither the writer nor the outlet.
+fn is_editor_credit(part: &str) -> bool {
+    let key = fold_key(part);
+    ["editor ", "editors ", "edited by ", "责任编辑", "编辑 "]
+        .iter()
+        .any(|p| key.starts_with(p))
 }
 
 /// "Jane Doe, Reuters": two to four capitalised names, a comma, an agency.
@@ -207,7 +265,7 @@ fn with_outlet(s: &str) -> Option<Byline> {
         None => return None,
     };
     for part in rest {
-        if date_line(part).is_some() {
+        if date_line(part).is_some() || is_editor_credit(part) {
             continue;
         }
         if word_count(part) > 5 {
@@ -315,6 +373,20 @@ mod tests {
         assert_eq!(b.outlet.as_deref(), Some("Dawn"));
         let b = parse_byline("AFP | The Express Tribune").unwrap();
         assert_eq!(b.agency, Some("AFP"));
+        // Source credits name the outlet or the agency; editors are neither.
+        let b = parse_byline("来源：新华网").unwrap();
+        assert_eq!((b.outlet.as_deref(), b.agency), (Some("新华网"), None));
+        let b = parse_byline("Source: chinadaily.com.cn").unwrap();
+        assert_eq!(b.outlet.as_deref(), Some("chinadaily.com.cn"));
+        assert_eq!(parse_byline("来源: 新华社").unwrap().agency, Some("Xinhua"));
+        let b = parse_byline("Source: Xinhua|Editor: huaxia").unwrap();
+        assert_eq!((b.outlet.as_deref(), b.agency), (None, Some("Xinhua")));
+        assert_eq!(
+            source_label("2020-09-26 来源：新华网").map(|l| l.0),
+            Some(11)
+        );
+        assert_eq!(source_label("Opensource: a story"), None);
+        assert_eq!(source_label("Resources: none"), None);
     }
 
     #[test]

@@ -11,9 +11,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::article::agency::normalize_agency;
+use crate::article::agency::{exact_agency, normalize_agency};
 use crate::article::util::{
-    CONNECTORS, clean_head, is_all_caps, is_capitalized, is_invisible, prefix_chars,
+    CONNECTORS, clean_head, is_all_caps, is_capitalized, is_han, is_invisible, prefix_chars,
 };
 
 /// What a dateline tells.
@@ -112,7 +112,8 @@ fn is_place_part(part: &str) -> bool {
         return false;
     }
     if words.iter().all(|w| is_caseless_word(w)) {
-        return words.len() <= MAX_CASELESS_PLACE_WORDS;
+        let han = part.chars().filter(|&c| is_han(c)).count();
+        return words.len() <= MAX_CASELESS_PLACE_WORDS && han <= MAX_HAN_PLACE_CHARS;
     }
     let letters_ok = part
         .chars()
@@ -151,7 +152,8 @@ fn place_from_prefix(prefix: &str, marked: bool) -> Option<String> {
     }
     // Kickers, and two-letter speaker tags of interviews ("DW: Mr. Bozkurt,
     // your party...", "Q:"): no dateline place is that short.
-    let tag = parts.len() == 1 && place.chars().count() <= 2;
+    // Two Chinese characters are a whole name ("北京").
+    let tag = parts.len() == 1 && place.chars().count() <= 2 && !place.chars().all(is_han);
     if parts.len() == 1 && KICKERS.contains(&place.to_uppercase().as_str())
         || tag
         || normalize_agency(&place).is_some()
@@ -227,18 +229,31 @@ fn delimited(head: &str) -> Option<Dateline> {
     })
 }
 
-/// Xinhua's Chinese dateline: "新华社莫斯科9月26日电" (Xinhua, Moscow,
-/// September 26, by wire).
-static XINHUA_ZH: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"^新华社(\p{Han}{2,8}?)\d{1,2}月\d{1,2}日(?:\d{1,2}时)?电").ok());
+/// The Chinese wire dateline: "新华社莫斯科9月26日电" (Xinhua, Moscow,
+/// September 26, by wire), "中新网北京9月26日电" (chinanews.com, Beijing),
+/// "北京9月26日电". The sender comes first when named: a name ending in
+/// 社 (agency), 网 (site), 报 (paper) or 台 (broadcaster); the place is
+/// then the shortest run of characters before the date.
+static WIRE_ZH: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(\p{Han}{1,6}?[社网报台])\s*)?(\p{Han}{2,8}?)\s*\d{1,2}月\d{1,2}日(?:\d{1,2}时)?电",
+    )
+    .ok()
+});
 
-fn xinhua_chinese(head: &str) -> Option<Dateline> {
-    let place = XINHUA_ZH.as_ref()?.captures(head)?.get(1)?;
+fn chinese_wire(head: &str) -> Option<Dateline> {
+    let caps = WIRE_ZH.as_ref()?.captures(head)?;
+    let place = caps.get(2)?.as_str();
+    let agency = caps.get(1).and_then(|sender| exact_agency(sender.as_str()));
     Some(Dateline {
-        place: Some(place.as_str().to_owned()),
-        agency: Some("Xinhua"),
+        place: Some(place.to_owned()),
+        agency,
     })
 }
+
+/// Most characters of a Chinese place name before a dash ("北京——"):
+/// longer runs are the start of a sentence.
+const MAX_HAN_PLACE_CHARS: usize = 8;
 
 /// Words before a dateline's delimiter or marker, at most: three parts of
 /// four words and a date, with room to spare.
@@ -257,7 +272,9 @@ fn may_open_with_dateline(line: &str) -> bool {
     if !first.is_some_and(|c| c.is_uppercase() || c == '(' || is_caseless_letter(c)) {
         return false;
     }
-    if line.starts_with("新华社") {
+    // The Chinese wire form has no delimiter: its date and "电" come
+    // within its first twenty characters.
+    if first.is_some_and(is_han) && line.chars().take(20).any(|c| c == '电') {
         return true;
     }
     let bytes = line.as_bytes();
@@ -313,7 +330,7 @@ pub(crate) fn parse_dateline(line: &str) -> Option<Dateline> {
     }
     marked(head)
         .or_else(|| delimited(head))
-        .or_else(|| xinhua_chinese(head))
+        .or_else(|| chinese_wire(head))
 }
 
 #[cfg(test)]
@@ -384,6 +401,10 @@ mod tests {
             ),
             ("القاهرة - قال الرئيس المصري", "القاهرة"),
             ("新华社莫斯科9月26日电 俄罗斯总统普京提议", "莫斯科"),
+            ("中新网北京9月26日电 外交部发言人表示", "北京"),
+            ("北京9月26日电（记者 张三）外交部发言人表示", "北京"),
+            ("烟台9月26日电 记者从烟台市获悉", "烟台"),
+            ("北京——中国外交部26日表示，中方欢迎各方对话。", "北京"),
         ] {
             assert_eq!(place(s).as_deref(), Some(want), "{s}");
         }
@@ -405,6 +426,13 @@ mod tests {
         );
         // ...a comma after it does not: the marker is inside a sentence.
         assert_eq!(agency("Officials in Paris (AFP), speaking on Monday"), None);
+        // Chinese wire datelines name their sender first.
+        assert_eq!(agency("新华社莫斯科9月26日电 俄罗斯总统"), Some("Xinhua"));
+        assert_eq!(
+            agency("中新社北京9月26日电 外交部"),
+            Some("China News Service")
+        );
+        assert_eq!(agency("中新网北京9月26日电 外交部"), None);
     }
 
     #[test]
@@ -427,6 +455,7 @@ mod tests {
             // minister said:"), not a place.
             "وزیراعظم نے کہا: ہم جیتیں گے",
             "普京说：我们会赢",
+            "中国外交部发言人赵立坚在例行记者会上表示——中方欢迎各方对话",
         ] {
             assert_eq!(place(s), None, "{s}");
         }

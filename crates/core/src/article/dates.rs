@@ -163,6 +163,21 @@ const WEEKDAYS: &[&str] = &[
     "пятница",
     "суббота",
     "воскресенье",
+    "星期一",
+    "星期二",
+    "星期三",
+    "星期四",
+    "星期五",
+    "星期六",
+    "星期日",
+    "星期天",
+    "周一",
+    "周二",
+    "周三",
+    "周四",
+    "周五",
+    "周六",
+    "周日",
 ];
 const PUBLISHED_WORDS: &[&str] = &[
     "published",
@@ -179,6 +194,12 @@ const PUBLISHED_WORDS: &[&str] = &[
     "veröffentlicht",
     "pubblicato",
     "опубликовано",
+    "发布",
+    "发布于",
+    "发布时间",
+    "发布日期",
+    "发表于",
+    "发表时间",
 ];
 const UPDATED_WORDS: &[&str] = &[
     "updated",
@@ -195,6 +216,9 @@ const UPDATED_WORDS: &[&str] = &[
     "aggiornato",
     "atualizado",
     "обновлено",
+    "更新",
+    "更新于",
+    "更新时间",
 ];
 const OTHER_NOISE: &[&str] = &[
     "on", "at", "date", "time", "am", "pm", "a", "m", "p", "hrs", "hours", "utc", "gmt", "ist",
@@ -204,7 +228,8 @@ const OTHER_NOISE: &[&str] = &[
     // "il ... alle ore", "em ... às".
     "le", "à", "jour", "h", "el", "las", "hs", "um", "uhr", "il", "alle", "ore", "em", "às",
     // "26 сентября 2020 года, 10:15 мск", "в 10:15".
-    "года", "г", "в", "мск",
+    "года", "г", "в", "мск", // "时间：2020年9月26日", "日期".
+    "时间", "日期",
 ];
 
 fn month_number(name: &str) -> Option<u32> {
@@ -274,7 +299,10 @@ fn date_from_caps(caps: &regex::Captures<'_>, order: &Order) -> Option<NaiveDate
 fn standalone(s: &str, range: &Range<usize>) -> bool {
     let before = s[..range.start].chars().next_back();
     let after = s[range.end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(|c| c.is_ascii_digit())
+    // "2020年9月26日10:15": the time may follow a Chinese date unspaced.
+    let closed = s[..range.end].ends_with('日');
+    !before.is_some_and(char::is_alphanumeric)
+        && (closed || !after.is_some_and(|c| c.is_ascii_digit()))
 }
 
 /// Finds the first date anywhere in `s`, with its byte range.
@@ -535,6 +563,20 @@ mod tests {
             DateLabel::Published
         );
         assert!(!date_line("Mar 14, 2017").unwrap().weekday);
+        // Chinese labels, weekdays and an unspaced time.
+        let line = date_line("发布时间：2020年9月26日 18:02").unwrap();
+        assert_eq!(
+            (line.date, line.label),
+            (d(2020, 9, 26).unwrap(), DateLabel::Published)
+        );
+        let line = date_line("2020年09月26日10:15 星期六").unwrap();
+        assert!(line.weekday);
+        assert_eq!(
+            date_line("更新时间：2020-09-27").unwrap().label,
+            DateLabel::Updated
+        );
+        assert_eq!(parse_date("2020年9月26日"), d(2020, 9, 26));
+        assert_eq!(parse_date("时间：2020年9月26日"), d(2020, 9, 26));
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashSet;
 
 use crate::article::util::{
-    CONNECTORS, char_len, clean, ends_with_period, fold_key, is_capitalized, is_invisible,
+    CONNECTORS, char_len, clean, ends_with_period, fold_key, is_capitalized, is_han, is_invisible,
     prefix_chars, word_count,
 };
 
@@ -48,6 +48,11 @@ const FURNITURE: &[&str] = &[
     // Arabic, Urdu and Russian sites' menus and buttons.
     "الرئيسية", "شارك", "طباعة", "إعلان", "اقرأ أيضا", "ہوم", "شیئر", "اشتہار", "مزید پڑھیں",
     "главная", "поделиться", "реклама", "печать", "читать также", "комментарии",
+    // Chinese sites' menus and buttons.
+    "首页", "新闻", "分享", "分享到", "打印", "关闭", "返回顶部", "评论", "更多", "登录",
+    "注册", "收藏", "举报", "上一篇", "下一篇", "相关新闻", "相关阅读", "推荐阅读", "热点新闻",
+    "扫一扫", "微信", "微博", "广告", "视频", "图片", "纠错", "阅读全文", "网站地图", "联系我们",
+    "关于我们",
 ];
 
 /// True when a folded key is a [`FURNITURE`] line.
@@ -66,6 +71,8 @@ const FURNITURE_OPENINGS: &[&str] = &[
     "this article was", "tags:", "topics:", "related:", "related articles", "more on this",
     "you may also", "recommended for you", "photo:", "photo by", "photograph:", "image:",
     "image by", "picture:", "file photo", "credit:", "reading time", "listen to this",
+    // Chinese: the editor's credit, the original title, the type size.
+    "责任编辑", "编辑：", "原标题", "【纠错】", "字号",
 ];
 
 /// The first two bytes of the [`FURNITURE_OPENINGS`] (all have two or
@@ -719,13 +726,22 @@ impl AsciiLine {
 /// Length of the longest [`FURNITURE`] line (checked by a test).
 const MAX_FURNITURE_KEY: usize = 35;
 
+/// Most characters of a Chinese label: site names ("央视新闻", "中国日报网")
+/// are this short, headlines longer.
+const MAX_HAN_LABEL_CHARS: usize = 5;
+
 /// A short Title Case label with no sentence in it: a site name, a section
-/// or a menu entry ("The Express Tribune", "Pakistan"); rarely a headline.
+/// or a menu entry ("The Express Tribune", "Pakistan", "央视新闻"); rarely a
+/// headline.
 pub(crate) fn is_short_label(line: &str) -> bool {
     if line.len() > 200 {
         return false;
     }
     let s = clean(line);
+    let han = s.chars().filter(|&c| is_han(c)).count();
+    if han > 0 && s.chars().all(|c| is_han(c) || c == ' ') {
+        return (2..=MAX_HAN_LABEL_CHARS).contains(&han);
+    }
     let words = word_count(&s);
     if words == 0
         || words > 4
@@ -857,6 +873,11 @@ mod tests {
             "الرئيسية",
             "ہوم",
             "Главная",
+            "首页",
+            "返回顶部",
+            "责任编辑：张三",
+            "【纠错】 【责任编辑:王四】",
+            "字号：大 中 小",
         ] {
             assert!(is_furniture(s), "{s}");
         }
@@ -1025,6 +1046,9 @@ mod tests {
             "Airlines offer workaround for US laptop ban"
         ));
         assert!(!is_short_label("It rained."));
+        assert!(is_short_label("央视新闻"));
+        assert!(!is_short_label("习近平同美国总统通电话"));
+        assert!(!is_short_label("外交部：中方"));
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::cell::OnceCell;
 
 use crate::article::ParsedArticle;
 use crate::article::body::{assemble_body, body_fields, line_no, trailing_date};
-use crate::article::byline::{Byline, parse_byline};
+use crate::article::byline::{Byline, parse_byline, source_label};
 use crate::article::dateline::parse_dateline;
 use crate::article::dates::{DateLabel, DateLine, date_from_file_name, date_line, find_date};
 use crate::article::furniture::{is_furniture, is_short_label, site_menu};
@@ -123,21 +123,51 @@ fn strip_labels(s: &str) -> &str {
     s
 }
 
-/// "By AFP | September 26, 2020", "September 26, 2020 - By Jane Doe".
+/// "By AFP | September 26, 2020", "September 26, 2020 - By Jane Doe",
+/// "Source: Xinhua| 2020-09-26 15:30:12|Editor: huaxia", "2020年09月26日
+/// 10:15  来源：新华网".
 fn combined_meta(text: &str) -> Option<Meta> {
     let (_, range) = find_date(text)?;
     let (before, from_date) = (&text[..range.start], &text[range.start..]);
-    if let (Some(byline), Some(date)) = (parse_byline(strip_labels(before)), date_line(from_date)) {
-        return Some(Meta {
-            date: Some(date),
-            byline: Some(byline),
-        });
+    let meta = |date: Option<DateLine>, byline: Option<Byline>| {
+        Some(Meta {
+            date: Some(date?),
+            byline: Some(byline?),
+        })
+    };
+    meta(date_line(from_date), parse_byline(strip_labels(before)))
+        .or_else(|| {
+            let (to_date, after) = (&text[..range.end], &text[range.end..]);
+            meta(date_line(to_date), parse_byline(strip_labels(after)))
+        })
+        .or_else(|| {
+            // A source credit after the date and its time.
+            let (at, _) = source_label(from_date)?;
+            let (date, credit) = from_date.split_at(at);
+            meta(date_line(&format!("{before}{date}")), parse_byline(credit))
+        })
+        .or_else(|| date_among_parts(text, &range))
+}
+
+/// A line of parts between bars, one of them the date and the rest a
+/// byline: "Source: Xinhua| 2020-09-26 15:30:12|Editor: huaxia".
+fn date_among_parts(text: &str, date: &std::ops::Range<usize>) -> Option<Meta> {
+    if !text.contains('|') {
+        return None;
     }
-    let (to_date, after) = (&text[..range.end], &text[range.end..]);
-    let byline = parse_byline(strip_labels(after))?;
+    let (mut at, mut date_part, mut rest) = (0, None, Vec::new());
+    for part in text.split('|') {
+        let span = at..at + part.len();
+        at = span.end + 1;
+        if span.start <= date.start && date.end <= span.end {
+            date_part = Some(part);
+        } else {
+            rest.push(part);
+        }
+    }
     Some(Meta {
-        date: Some(date_line(to_date)?),
-        byline: Some(byline),
+        date: Some(date_line(date_part?)?),
+        byline: Some(parse_byline(&rest.join("|"))?),
     })
 }
 

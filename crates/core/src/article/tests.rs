@@ -487,3 +487,68 @@ fn a_site_menu_copied_above_the_page_is_passed_over() {
     );
     assert!(parse_plain(&page, "t.txt").body.ends_with("Shaheen Afridi"));
 }
+
+#[test]
+fn chinese_pages() {
+    // Xinhua's own page: menu words, a date line with the source after it,
+    // and the agency's dateline "新华社北京9月26日电".
+    let p = parse_plain(
+        "首页\n新闻\n\n习近平同美国总统通电话\n\n2020年09月26日 10:15  来源：新华网\n\n新华社北京9月26日电 国家主席习近平26日晚同美国总统通电话。\n\n双方就两国关系交换了意见。\n",
+        "zh1.txt",
+    );
+    assert_eq!(title(&p), Some("习近平同美国总统通电话"));
+    assert_eq!(p.fields.published.get().copied(), date(2020, 9, 26));
+    assert_eq!(p.fields.agency.get().map(String::as_str), Some("Xinhua"));
+    assert_eq!(p.fields.dateline.get().map(String::as_str), Some("北京"));
+    assert!(p.body.starts_with("新华社北京9月26日电"));
+    // An ISO date with the source credited, a reporter after the dateline.
+    let p = parse_plain(
+        "普京提议与美国签署互不干涉选举协议\n\n2020-09-26 15:30:12 来源: 新华社\n\n新华社莫斯科9月26日电（记者 张三）俄罗斯总统普京25日提议。\n\n普京在声明中说。\n",
+        "zh2.txt",
+    );
+    assert_eq!(title(&p), Some("普京提议与美国签署互不干涉选举协议"));
+    assert_eq!(p.fields.published.get().copied(), date(2020, 9, 26));
+    assert_eq!(p.fields.agency.get().map(String::as_str), Some("Xinhua"));
+    assert_eq!(p.fields.dateline.get().map(String::as_str), Some("莫斯科"));
+    // A site name above the headline, a labelled date, another outlet's
+    // dateline.
+    let p = parse_plain(
+        "央视新闻\n\n外交部：中方欢迎对话\n\n发布时间：2020年9月26日 18:02\n\n中新网北京9月26日电 外交部发言人表示，中方欢迎对话。\n",
+        "zh3.txt",
+    );
+    assert_eq!(title(&p), Some("外交部：中方欢迎对话"));
+    assert_eq!(p.fields.published.get().copied(), date(2020, 9, 26));
+    assert_eq!(p.fields.dateline.get().map(String::as_str), Some("北京"));
+    assert_eq!(p.fields.agency.get(), None);
+    // A headline and a body whose dateline is "北京——".
+    let p = parse_plain(
+        "中方欢迎各方对话\n\n北京——中国外交部26日表示，中方欢迎各方对话。\n\n这是第二段。\n",
+        "zh4.txt",
+    );
+    assert_eq!(title(&p), Some("中方欢迎各方对话"));
+    assert_eq!(p.fields.dateline.get().map(String::as_str), Some("北京"));
+    // Other agencies' Chinese names.
+    let p = parse_plain(
+        "美国大选辩论举行\n\n2020年9月30日 来源：法新社\n\n华盛顿——美国总统候选人29日晚举行首场辩论。\n",
+        "zh5.txt",
+    );
+    assert_eq!(p.fields.agency.get().map(String::as_str), Some("AFP"));
+    assert_eq!(p.fields.dateline.get().map(String::as_str), Some("华盛顿"));
+}
+
+#[test]
+fn xinhua_english_pages_credit_the_source_beside_the_date() {
+    let p = parse_plain(
+        "Putin proposes election non-interference pact with US\n\nSource: Xinhua| 2020-09-26 15:30:12|Editor: huaxia\n\nVideo PlayerClose\n\nMOSCOW, Sept. 26 (Xinhua) -- Russian President Vladimir Putin on Friday proposed a pact.\n\nMore text here.\n",
+        "xinhuanet.txt",
+    );
+    assert_eq!(
+        title(&p),
+        Some("Putin proposes election non-interference pact with US")
+    );
+    assert_eq!(p.fields.published.get().copied(), date(2020, 9, 26));
+    assert_eq!(p.fields.agency.get().map(String::as_str), Some("Xinhua"));
+    assert_eq!(p.fields.outlet.get(), None);
+    assert_eq!(p.fields.dateline.get().map(String::as_str), Some("MOSCOW"));
+    assert!(p.body.starts_with("MOSCOW, Sept. 26"));
+}
