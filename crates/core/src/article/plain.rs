@@ -17,8 +17,8 @@ use crate::article::dateline::parse_dateline;
 use crate::article::dates::{DateLabel, DateLine, date_from_file_name, date_line, find_date};
 use crate::article::furniture::{is_furniture, is_short_label, site_menu};
 use crate::article::util::{
-    char_len, clean, ends_with_period, file_stem, is_capitalized, prefix_chars, strip_emphasis,
-    word_count,
+    char_len, clean, ends_with_period, file_stem, is_capitalized, is_han, prefix_chars,
+    strip_emphasis, word_count,
 };
 use crate::fields::{ArticleFields, Field, Provenance};
 
@@ -233,14 +233,17 @@ fn opens_body(e: &Entry, first: bool) -> bool {
         return true;
     }
     let text = e.text();
-    let paragraph = char_len(text) > 150 || ends_with_period(text) && word_count(text) > 12;
+    // A Chinese character says about as much as a short word: a sentence
+    // of 25 of them is as long as one of 15 English words.
+    let han = text.chars().filter(|&c| is_han(c)).count();
+    let (chars, words) = (char_len(text) + 2 * han, word_count(text) + han * 2 / 3);
+    let paragraph = chars > 150 || ends_with_period(text) && words > 12;
     // A marked dateline ("PARIS (AFP) -") never opens a headline. An
     // unmarked one may be a headline's kicker ("CBO: 14M more Americans
     // won't have health insurance", "HUFFPOLLSTER: Most Addresses Get High
     // Marks."), so on the first line it takes a paragraph in sentence case.
     let dateline = parse_dateline(text).is_some_and(|d| {
-        d.agency.is_some()
-            || char_len(text) > 80 && (!first || paragraph && capitalized_share(text) < 0.6)
+        d.agency.is_some() || chars > 80 && (!first || paragraph && capitalized_share(text) < 0.6)
     });
     dateline || (!first && paragraph)
 }

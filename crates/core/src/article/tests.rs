@@ -534,6 +534,13 @@ fn chinese_pages() {
     );
     assert_eq!(p.fields.agency.get().map(String::as_str), Some("AFP"));
     assert_eq!(p.fields.dateline.get().map(String::as_str), Some("华盛顿"));
+    // Only a body: its first sentence is not a headline.
+    let p = parse_plain(
+        "北京——中国外交部26日表示，中方欢迎各方通过对话解决分歧，并愿为此发挥建设性作用。\n\n这是第二段。\n",
+        "zh6.txt",
+    );
+    assert_eq!(title(&p), Some("zh6"));
+    assert_eq!(p.fields.dateline.get().map(String::as_str), Some("北京"));
 }
 
 #[test]
