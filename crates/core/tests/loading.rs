@@ -543,10 +543,18 @@ fn common_export_shapes_map_their_columns() {
     );
     write(
         &dir.path().join("newsapi.jsonl"),
-        "{\"source\": {\"id\": \"reuters\", \"name\": \"Reuters\"}, \"author\": \"Jane Doe\", \"title\": \"Putin proposes pact\", \"description\": \"Moscow offers a deal\", \"url\": \"https://www.reuters.com/world/x\", \"publishedAt\": \"2020-09-26T10:00:00Z\", \"content\": \"MOSCOW (Reuters) - Russian President Vladimir Putin proposed a pact.\"}\n",
+        "{\"source\": {\"id\": \"reuters\", \"name\": \"Reuters\"}, \"author\": \"Jane Doe\", \"title\": \"Putin proposes pact\", \"description\": \"Moscow offers a deal\", \"url\": \"https://www.reuters.com/world/x\", \"publishedAt\": \"2020-09-26T10:00:00Z\", \"content\": \"MOSCOW (Reuters) - Russian President Vladimir Putin proposed a pact… [+2345 chars]\"}\n",
     );
     let (corpus, report) = load_paths(&[dir.path()]);
     assert_eq!(corpus.len(), 3, "{:#?}", report.problems);
+    // News API's marker where it cut the text is not counted.
+    let putin = corpus
+        .docs()
+        .iter()
+        .position(|d| d.title().starts_with("Putin"))
+        .unwrap();
+    assert!(corpus.doc(putin as u32).text.ends_with("proposed a pact"));
+    assert_eq!(corpus.word_count(putin as u32), 12);
     let fields = |title: &str| record_fields(&corpus, title);
     let some = |s: &str| Some(s.to_owned());
     assert_eq!(

@@ -331,7 +331,7 @@ pub fn record_document(
     stamp: &Arc<SourceStamp>,
 ) -> Option<Document> {
     let text_column = map.first_filled(map.text, row);
-    let raw_text = text_column.map_or("", |(_, text)| text);
+    let raw_text = text_column.map_or("", |(_, text)| without_truncation_marker(text));
     let body = if article::looks_like_markup(raw_text) {
         normalize_text(&article::fragment_text(raw_text))
     } else {
@@ -372,6 +372,27 @@ pub fn record_document(
         body_start,
         encoding: "UTF-8",
     })
+}
+
+/// `text` without the marker news APIs put where they cut an article short
+/// ("... proposed a pact… [+2345 chars]"), whose words are not the article's.
+fn without_truncation_marker(text: &str) -> &str {
+    let trimmed = text.trim_end();
+    let Some(open) = trimmed
+        .strip_suffix(" chars]")
+        .and_then(|head| head.rfind("[+").map(|at| (head, at)))
+        .filter(|(head, at)| {
+            let digits = &head[at + 2..];
+            !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+        })
+        .map(|(_, at)| at)
+    else {
+        return text;
+    };
+    trimmed[..open]
+        .trim_end()
+        .trim_end_matches(['…', '.'])
+        .trim_end()
 }
 
 /// The place and agency of the dateline opening `text`, for the fields not
@@ -448,5 +469,29 @@ fn apply_columns(
     }
     if let Some((subtitle, p)) = cell(map.subtitle) {
         fields.subtitle = Field::found(subtitle, p);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_truncation_marker;
+
+    #[test]
+    fn news_api_truncation_markers_are_cut() {
+        assert_eq!(
+            without_truncation_marker("Putin proposed a pact on Friday… [+2345 chars]"),
+            "Putin proposed a pact on Friday"
+        );
+        assert_eq!(
+            without_truncation_marker("Oil rose...[+12 chars]\n"),
+            "Oil rose"
+        );
+        for kept in [
+            "A [+5 chars] note in the text.",
+            "Costs [+x chars]",
+            "Plain text.",
+        ] {
+            assert_eq!(without_truncation_marker(kept), kept);
+        }
     }
 }
