@@ -7,7 +7,7 @@
 //! credit ("— AFP") or a "Published in ..." date.
 
 use crate::article::agency::exact_agency;
-use crate::article::dateline::parse_dateline;
+use crate::article::dateline::body_dateline;
 use crate::article::dates::find_date;
 use crate::article::furniture::{is_furniture, is_trailing_furniture, site_menu};
 use crate::article::util::{clean, fold_key, word_count};
@@ -166,7 +166,7 @@ pub(crate) fn body_fields(
     last: Option<usize>,
     fields: &mut ArticleFields,
 ) {
-    if let Some(d) = lines.get(start).and_then(|l| parse_dateline(l)) {
+    if let Some(d) = lines.get(start).and_then(|l| body_dateline(l)) {
         if let Some(place) = d.place {
             fields.dateline = Field::found(place, line_no(start));
         }

@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::article::agency::{exact_agency, normalize_agency};
+use crate::article::places::is_known_place;
 use crate::article::util::{
     CONNECTORS, clean_head, is_all_caps, is_capitalized, is_han, is_invisible, prefix_chars,
 };
@@ -70,6 +71,29 @@ const KICKERS: &[&str] = &[
     "UN",
     "TV",
     "OK",
+    "SUMMARY",
+    "BACKGROUND",
+    "CONTEXT",
+    "DISCLAIMER",
+    "SOURCE",
+    "SOURCES",
+    "CREDIT",
+    "TAGS",
+    "TOPICS",
+    "HIGHLIGHTS",
+    "KEY POINTS",
+    "TRANSCRIPT",
+    "ABSTRACT",
+    "INTRODUCTION",
+    "QUESTION",
+    "ANSWER",
+    "SPONSORED",
+    "ADVERTISEMENT",
+    "DATE",
+    "TIME",
+    "LOCATION",
+    "EDIT",
+    "PS",
 ];
 
 static MARKER: LazyLock<Option<Regex>> =
@@ -318,6 +342,33 @@ fn may_open_with_dateline(line: &str) -> bool {
     false
 }
 
+/// Most words of the sentence after a Title Case place and its colon
+/// ("New Delhi: India and China agreed on Friday..."), at least.
+const MIN_WORDS_AFTER_TITLED_PLACE: usize = 6;
+
+/// "New Delhi: India and China agreed...", "Karachi: Heavy rains...": a
+/// known place ([`is_known_place`]) in Title Case before a colon, as Indian
+/// and Pakistani sites write it. Read on a page's first body line only:
+/// in a headline, "Delhi: ..." is a topic.
+fn titled_place(line: &str) -> Option<Dateline> {
+    let head = clean_head(line, 160);
+    let (prefix, rest) = head.split_once(": ")?;
+    let opens_sentence = |c: char| c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '“';
+    let sentence = rest.split_whitespace().count() >= MIN_WORDS_AFTER_TITLED_PLACE
+        && rest.starts_with(opens_sentence);
+    let is_place = prefix.split_whitespace().all(is_capitalized) && is_known_place(prefix);
+    (is_place && sentence).then(|| Dateline {
+        place: Some(prefix.to_owned()),
+        agency: None,
+    })
+}
+
+/// The dateline of a page's first body line: [`parse_dateline`], or a
+/// Title Case place before a colon ([`titled_place`]).
+pub(crate) fn body_dateline(line: &str) -> Option<Dateline> {
+    parse_dateline(line).or_else(|| titled_place(line))
+}
+
 /// Reads the dateline at the start of a body line, if there is one.
 pub(crate) fn parse_dateline(line: &str) -> Option<Dateline> {
     if !may_open_with_dateline(line) {
@@ -407,6 +458,43 @@ mod tests {
             ("北京——中国外交部26日表示，中方欢迎各方对话。", "北京"),
         ] {
             assert_eq!(place(s).as_deref(), Some(want), "{s}");
+        }
+    }
+
+    #[test]
+    fn title_case_places_before_a_colon_open_a_page_body() {
+        let body_place = |s: &str| body_dateline(s).and_then(|d| d.place);
+        for (s, want) in [
+            (
+                "New Delhi: India and China agreed on Friday to ease tensions.",
+                "New Delhi",
+            ),
+            (
+                "Karachi: Heavy rains lashed the city on Saturday, flooding streets.",
+                "Karachi",
+            ),
+            (
+                "Bengaluru: The state government on Monday announced new rules.",
+                "Bengaluru",
+            ),
+        ] {
+            assert_eq!(body_place(s).as_deref(), Some(want), "{s}");
+            // Elsewhere (a headline, a tweet) it is not read.
+            assert_eq!(place(s), None, "{s}");
+        }
+        for s in [
+            "Note: This article was updated on Monday to add details.",
+            "Opinion: Why the talks between the two sides will fail.",
+            "Putin: We will win.",
+            "Reuters: The company said on Monday it would cut jobs.",
+            "Trump on deportations: 'It's a military operation' and more words here",
+            "Updated at 10:15: The ministry said on Monday that the talks would resume.",
+            "Phil Wolff: Dave Winer books I'll buy and read this summer at the lake.",
+            "Subject: The 3rd Annual Consult Hyperion Digital Identity Forum",
+            "Delhi: Pollution",
+            "Q: What happened next in the talks between the two sides?",
+        ] {
+            assert_eq!(body_place(s), None, "{s}");
         }
     }
 

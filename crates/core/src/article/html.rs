@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use crate::article::ParsedArticle;
 use crate::article::agency::{exact_agency, normalize_agency};
 use crate::article::byline::parse_byline;
-use crate::article::dateline::parse_dateline;
+use crate::article::dateline::body_dateline;
 use crate::article::dates::{date_from_file_name, date_line, find_date};
 use crate::article::furniture::is_furniture;
 use crate::article::html_dom::{Segment, Walk, walk};
@@ -237,7 +237,7 @@ pub(crate) fn parse(html: &str, file_name: &str) -> Result<ParsedArticle, String
         fields.url = Field::found(url.to_owned(), meta(key));
     }
     people_fields(&w, &ld, &mut fields);
-    if let Some(d) = paragraphs.first().and_then(|p| parse_dateline(p)) {
+    if let Some(d) = paragraphs.first().and_then(|p| body_dateline(p)) {
         if let Some(place) = d.place {
             fields.dateline = Field::found(place, meta("first paragraph"));
         }

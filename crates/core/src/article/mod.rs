@@ -22,6 +22,7 @@ mod furniture;
 mod html;
 mod html_dom;
 mod html_meta;
+mod places;
 mod plain;
 mod util;
 

@@ -559,3 +559,23 @@ fn xinhua_english_pages_credit_the_source_beside_the_date() {
     assert_eq!(p.fields.dateline.get().map(String::as_str), Some("MOSCOW"));
     assert!(p.body.starts_with("MOSCOW, Sept. 26"));
 }
+
+#[test]
+fn indian_pages_with_title_case_datelines() {
+    let p = parse_plain(
+        "India, China agree to ease border tensions\n\nPress Trust of India | Updated: September 26, 2020 10:15 pm IST\n\nNew Delhi: India and China agreed on Friday to ease tensions along the border.\n\nMore text follows.\n",
+        "ndtv.txt",
+    );
+    assert_eq!(p.fields.agency.get().map(String::as_str), Some("PTI"));
+    assert_eq!(p.fields.published.get().copied(), date(2020, 9, 26));
+    assert_eq!(
+        p.fields.dateline.get().map(String::as_str),
+        Some("New Delhi")
+    );
+    // A name before a colon is not a place.
+    let p = parse_plain(
+        "A new book on blogging\n\nBy Jane Doe\nSeptember 26, 2020\n\nPhil Wolff: Dave Winer books I will buy and read this summer.\n",
+        "blog.txt",
+    );
+    assert_eq!(p.fields.dateline.get(), None);
+}
