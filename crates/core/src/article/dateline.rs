@@ -187,6 +187,16 @@ fn place_from_prefix(prefix: &str, marked: bool) -> Option<String> {
     Some(place)
 }
 
+/// The place before a date on a date line ("NEW DELHI, " of "NEW DELHI,
+/// September 26, 2020 00:15 IST"): capitals or a known place, then a comma.
+pub(crate) fn place_before_date(before: &str) -> Option<String> {
+    let prefix = before.trim_end().strip_suffix(',')?.trim();
+    if !is_all_caps(prefix) && !is_known_place(prefix) {
+        return None;
+    }
+    place_from_prefix(prefix, true)
+}
+
 /// "PLACE (AGENCY) -", "PLACE, DATE /TASS/.", "(CNN) --".
 fn marked(head: &str) -> Option<Dateline> {
     let whole = MARKER.as_ref()?.find(head)?;

@@ -232,6 +232,12 @@ const OTHER_NOISE: &[&str] = &[
     "时间", "日期",
 ];
 
+/// Units of a relative time ("2 hours ago") beside a date.
+const TIME_UNITS: &[&str] = &[
+    "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr",
+    "hrs", "day", "days", "week", "weeks", "month", "months", "year", "years",
+];
+
 fn month_number(name: &str) -> Option<u32> {
     let lower = name.trim_end_matches('.').to_lowercase();
     if let Some(month) = other_month(&lower) {
@@ -345,10 +351,21 @@ fn noise_around(rest: &str) -> Option<(bool, DateLabel)> {
         None => lower,
     };
     let (mut weekday, mut label) = (false, DateLabel::None);
-    for token in lower
+    let mut tokens = lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|t| !t.is_empty())
-    {
+        .peekable();
+    while let Some(token) = tokens.next() {
+        // "Updated 2 years ago": a number of units before "ago".
+        let count = token.bytes().all(|b| b.is_ascii_digit());
+        if count && tokens.peek().is_some_and(|unit| TIME_UNITS.contains(unit)) {
+            tokens.next();
+            if tokens.peek() == Some(&"ago") {
+                tokens.next();
+                continue;
+            }
+            return None;
+        }
         if WEEKDAYS.contains(&token) {
             weekday = true;
         } else if PUBLISHED_WORDS.contains(&token) {
@@ -371,18 +388,58 @@ pub(crate) fn date_line(s: &str) -> Option<DateLine> {
     if s.len() > 400 {
         return None;
     }
-    let s = crate::article::util::clean(s);
+    let s = unglue(&crate::article::util::clean(s));
     if s.len() > 160 {
         return None;
     }
     let (date, range) = find_date(&s)?;
     let rest = format!("{} {}", &s[..range.start], &s[range.end..]);
-    let (weekday, label) = noise_around(&rest).or_else(|| segment_noise(&s, &range))?;
+    let (weekday, label) = noise_around(&rest)
+        .or_else(|| segment_noise(&s, &range))
+        .or_else(|| {
+            // "NEW DELHI, September 26, 2020 00:15 IST": the place the
+            // story was filed from, then the date.
+            crate::article::dateline::place_before_date(&s[..range.start])?;
+            noise_around(&s[range.end..])
+        })?;
     Some(DateLine {
         date,
         weekday,
         label,
     })
+}
+
+/// A date line as copied from pages that lay its parts out side by side:
+/// "September 26, 20203:15 PM UTCUpdated 2 years ago" (Reuters) reads as
+/// "September 26, 2020 3:15 PM UTC Updated 2 years ago". A year glued to
+/// the time after it, and a label glued to the capital before it, get a
+/// space.
+fn unglue(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len() + 4);
+    let mut last = 0;
+    for i in 0..b.len() {
+        // "2020" then "3:15": four digits of a year, a digit, maybe
+        // another, and a colon.
+        let year_then_time = i >= 4
+            && b[i - 4..i].iter().all(u8::is_ascii_digit)
+            && matches!(&b[i - 4..i - 2], b"19" | b"20")
+            && (i < 5 || !b[i - 5].is_ascii_digit())
+            && b[i].is_ascii_digit()
+            && (b.get(i + 1) == Some(&b':')
+                || b.get(i + 1).is_some_and(u8::is_ascii_digit) && b.get(i + 2) == Some(&b':'));
+        // "UTCUpdated", "PMPublished".
+        let glued_label = i > 0
+            && b[i - 1].is_ascii_uppercase()
+            && (b[i..].starts_with(b"Updated") || b[i..].starts_with(b"Published"));
+        if year_then_time || glued_label {
+            out.push_str(&s[last..i]);
+            out.push(' ');
+            last = i;
+        }
+    }
+    out.push_str(&s[last..]);
+    out
 }
 
 /// Separators between the parts of a date line that also gives a time, an
@@ -406,7 +463,10 @@ fn segment_noise(s: &str, date: &Range<usize>) -> Option<(bool, DateLabel)> {
             continue;
         }
         let key = crate::article::util::fold_key(part);
+        // "Published: 26th September 2020 | Last Updated: 27th September
+        // 2020": another date, the update's.
         let other_noise = noise_around(part).is_some()
+            || find_date(part).is_some() && date_line(part).is_some()
             || crate::article::furniture::is_relative_time(&key)
             || crate::article::furniture::is_counter(&key);
         if !other_noise {
@@ -577,6 +637,25 @@ mod tests {
         );
         assert_eq!(parse_date("2020年9月26日"), d(2020, 9, 26));
         assert_eq!(parse_date("时间：2020年9月26日"), d(2020, 9, 26));
+        // Reuters' parts copied without spaces, with a relative time.
+        let line = date_line("September 26, 20203:15 PM UTCUpdated 2 years ago").unwrap();
+        assert_eq!(line.date, d(2020, 9, 26).unwrap());
+        assert_eq!(date_line("September 26, 2020 Updated 2 years"), None);
+        // Publication and update dates side by side.
+        let line = date_line(
+            "Published: 26th September 2020 10:15 AM  |   Last Updated: 27th September 2020 10:15 AM",
+        )
+        .unwrap();
+        assert_eq!(
+            (line.date, line.label),
+            (d(2020, 9, 26).unwrap(), DateLabel::Published)
+        );
+        // The place the story was filed from, then the date (The Hindu).
+        assert_eq!(
+            parse_date("NEW DELHI, September 26, 2020 00:15 IST"),
+            d(2020, 9, 26)
+        );
+        assert_eq!(parse_date("Prices rose, September 26, 2020"), None);
     }
 
     #[test]

@@ -165,11 +165,22 @@ fn date_among_parts(text: &str, date: &std::ops::Range<usize>) -> Option<Meta> {
             rest.push(part);
         }
     }
+    let rest = rest.join("|");
+    // "TNN | Updated: Sep 26, 2020": a credit that is not a byline, but
+    // short enough not to be a headline either.
+    let credit = rest.split('|').all(|p| word_count(p) <= MAX_CREDIT_WORDS);
+    let byline = parse_byline(&rest);
+    if byline.is_none() && !credit {
+        return None;
+    }
     Some(Meta {
         date: Some(date_line(date_part?)?),
-        byline: Some(parse_byline(&rest.join("|"))?),
+        byline,
     })
 }
+
+/// Most words of each part beside a date that is not a byline ("TNN").
+const MAX_CREDIT_WORDS: usize = 3;
 
 fn classify(text: &str) -> Kind {
     if char_len(text) > 300 {
@@ -553,5 +564,25 @@ pub(crate) fn parse(text: &str, file_name: &str) -> ParsedArticle {
         }
         None => String::new(),
     };
+    if !fields.dateline.is_found()
+        && let Provenance::Line(n) = fields.published.from
+    {
+        placed_date(&lines, n as usize, &mut fields);
+    }
     ParsedArticle { fields, body }
+}
+
+/// The dateline of a date line that names the place first ("NEW DELHI,
+/// September 26, 2020 00:15 IST"), line `n`, when the body's first line
+/// gave none.
+fn placed_date(lines: &[&str], n: usize, fields: &mut ArticleFields) {
+    let Some(line) = lines.get(n) else {
+        return;
+    };
+    let text = clean(line);
+    let place = find_date(&text)
+        .and_then(|(_, range)| crate::article::dateline::place_before_date(&text[..range.start]));
+    if let Some(place) = place {
+        fields.dateline = Field::found(place, line_no(n));
+    }
 }

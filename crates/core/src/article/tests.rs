@@ -579,3 +579,40 @@ fn indian_pages_with_title_case_datelines() {
     );
     assert_eq!(p.fields.dateline.get(), None);
 }
+
+#[test]
+fn date_lines_as_news_sites_lay_them_out() {
+    // The Hindu: the place and the date on one line above the body.
+    let p = parse_plain(
+        "India, China agree to ease border tensions\n\nNEW DELHI, September 26, 2020 00:15 IST\n\nUpdated: September 26, 2020 00:15 IST\n\nIndia and China agreed on Friday to ease tensions.\n",
+        "hindu.txt",
+    );
+    assert_eq!(p.fields.published.get().copied(), date(2020, 9, 26));
+    assert_eq!(
+        p.fields.dateline.get().map(String::as_str),
+        Some("NEW DELHI")
+    );
+    assert_eq!(p.fields.dateline.from, Provenance::Line(2));
+    // The Times of India: an in-house credit beside the date.
+    let p = parse_plain(
+        "India, China agree to ease border tensions\n\nTNN | Updated: Sep 26, 2020, 10:15 IST\n\nNEW DELHI: India and China agreed on Friday to ease tensions.\n",
+        "toi.txt",
+    );
+    assert_eq!(p.fields.published.get().copied(), date(2020, 9, 26));
+    assert!(p.body.starts_with("NEW DELHI: India"));
+    // Reuters, copied from the page with its parts glued together.
+    let p = parse_plain(
+        "World\n\nPutin proposes pact with US\n\nReuters\n\n3 minute read\n\nSeptember 26, 20203:15 PM UTCUpdated 2 years ago\n\nMOSCOW, Sept 26 (Reuters) - Russian President Vladimir Putin proposed a pact on Friday.\n",
+        "reuters.txt",
+    );
+    assert_eq!(title(&p), Some("Putin proposes pact with US"));
+    assert_eq!(p.fields.published.get().copied(), date(2020, 9, 26));
+    assert!(p.body.starts_with("MOSCOW, Sept 26"));
+    // The New Indian Express: publication and update dates on one line.
+    let p = parse_plain(
+        "Putin proposes pact with US\n\nPublished: 26th September 2020 10:15 AM  |   Last Updated: 27th September 2020 10:15 AM\n\nBy PTI\n\nMOSCOW: Russian President Vladimir Putin proposed a pact on Friday.\n",
+        "nie.txt",
+    );
+    assert_eq!(p.fields.published.get().copied(), date(2020, 9, 26));
+    assert_eq!(p.fields.agency.get().map(String::as_str), Some("PTI"));
+}

@@ -162,6 +162,11 @@ pub(crate) fn file_stem(file_name: &str) -> &str {
     }
 }
 
+/// True for a character of the Han script.
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FA1F}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -220,9 +225,4 @@ mod tests {
         assert!(!is_all_caps("Kyiv"));
         assert!(is_capitalized("“Moscow"));
     }
-}
-
-/// True for a character of the Han script.
-pub(crate) fn is_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FA1F}')
 }
