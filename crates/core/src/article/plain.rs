@@ -244,17 +244,21 @@ fn opens_body(e: &Entry, first: bool) -> bool {
         return true;
     }
     let text = e.text();
-    // A Chinese character says about as much as a short word: a sentence
-    // of 25 of them is as long as one of 15 English words.
+    // A Chinese character says about as much as a short English word of
+    // four letters: a sentence of 25 of them is one of 15 English words.
+    // (Chinese has no kickers before a colon, which the length below
+    // tells from datelines in English.)
     let han = text.chars().filter(|&c| is_han(c)).count();
-    let (chars, words) = (char_len(text) + 2 * han, word_count(text) + han * 2 / 3);
+    let (chars, words) = (char_len(text) + 3 * han, word_count(text) + han * 2 / 3);
     let paragraph = chars > 150 || ends_with_period(text) && words > 12;
     // A marked dateline ("PARIS (AFP) -") never opens a headline. An
     // unmarked one may be a headline's kicker ("CBO: 14M more Americans
     // won't have health insurance", "HUFFPOLLSTER: Most Addresses Get High
     // Marks."), so on the first line it takes a paragraph in sentence case.
     let dateline = parse_dateline(text).is_some_and(|d| {
-        d.agency.is_some() || chars > 80 && (!first || paragraph && capitalized_share(text) < 0.6)
+        d.agency.is_some()
+            || (chars > 80 || han > 0 && paragraph)
+                && (!first || paragraph && capitalized_share(text) < 0.6)
     });
     dateline || (!first && paragraph)
 }

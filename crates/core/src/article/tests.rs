@@ -541,6 +541,12 @@ fn chinese_pages() {
     );
     assert_eq!(title(&p), Some("zh6"));
     assert_eq!(p.fields.dateline.get().map(String::as_str), Some("北京"));
+    let p = parse_plain(
+        "北京——中国外交部26日表示，中方欢迎各方对话。\n\n这是第二段。\n",
+        "zh7.txt",
+    );
+    assert_eq!(title(&p), Some("zh7"));
+    assert_eq!(p.fields.dateline.get().map(String::as_str), Some("北京"));
 }
 
 #[test]
