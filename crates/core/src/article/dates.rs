@@ -482,12 +482,14 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     date_line(s).map(|d| d.date)
 }
 
-/// A date column's value: any form [`parse_date`] reads, or a Unix time in
-/// seconds or milliseconds, as exports from databases and news APIs give
-/// (`1485000000`, `1485000000000`, `1485000000.5`).
+/// A date column's value: any form [`parse_date`] reads, digits run
+/// together as GDELT and many databases write them (`20200926`,
+/// `20200926101500`), or a Unix time in seconds or milliseconds, as
+/// exports from databases and news APIs give (`1485000000`,
+/// `1485000000000`, `1485000000.5`).
 pub fn parse_column_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
-    parse_date(s).or_else(|| {
+    parse_date(s).or_else(|| compact_date(s)).or_else(|| {
         let whole = s.split_once('.').map_or(s, |(whole, _)| whole);
         if !(9..=13).contains(&whole.len()) || !whole.bytes().all(|b| b.is_ascii_digit()) {
             return None;
@@ -497,6 +499,17 @@ pub fn parse_column_date(s: &str) -> Option<NaiveDate> {
         let secs = if whole.len() > 10 { n / 1000 } else { n };
         chrono::DateTime::from_timestamp(secs, 0).map(|t| t.date_naive())
     })
+}
+
+/// `YYYYMMDD` or `YYYYMMDDhhmmss`.
+fn compact_date(s: &str) -> Option<NaiveDate> {
+    if !matches!(s.len(), 8 | 14) || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let part = |r: std::ops::Range<usize>| s[r].parse::<u32>().ok();
+    let date = make_date(i32::try_from(part(0..4)?).ok()?, part(4..6)?, part(6..8)?)?;
+    let time_ok = s.len() == 8 || part(8..10)? < 24 && part(10..12)? < 60 && part(12..14)? < 61;
+    time_ok.then_some(date)
 }
 
 static FILE_DATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -538,6 +551,11 @@ mod tests {
             parse_column_date("Mon, 09 Jan 2017 18:31:00 GMT"),
             d(2017, 1, 9)
         );
+        // Digits run together.
+        assert_eq!(parse_column_date("20200926"), d(2020, 9, 26));
+        assert_eq!(parse_column_date("20200926101500"), d(2020, 9, 26));
+        assert_eq!(parse_column_date("20201326"), None);
+        assert_eq!(parse_column_date("20200926256000"), None);
         // Numbers too short or too long to be a time, and not numbers.
         assert_eq!(parse_column_date("12345"), None);
         assert_eq!(parse_column_date("12345678901234"), None);
