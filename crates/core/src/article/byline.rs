@@ -8,6 +8,7 @@
 
 use crate::article::agency::{exact_agency, normalize_agency};
 use crate::article::dates::date_line;
+use crate::article::places::is_known_place;
 use crate::article::util::{
     CONNECTORS, char_len, clean, fold_key, is_capitalized, strip_emphasis, word_count,
 };
@@ -274,6 +275,8 @@ fn with_outlet(s: &str) -> Option<Byline> {
         match exact_agency(part) {
             Some(agency) if byline.agency.is_none() => byline.agency = Some(agency),
             Some(_) => {}
+            // "EFE | Madrid | 26 Sep 2020": the place filed from.
+            None if is_known_place(part) => {}
             None if byline.outlet.is_none() => byline.outlet = Some((*part).to_owned()),
             None => {}
         }
@@ -373,6 +376,8 @@ mod tests {
         assert_eq!(b.outlet.as_deref(), Some("Dawn"));
         let b = parse_byline("AFP | The Express Tribune").unwrap();
         assert_eq!(b.agency, Some("AFP"));
+        let b = parse_byline("EFE | Madrid | 26 Sep 2020").unwrap();
+        assert_eq!((b.outlet, b.agency), (None, Some("EFE")));
         // Source credits name the outlet or the agency; editors are neither.
         let b = parse_byline("来源：新华网").unwrap();
         assert_eq!((b.outlet.as_deref(), b.agency), (Some("新华网"), None));

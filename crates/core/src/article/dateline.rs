@@ -157,6 +157,7 @@ fn is_place_part(part: &str) -> bool {
 /// The place in a dateline prefix such as "WASHINGTON, Sept 26" or
 /// "Kyiv, Ukraine"; `marked` says an agency marker follows it.
 fn place_from_prefix(prefix: &str, marked: bool) -> Option<String> {
+    let prefix = without_asides(prefix);
     let prefix = prefix.trim().trim_end_matches([',', '.', ' ']);
     let mut parts: Vec<&str> = prefix.split(',').map(str::trim).collect();
     while parts.len() > 1 && parts.last().is_some_and(|p| is_date_part(p)) {
@@ -197,9 +198,45 @@ pub(crate) fn place_before_date(before: &str) -> Option<String> {
     place_from_prefix(prefix, true)
 }
 
+/// A dateline prefix without the country or state its place is given in
+/// brackets: "Moscow [Russia], Sep 26" (ANI), "BANGALORE (India), February
+/// 17." (TASS).
+fn without_asides(prefix: &str) -> std::borrow::Cow<'_, str> {
+    if !prefix.contains(['(', '[']) {
+        return prefix.into();
+    }
+    let mut out = String::with_capacity(prefix.len());
+    let mut close = None;
+    for c in prefix.chars() {
+        match (close, c) {
+            (None, '(') => close = Some(')'),
+            (None, '[') => close = Some(']'),
+            (None, c) => out.push(c),
+            (Some(end), c) if c == end => close = None,
+            (Some(_), _) => {}
+        }
+    }
+    // "MVEBU (Marvell SOCs: Armada 370/XP)", cut at its colon: a bracket
+    // left open is not an aside.
+    if close.is_some() {
+        return prefix.into();
+    }
+    let words: Vec<&str> = out.split_whitespace().collect();
+    words.join(" ").replace(" ,", ",").into()
+}
+
 /// "PLACE (AGENCY) -", "PLACE, DATE /TASS/.", "(CNN) --".
 fn marked(head: &str) -> Option<Dateline> {
-    let whole = MARKER.as_ref()?.find(head)?;
+    // "BANGALORE (India), February 17. /TASS/.": an aside may come first.
+    MARKER
+        .as_ref()?
+        .find_iter(head)
+        .take_while(|m| m.start() <= 80)
+        .find_map(|whole| marked_at(head, &whole))
+}
+
+/// [`marked`] with the marker at `whole`.
+fn marked_at(head: &str, whole: &regex::Match<'_>) -> Option<Dateline> {
     // The story follows the marker: a word, a dash, a quote, or a tag or
     // bracket glued to it ("(CNN)#IslandLife", "(CNN)[Breaking news]"); a
     // comma or a closing bracket means the marker is inside a sentence.
@@ -245,7 +282,11 @@ fn split_delimiter(head: &str) -> Option<(&str, &str)> {
         }
         let rest = &window[i..];
         let found = DELIMITERS.iter().find(|d| rest.starts_with(d.as_bytes()));
-        found.map(|d| (i, d.len()))
+        // "WASHINGTON -House lawmakers": the dash glued to the story.
+        let glued = || rest.starts_with(b" -") && rest.get(2).is_some_and(u8::is_ascii_uppercase);
+        found
+            .map(|d| (i, d.len()))
+            .or_else(|| glued().then_some((i, 2)))
     })?;
     Some((&head[..pos], &head[pos + len..]))
 }
@@ -325,8 +366,14 @@ fn may_open_with_dateline(line: &str) -> bool {
         let delimiter = match b {
             // ": ", not a web address's "://".
             b':' => spaced(i + 1),
-            // " - ", "--", not a hyphen inside a word.
-            b'-' => spaced(i + 1) || bytes.get(i + 1) == Some(&b'-'),
+            // " - ", "--", " -House", not a hyphen inside a word.
+            b'-' => {
+                spaced(i + 1)
+                    || bytes.get(i + 1) == Some(&b'-')
+                    || i > 0
+                        && bytes[i - 1] == b' '
+                        && bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase)
+            }
             b'(' => true,
             // "/TASS/" after a space or the date's dot, not a path's slash.
             b'/' => i == 0 || matches!(bytes[i - 1], b' ' | b'.' | b',') || bytes[i - 1] >= 0x80,
@@ -356,13 +403,15 @@ fn may_open_with_dateline(line: &str) -> bool {
 /// ("New Delhi: India and China agreed on Friday..."), at least.
 const MIN_WORDS_AFTER_TITLED_PLACE: usize = 6;
 
-/// "New Delhi: India and China agreed...", "Karachi: Heavy rains...": a
-/// known place ([`is_known_place`]) in Title Case before a colon, as Indian
-/// and Pakistani sites write it. Read on a page's first body line only:
+/// "New Delhi: India and China agreed...", "Karachi: Heavy rains...",
+/// "Ramallah - Palestinian politicians...": a known place
+/// ([`is_known_place`]) in Title Case before a colon or a dash, as Indian,
+/// Pakistani and Al Jazeera's pages write it. Read on a page's first body line only:
 /// in a headline, "Delhi: ..." is a topic.
 fn titled_place(line: &str) -> Option<Dateline> {
     let head = clean_head(line, 160);
-    let (prefix, rest) = head.split_once(": ")?;
+    let (prefix, rest) = split_delimiter(&head)?;
+    let (prefix, rest) = (prefix.trim(), rest.trim_start());
     let opens_sentence = |c: char| c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '“';
     let sentence = rest.split_whitespace().count() >= MIN_WORDS_AFTER_TITLED_PLACE
         && rest.starts_with(opens_sentence);
@@ -462,6 +511,18 @@ mod tests {
             ),
             ("القاهرة - قال الرئيس المصري", "القاهرة"),
             ("新华社莫斯科9月26日电 俄罗斯总统普京提议", "莫斯科"),
+            (
+                "WASHINGTON -House lawmakers on Thursday advanced a measure",
+                "WASHINGTON",
+            ),
+            (
+                "BANGALORE (India), February 17. /TASS/. A contract for the delivery",
+                "BANGALORE",
+            ),
+            (
+                "Moscow [Russia], Sep 26 (ANI): Russian President Vladimir Putin",
+                "Moscow",
+            ),
             ("中新网北京9月26日电 外交部发言人表示", "北京"),
             ("北京9月26日电（记者 张三）外交部发言人表示", "北京"),
             ("烟台9月26日电 记者从烟台市获悉", "烟台"),
@@ -486,6 +547,14 @@ mod tests {
             (
                 "Bengaluru: The state government on Monday announced new rules.",
                 "Bengaluru",
+            ),
+            (
+                "Ramallah - Palestinian politicians and human rights groups warn",
+                "Ramallah",
+            ),
+            (
+                "Istanbul --Om Abd al-Rahman holds little hope for the future of Syria",
+                "Istanbul",
             ),
         ] {
             assert_eq!(body_place(s).as_deref(), Some(want), "{s}");
@@ -554,6 +623,9 @@ mod tests {
             "وزیراعظم نے کہا: ہم جیتیں گے",
             "普京说：我们会赢",
             "中国外交部发言人赵立坚在例行记者会上表示——中方欢迎各方对话",
+            "NEW YORK -based investors said on Monday",
+            "MVEBU (Marvell SOCs: Armada 370/XP)",
+            "Skydiving, hiking, kayaking - they're all part of the plan as sports",
         ] {
             assert_eq!(place(s), None, "{s}");
         }

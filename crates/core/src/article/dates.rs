@@ -465,8 +465,10 @@ fn segment_noise(s: &str, date: &Range<usize>) -> Option<(bool, DateLabel)> {
         let key = crate::article::util::fold_key(part);
         // "Published: 26th September 2020 | Last Updated: 27th September
         // 2020": another date, the update's.
+        // "Sep 26, 2020 - 10:15 | World": the page's section.
         let other_noise = noise_around(part).is_some()
             || find_date(part).is_some() && date_line(part).is_some()
+            || crate::article::furniture::is_furniture(part)
             || crate::article::furniture::is_relative_time(&key)
             || crate::article::furniture::is_counter(&key);
         if !other_noise {
@@ -674,6 +676,8 @@ mod tests {
             d(2020, 9, 26)
         );
         assert_eq!(parse_date("Prices rose, September 26, 2020"), None);
+        // A section beside the date (Kyodo).
+        assert_eq!(parse_date("Sep 26, 2020 - 10:15 | World"), d(2020, 9, 26));
     }
 
     #[test]

@@ -622,3 +622,47 @@ fn date_lines_as_news_sites_lay_them_out() {
     assert_eq!(p.fields.published.get().copied(), date(2020, 9, 26));
     assert_eq!(p.fields.agency.get().map(String::as_str), Some("PTI"));
 }
+
+#[test]
+fn wire_services_own_page_layouts() {
+    let body = "Russian President Vladimir Putin proposed a pact on Friday.";
+    // ANI: the country in brackets after the place.
+    let p = parse_plain(
+        &format!(
+            "Putin proposes pact with US\n\nANI | Sep 26, 2020, 10:15 IST\n\nMoscow [Russia], Sep 26 (ANI): {body}\n"
+        ),
+        "ani.txt",
+    );
+    assert_eq!(p.fields.agency.get().map(String::as_str), Some("ANI"));
+    assert_eq!(p.fields.published.get().copied(), date(2020, 9, 26));
+    assert_eq!(p.fields.dateline.get().map(String::as_str), Some("Moscow"));
+    // EFE: the place between the agency and the date is not the outlet.
+    let p = parse_plain(
+        &format!(
+            "Putin proposes pact with US\n\nEFE | Madrid | 26 Sep 2020\n\nMadrid, Sep 26 (EFE).- {body}\n"
+        ),
+        "efe.txt",
+    );
+    assert_eq!(p.fields.agency.get().map(String::as_str), Some("EFE"));
+    assert_eq!(p.fields.outlet.get(), None);
+    assert_eq!(p.fields.published.get().copied(), date(2020, 9, 26));
+    // Kyodo: the section beside the date.
+    let p = parse_plain(
+        &format!(
+            "Putin proposes pact with US\n\nKYODO NEWS - Sep 26, 2020 - 10:15 | World\n\nTOKYO - {body}\n"
+        ),
+        "kyodo.txt",
+    );
+    assert_eq!(p.fields.agency.get().map(String::as_str), Some("Kyodo"));
+    assert_eq!(p.fields.published.get().copied(), date(2020, 9, 26));
+    assert_eq!(p.fields.dateline.get().map(String::as_str), Some("TOKYO"));
+    // Al Jazeera: a place in Title Case before a dash.
+    let p = parse_plain(
+        "Palestinians warn of annexation\n\n26 Sep 2020\n\nRamallah - Palestinian politicians and human rights groups are warning.\n",
+        "aj.txt",
+    );
+    assert_eq!(
+        p.fields.dateline.get().map(String::as_str),
+        Some("Ramallah")
+    );
+}
