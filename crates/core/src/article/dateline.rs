@@ -409,6 +409,10 @@ const MIN_WORDS_AFTER_TITLED_PLACE: usize = 6;
 /// Pakistani and Al Jazeera's pages write it. Read on a page's first body line only:
 /// in a headline, "Delhi: ..." is a topic.
 fn titled_place(line: &str) -> Option<Dateline> {
+    // The delimiter comes within a place name's length of the start: most
+    // first lines are settled here, before cleaning.
+    let start = line.trim_start().as_bytes();
+    memchr::memchr3(b':', b'-', 0xE2, &start[..start.len().min(40)])?;
     let head = clean_head(line, 160);
     let (prefix, rest) = split_delimiter(&head)?;
     let (prefix, rest) = (prefix.trim(), rest.trim_start());

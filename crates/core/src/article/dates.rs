@@ -388,7 +388,7 @@ pub(crate) fn date_line(s: &str) -> Option<DateLine> {
     if s.len() > 400 {
         return None;
     }
-    let s = unglue(&crate::article::util::clean(s));
+    let s = unglue(crate::article::util::clean(s));
     if s.len() > 160 {
         return None;
     }
@@ -414,29 +414,39 @@ pub(crate) fn date_line(s: &str) -> Option<DateLine> {
 /// "September 26, 2020 3:15 PM UTC Updated 2 years ago". A year glued to
 /// the time after it, and a label glued to the capital before it, get a
 /// space.
-fn unglue(s: &str) -> String {
+fn unglue(s: String) -> String {
     let b = s.as_bytes();
-    let mut out = String::with_capacity(s.len() + 4);
+    // Where a space goes: before the hour of "20203:15" (found from its
+    // colon) and before a label glued to a capital. Most lines have none.
+    let hours = memchr::memchr_iter(b':', b).filter_map(|colon| {
+        (1..=2)
+            .map(|digits| colon.checked_sub(digits))
+            .find_map(|hour| {
+                let hour = hour?;
+                let year = b.get(hour.checked_sub(4)?..hour)?;
+                let glued = year.iter().all(u8::is_ascii_digit)
+                    && matches!(&year[..2], b"19" | b"20")
+                    && (hour < 5 || !b[hour - 5].is_ascii_digit())
+                    && b[hour..colon].iter().all(u8::is_ascii_digit);
+                glued.then_some(hour)
+            })
+    });
+    let labels = memchr::memchr2_iter(b'U', b'P', b).filter(|&at| {
+        at > 0
+            && b[at - 1].is_ascii_uppercase()
+            && (b[at..].starts_with(b"Updated") || b[at..].starts_with(b"Published"))
+    });
+    let mut cuts: Vec<usize> = hours.chain(labels).collect();
+    if cuts.is_empty() {
+        return s;
+    }
+    cuts.sort_unstable();
+    let mut out = String::with_capacity(s.len() + cuts.len());
     let mut last = 0;
-    for i in 0..b.len() {
-        // "2020" then "3:15": four digits of a year, a digit, maybe
-        // another, and a colon.
-        let year_then_time = i >= 4
-            && b[i - 4..i].iter().all(u8::is_ascii_digit)
-            && matches!(&b[i - 4..i - 2], b"19" | b"20")
-            && (i < 5 || !b[i - 5].is_ascii_digit())
-            && b[i].is_ascii_digit()
-            && (b.get(i + 1) == Some(&b':')
-                || b.get(i + 1).is_some_and(u8::is_ascii_digit) && b.get(i + 2) == Some(&b':'));
-        // "UTCUpdated", "PMPublished".
-        let glued_label = i > 0
-            && b[i - 1].is_ascii_uppercase()
-            && (b[i..].starts_with(b"Updated") || b[i..].starts_with(b"Published"));
-        if year_then_time || glued_label {
-            out.push_str(&s[last..i]);
-            out.push(' ');
-            last = i;
-        }
+    for cut in cuts {
+        out.push_str(&s[last..cut]);
+        out.push(' ');
+        last = cut;
     }
     out.push_str(&s[last..]);
     out
@@ -467,10 +477,10 @@ fn segment_noise(s: &str, date: &Range<usize>) -> Option<(bool, DateLabel)> {
         // 2020": another date, the update's.
         // "Sep 26, 2020 - 10:15 | World": the page's section.
         let other_noise = noise_around(part).is_some()
-            || find_date(part).is_some() && date_line(part).is_some()
-            || crate::article::furniture::is_furniture(part)
             || crate::article::furniture::is_relative_time(&key)
-            || crate::article::furniture::is_counter(&key);
+            || crate::article::furniture::is_counter(&key)
+            || crate::article::furniture::is_furniture(part)
+            || find_date(part).is_some() && date_line(part).is_some();
         if !other_noise {
             return None;
         }

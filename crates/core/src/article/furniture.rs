@@ -738,8 +738,8 @@ pub(crate) fn is_short_label(line: &str) -> bool {
         return false;
     }
     let s = clean(line);
-    let han = s.chars().filter(|&c| is_han(c)).count();
-    if han > 0 && s.chars().all(|c| is_han(c) || c == ' ') {
+    if !s.is_ascii() && s.chars().all(|c| is_han(c) || c == ' ') {
+        let han = s.chars().filter(|&c| c != ' ').count();
         return (2..=MAX_HAN_LABEL_CHARS).contains(&han);
     }
     let words = word_count(&s);

@@ -248,9 +248,13 @@ fn opens_body(e: &Entry, first: bool) -> bool {
     // four letters: a sentence of 25 of them is one of 15 English words.
     // (Chinese has no kickers before a colon, which the length below
     // tells from datelines in English.)
-    let han = text.chars().filter(|&c| is_han(c)).count();
-    let (chars, words) = (char_len(text) + 3 * han, word_count(text) + han * 2 / 3);
-    let paragraph = chars > 150 || ends_with_period(text) && words > 12;
+    let han = if text.is_ascii() {
+        0
+    } else {
+        text.chars().filter(|&c| is_han(c)).count()
+    };
+    let chars = char_len(text) + 3 * han;
+    let paragraph = chars > 150 || ends_with_period(text) && word_count(text) + han * 2 / 3 > 12;
     // A marked dateline ("PARIS (AFP) -") never opens a headline. An
     // unmarked one may be a headline's kicker ("CBO: 14M more Americans
     // won't have health insurance", "HUFFPOLLSTER: Most Addresses Get High
