@@ -16,6 +16,7 @@ use crate::article::byline::{Byline, parse_byline, source_label};
 use crate::article::dateline::parse_dateline;
 use crate::article::dates::{DateLabel, DateLine, date_from_file_name, date_line, find_date};
 use crate::article::furniture::{is_furniture, is_short_label, site_menu};
+use crate::article::places::is_known_place;
 use crate::article::util::{
     char_len, clean, ends_with_period, file_stem, is_capitalized, is_han, prefix_chars,
     strip_emphasis, word_count,
@@ -259,13 +260,28 @@ fn opens_body(e: &Entry, first: bool) -> bool {
     // unmarked one may be a headline's kicker ("CBO: 14M more Americans
     // won't have health insurance", "HUFFPOLLSTER: Most Addresses Get High
     // Marks."), so on the first line it takes a paragraph in sentence case.
+    // A place news is filed from, before a sentence, is a dateline even in
+    // a short line ("MOSCOW: Russian President Vladimir Putin proposed a
+    // pact on Friday.").
+    let known_place = |place: &str| {
+        is_known_place(place)
+            && ends_with_period(text)
+            && word_count(text) >= MIN_DATELINE_SENTENCE_WORDS
+            // Names and the place itself make a sentence's capitals.
+            && capitalized_share(text) < 0.7
+    };
     let dateline = parse_dateline(text).is_some_and(|d| {
         d.agency.is_some()
+            || d.place.as_deref().is_some_and(known_place)
             || (chars > 80 || han > 0 && paragraph)
                 && (!first || paragraph && capitalized_share(text) < 0.6)
     });
     dateline || (!first && paragraph)
 }
+
+/// Fewest words of a short first line that a known place's dateline opens
+/// as the body.
+const MIN_DATELINE_SENTENCE_WORDS: usize = 8;
 
 /// Share of words that start with a capital letter (Title Case headlines).
 fn capitalized_share(s: &str) -> f64 {

@@ -666,3 +666,31 @@ fn wire_services_own_page_layouts() {
         Some("Ramallah")
     );
 }
+
+#[test]
+fn a_short_first_line_opened_by_a_known_place_is_the_body() {
+    let p = parse_plain(
+        "MOSCOW: Russian President Vladimir Putin proposed a pact on Friday.\n\nThe second paragraph.\n",
+        "moscow.txt",
+    );
+    assert_eq!(title(&p), Some("moscow"));
+    assert_eq!(p.fields.dateline.get().map(String::as_str), Some("MOSCOW"));
+    // A kicker that is not a place stays a headline; so does a Title Case
+    // headline after a place.
+    let p = parse_plain(
+        "CBO: 14M more Americans won't have health insurance.\n\nThe report says so.\n",
+        "cbo.txt",
+    );
+    assert_eq!(
+        title(&p),
+        Some("CBO: 14M more Americans won't have health insurance.")
+    );
+    let p = parse_plain(
+        "MOSCOW: Putin Proposes Election Pact With The United States.\n\nThe report says so.\n",
+        "head.txt",
+    );
+    assert_eq!(
+        title(&p),
+        Some("MOSCOW: Putin Proposes Election Pact With The United States.")
+    );
+}
