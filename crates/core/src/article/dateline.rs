@@ -399,15 +399,15 @@ fn may_open_with_dateline(line: &str) -> bool {
     false
 }
 
-/// Most words of the sentence after a Title Case place and its colon
-/// ("New Delhi: India and China agreed on Friday..."), at least.
+/// Fewest words of the sentence after a Title Case place and its
+/// delimiter ("New Delhi: India and China agreed on Friday...").
 const MIN_WORDS_AFTER_TITLED_PLACE: usize = 6;
 
 /// "New Delhi: India and China agreed...", "Karachi: Heavy rains...",
 /// "Ramallah - Palestinian politicians...": a known place
 /// ([`is_known_place`]) in Title Case before a colon or a dash, as Indian,
-/// Pakistani and Al Jazeera's pages write it. Read on a page's first body line only:
-/// in a headline, "Delhi: ..." is a topic.
+/// Pakistani and Al Jazeera's pages write it. Read on a page's first body
+/// line only: in a headline, "Delhi: ..." is a topic.
 fn titled_place(line: &str) -> Option<Dateline> {
     // The delimiter comes within a place name's length of the start: most
     // first lines are settled here, before cleaning.
@@ -427,7 +427,7 @@ fn titled_place(line: &str) -> Option<Dateline> {
 }
 
 /// The dateline of a page's first body line: [`parse_dateline`], or a
-/// Title Case place before a colon ([`titled_place`]).
+/// Title Case place before a colon or a dash ([`titled_place`]).
 pub(crate) fn body_dateline(line: &str) -> Option<Dateline> {
     parse_dateline(line).or_else(|| titled_place(line))
 }

@@ -1,10 +1,12 @@
-//! Places that open datelines written in Title Case ("New Delhi: ...").
+//! Places news is filed from: capitals and cities that datelines name.
 //!
 //! An all-caps place before a colon ("MOSCOW:") reads as a dateline by its
 //! capitals alone. Written in Title Case, as Indian and Pakistani sites do
 //! ("New Delhi:", "Karachi:"), it looks like any other label before a colon
-//! ("Phil Wolff: ...", "Subject: ..."), so it is read only when it names a
-//! capital or a city that news is often filed from.
+//! ("Phil Wolff: ...", "Subject: ..."), so it is read only when it names
+//! one of these places. The list also tells a place beside a byline ("EFE |
+//! Madrid | date") from an outlet, and a short first line that a place
+//! opens ("MOSCOW: Russian President ... on Friday.") from a headline.
 
 /// Lowercased, sorted (checked by a test) for a binary search.
 #[rustfmt::skip]
