@@ -231,11 +231,11 @@ const OTHER_NOISE: &[&str] = &[
     "года", "г", "в", "мск", "时间", "日期",
 ];
 
-/// Units of a relative time ("2 hours ago") beside a date.
-const TIME_UNITS: &[&str] = &[
-    "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr",
-    "hrs", "day", "days", "week", "weeks", "month", "months", "year", "years",
-];
+/// A unit of a relative time beside a date ("2 hours ago", "2 years ago").
+fn is_time_unit(word: &str) -> bool {
+    use crate::article::furniture::{LONG_TIME_UNITS, TIME_UNITS};
+    TIME_UNITS.contains(&word) || LONG_TIME_UNITS.contains(&word)
+}
 
 fn month_number(name: &str) -> Option<u32> {
     let lower = name.trim_end_matches('.').to_lowercase();
@@ -357,7 +357,7 @@ fn noise_around(rest: &str) -> Option<(bool, DateLabel)> {
     while let Some(token) = tokens.next() {
         // "Updated 2 years ago": a number of units before "ago".
         let count = token.bytes().all(|b| b.is_ascii_digit());
-        if count && tokens.peek().is_some_and(|unit| TIME_UNITS.contains(unit)) {
+        if count && tokens.peek().is_some_and(|unit| is_time_unit(unit)) {
             tokens.next();
             if tokens.peek() == Some(&"ago") {
                 tokens.next();
@@ -479,7 +479,7 @@ fn segment_noise(s: &str, date: &Range<usize>) -> Option<(bool, DateLabel)> {
             || crate::article::furniture::is_relative_time(&key)
             || crate::article::furniture::is_counter(&key)
             || crate::article::furniture::is_furniture(part)
-            || find_date(part).is_some() && date_line(part).is_some();
+            || date_line(part).is_some();
         if !other_noise {
             return None;
         }

@@ -136,15 +136,22 @@ pub(crate) fn is_relative_time(key: &str) -> bool {
         .split(' ')
         .skip_while(|w| matches!(*w, "last" | "updated" | "published" | "posted"))
         .collect();
-    const UNITS: &[&str] = &[
-        "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours",
-        "hr", "hrs", "day", "days", "week", "weeks",
-    ];
     words.len() == 3
         && words[0].chars().all(|c| c.is_ascii_digit())
-        && UNITS.contains(&words[1])
+        && TIME_UNITS.contains(&words[1])
         && words[2] == "ago"
 }
+
+/// Units of a relative time ("2 hours ago"), as a line of furniture or
+/// beside a date.
+pub(crate) const TIME_UNITS: &[&str] = &[
+    "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr",
+    "hrs", "day", "days", "week", "weeks",
+];
+
+/// Longer units, read beside a date only ("Updated 2 years ago"): a line
+/// of its own that says "65 years ago." is more likely text.
+pub(crate) const LONG_TIME_UNITS: &[&str] = &["month", "months", "year", "years"];
 
 /// "Home > World > Asia", "Home / World", "News | Pakistan", split on
 /// `sep`, the line's [`breadcrumb_separator`].

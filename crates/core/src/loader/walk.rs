@@ -178,13 +178,13 @@ impl CanonicalDirs {
         } else {
             dir
         };
-        if !self.dirs.contains_key(dir) {
-            self.dirs.insert(dir.to_path_buf(), canonicalize(dir));
+        if let Some(canonical_dir) = self.dirs.get(dir) {
+            return canonical_dir.join(name);
         }
-        match self.dirs.get(dir) {
-            Some(canonical_dir) => canonical_dir.join(name),
-            None => canonicalize(path),
-        }
+        let canonical_dir = canonicalize(dir);
+        let canonical = canonical_dir.join(name);
+        self.dirs.insert(dir.to_path_buf(), canonical_dir);
+        canonical
     }
 }
 
