@@ -59,7 +59,8 @@ impl Corpus {
             // postings (2% of the load's CPU). Batch ids are in order of
             // first use, so the ids given are the same.
             let mut global: Vec<SurfaceId> = vec![UNINTERNED; words.len()];
-            if all_new(by_key, docs, &entries) {
+            let fresh = all_new(by_key, docs, &entries);
+            if fresh {
                 for (id, slot) in global.iter_mut().enumerate() {
                     let (word, hash) = words.get(id as u32);
                     *slot = vocab.find_hashed(word, hash).unwrap_or(UNINTERNED);
@@ -73,7 +74,7 @@ impl Corpus {
             }
             let mut counted: Vec<(SurfaceId, u32)> = Vec::new();
             for entry in entries {
-                if find_key(by_key, docs, &entry.doc.key).is_some() {
+                if !fresh && find_key(by_key, docs, &entry.doc.key).is_some() {
                     continue;
                 }
                 counted.clear();
