@@ -125,6 +125,11 @@ fn typing_a_term_updates_highlights_and_charts() {
         harness.query_by_label(&format!("1 of {hits}")).is_some(),
         "reader shows no hit counter"
     );
+    assert_eq!(
+        harness.state().ui.reader_drawn_hits as u64,
+        hits,
+        "every hit is highlighted in the reader, the headline's too"
+    );
     harness.state_mut().session.panels.tab = wirescope::core::session::AnalysisTab::Trend;
     harness.step();
     harness.step();
@@ -733,4 +738,121 @@ fn a_large_corpus_counts_its_word_list_in_the_background() {
         shown.rows.first().map(|r| r.count),
         expected.rows.first().map(|r| r.count)
     );
+}
+
+#[test]
+fn the_reader_corrects_fields_and_refuses_a_bad_date() {
+    let mut harness = sample_harness();
+    let key = harness.state().corpus.doc(0).key.clone();
+    harness.get_by_label("Edit fields").click();
+    harness.run();
+    retype(&mut harness, "Agency", "Reuters");
+    retype(&mut harness, "Outlet", "");
+    retype(&mut harness, "Published", "26/09/2020");
+    harness.get_by_label("Apply").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("\"26/09/2020\" is not a date")
+            .is_some(),
+        "a bad date is refused with the reason"
+    );
+    assert!(harness.state().overlay.correction(&key).is_none());
+
+    retype(&mut harness, "Published", "2020-09-27");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let app = harness.state();
+    let correction = app.overlay.correction(&key).expect("correction kept");
+    assert_eq!(correction.agency.as_deref(), Some("Reuters"));
+    assert_eq!(
+        correction.published,
+        chrono::NaiveDate::from_ymd_opt(2020, 9, 27)
+    );
+    assert_eq!(
+        correction.title, None,
+        "a field left as read is not corrected"
+    );
+    assert_eq!(correction.outlet, None, "the seed has no outlet to remove");
+    // The table and the reader show the corrected fields; a filter on the
+    // agency finds the document under its new name only.
+    assert_eq!(harness.query_all_by_label("Reuters").count(), 2);
+    assert_eq!(harness.query_all_by_label("2020-09-27").count(), 1);
+    harness
+        .state_mut()
+        .push(Command::SetQuery("agency:AFP".into()));
+    harness.run();
+    assert!(harness.state().search().hits.selected.is_empty());
+    harness
+        .state_mut()
+        .push(Command::SetQuery("agency:Reuters".into()));
+    harness.run();
+    assert_eq!(harness.state().search().hits.selected, [0]);
+
+    harness.get_by_label("Revert corrections").click();
+    harness.run();
+    assert!(harness.state().overlay.correction(&key).is_none());
+    assert_eq!(harness.query_all_by_label("AFP").count(), 2);
+}
+
+#[test]
+fn the_reader_excludes_tags_and_notes_a_document() {
+    let mut harness = dev_harness();
+    let loaded = harness.state().corpus.len();
+    let doc = harness.state().table_rows()[0];
+    harness.state_mut().push(Command::SelectDoc(doc));
+    harness.run();
+    let key = harness.state().corpus.doc(doc).key.clone();
+
+    retype(&mut harness, "Tags", "reprint, check date,reprint");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    retype(
+        &mut harness,
+        "Note on this document",
+        "Compare with the TASS version",
+    );
+    let app = harness.state();
+    assert_eq!(app.overlay.tags[&key], ["reprint", "check date"]);
+    assert_eq!(app.overlay.notes[&key], "Compare with the TASS version");
+    assert!(app.has_unsaved_changes());
+
+    let tokens = harness.state().filtered_tokens();
+    harness.get_by_label("Exclude").click();
+    harness.run();
+    let app = harness.state();
+    assert!(app.overlay.is_excluded(&key));
+    assert_eq!(app.table_rows().len(), loaded - 1);
+    assert!(!app.table_rows().contains(&doc));
+    assert!(app.filtered_tokens() < tokens, "counts leave it out");
+    assert!(
+        harness.query_by_label("Excluded from analyses").is_some(),
+        "the reader still shows it, marked"
+    );
+    // The status bar lists the excluded documents, with a way back.
+    harness.get_by_label("1 excluded").click();
+    harness.run();
+    assert!(harness.query_by_label("Excluded documents").is_some());
+    harness.get_by_label("Include all again").click();
+    harness.run();
+    let app = harness.state();
+    assert!(!app.overlay.is_excluded(&key));
+    assert_eq!(app.table_rows().len(), loaded);
+    assert_eq!(app.filtered_tokens(), tokens);
+}
+
+#[test]
+fn the_workspace_note_is_written_from_the_file_menu() {
+    let mut harness = sample_harness();
+    click_menu(&mut harness, &["File", "Workspace note..."]);
+    retype(
+        &mut harness,
+        "Workspace note",
+        "Sample of week 1.\nTwo outlets missing.",
+    );
+    assert_eq!(
+        harness.state().workspace.note,
+        "Sample of week 1.\nTwo outlets missing."
+    );
+    assert!(harness.state().has_unsaved_changes());
 }

@@ -33,7 +33,26 @@ fn a_saved_workspace_restores_the_whole_session() {
         let doc = app.table_rows()[1];
         (doc, app.corpus.doc(doc).key.clone())
     };
+    // A third document is excluded from the reader's Exclude button.
+    let third = harness.state().table_rows()[2];
+    harness.state_mut().push(Command::SelectDoc(third));
+    harness.run();
+    click_in_view(&mut harness, "Exclude");
     harness.state_mut().push(Command::SelectDoc(second));
+    harness.run();
+    // A correction, tags and a note from the reader; the workspace's note
+    // from the File menu.
+    // The reader opens at the query's first hit, below its buttons.
+    click_in_view(&mut harness, "Edit fields");
+    retype(&mut harness, "Headline", "Corrected headline");
+    harness.get_by_label("Apply").click();
+    harness.run();
+    retype(&mut harness, "Tags", "reprint, check");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    retype(&mut harness, "Note on this document", "check this one");
+    click_menu(&mut harness, &["File", "Workspace note..."]);
+    retype(&mut harness, "Workspace note", "week 1 notes");
     harness.state_mut().push(Command::StepHit(1));
     harness.run();
     {
@@ -53,16 +72,6 @@ fn a_saved_workspace_restores_the_whole_session() {
         app.session.panels.tab = AnalysisTab::Concordance;
         app.session.kwic.context_words = 7;
         app.session.kwic.sort_keys = vec!["R1".into(), "KW".into()];
-        let correction = wirescope::core::Correction {
-            title: Some("Corrected headline".into()),
-            ..Default::default()
-        };
-        app.overlay.set_correction(key.clone(), correction);
-        app.overlay
-            .notes
-            .insert(key.clone(), "check this one".into());
-        app.workspace.note = "week 1 notes".into();
-        app.overlay_changed();
     }
     harness.run();
     assert!(harness.state().has_unsaved_changes());
@@ -81,6 +90,13 @@ fn a_saved_workspace_restores_the_whole_session() {
     let restored = open_harness(&path);
     let app = restored.state();
     assert_eq!(app.session, session);
+    assert_eq!(
+        overlay.correction(&key).and_then(|c| c.title.as_deref()),
+        Some("Corrected headline")
+    );
+    assert_eq!(overlay.tags[&key], ["reprint", "check"]);
+    assert_eq!(overlay.notes[&key], "check this one");
+    assert_eq!(overlay.excluded.len(), 1);
     assert_eq!(app.overlay, overlay);
     assert_eq!(app.workspace.note, "week 1 notes");
     assert_eq!(app.table_rows().len(), rows);
@@ -164,19 +180,6 @@ fn dirty_harness(articles: &Path, answers: Vec<Vec<std::path::PathBuf>>) -> Harn
 }
 
 type Harness = egui_kittest::Harness<'static, wirescope::app::WirescopeApp>;
-
-fn click_menu(harness: &mut Harness, path: &[&str]) {
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::Button, path[0])
-        .click();
-    harness.run();
-    for item in &path[1..] {
-        harness.get_by_label_contains(item).click();
-        // The item may start a load, which keeps repainting: step, then settle.
-        harness.run_steps(2);
-    }
-    settle(harness);
-}
 
 #[test]
 fn quitting_with_unsaved_changes_asks_first() {

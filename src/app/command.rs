@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
-use wirescope_core::DocIx;
 use wirescope_core::session::SortColumn;
+use wirescope_core::{Correction, DocIx, DocKey};
 
 /// Whether new paths replace the corpus or are added to it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,6 +72,16 @@ pub enum Command {
     ExportTableCsv(PathBuf),
     /// Show the load report window.
     ShowReport,
+    /// Replace a document's field corrections (empty: none).
+    Correct(DocKey, Correction),
+    /// Exclude a document from analyses (true) or include it again.
+    SetExcluded(DocKey, bool),
+    /// Replace a document's tags.
+    SetTags(DocKey, Vec<String>),
+    /// Replace a document's note.
+    SetNote(DocKey, String),
+    /// Replace the workspace's note.
+    SetWorkspaceNote(String),
     /// Close the window (asks first if there are unsaved changes).
     Quit,
 }

@@ -94,6 +94,9 @@ fn file_menu_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
             mode: OpenMode::Add,
         });
     }
+    if ui.button("Workspace note...").clicked() {
+        app.ui.show_workspace_note = true;
+    }
     ui.separator();
     if ui.button("Export table as CSV...").clicked() {
         app.push(Command::Pick {

@@ -11,6 +11,7 @@ mod background;
 mod command;
 mod derived;
 mod dialogs;
+mod edit;
 mod export;
 mod fonts;
 mod guard;
@@ -141,6 +142,15 @@ pub struct UiState {
     /// runs too, and the reader's id names a document by its index, which
     /// another corpus gives to another document.
     pub reader_shown: Option<(DocIx, u64)>,
+    /// Hits highlighted in the reader's last frame: in the headline and on
+    /// the page of the body shown.
+    pub reader_drawn_hits: usize,
+    /// The reader's field form, while open.
+    pub field_edit: Option<edit::FieldEdit>,
+    /// Tags being typed for a document (kept when the box loses focus).
+    pub tags_edit: Option<(wirescope_core::DocKey, String)>,
+    pub show_workspace_note: bool,
+    pub show_excluded: bool,
 }
 
 /// The application.
@@ -218,6 +228,11 @@ impl WirescopeApp {
     /// Table rows as currently shown.
     pub fn table_rows(&self) -> &[DocIx] {
         &self.derived.rows
+    }
+
+    /// Tokens in the documents of the table (what the status bar says).
+    pub fn filtered_tokens(&self) -> u64 {
+        self.derived.filtered_tokens
     }
 
     /// The current search result.

@@ -115,11 +115,101 @@ pub fn reader_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
     if fresh {
         area = area.vertical_scroll_offset(0.0);
     }
+    let marks = HitMarks {
+        hits: &hits,
+        current,
+        scroll_to_current: scroll_to_hit,
+    };
     area.show(ui, |ui| {
-        header_ui(ui, app, &doc, doc_ix);
+        let in_heading = header_ui(ui, app, &doc, doc_ix, &marks);
         ui.add_space(8.0);
-        body_ui(ui, app, &doc, &hits, current, scroll_to_hit);
+        let in_body = body_ui(ui, app, &doc, &marks);
+        app.ui.reader_drawn_hits = in_heading + in_body;
     });
+}
+
+/// The reader document's hits and which one is current.
+struct HitMarks<'a> {
+    /// Byte ranges in the document's indexed text (headline, then body).
+    hits: &'a [Range<usize>],
+    current: usize,
+    /// Scroll the current hit into view this frame.
+    scroll_to_current: bool,
+}
+
+impl HitMarks<'_> {
+    /// Lays out `text`, which starts at byte `base` of the document's
+    /// indexed text, in `format` with the hits inside it highlighted.
+    /// Returns the layout, where the current hit starts (in characters)
+    /// when it is inside, and how many hits were highlighted.
+    fn layout(
+        &self,
+        ui: &egui::Ui,
+        text: &str,
+        base: usize,
+        format: TextFormat,
+    ) -> (LayoutJob, Option<usize>, usize) {
+        let hit_format = TextFormat {
+            background: egui::Color32::from_rgb(255, 226, 120),
+            color: egui::Color32::BLACK,
+            ..format.clone()
+        };
+        let current_format = TextFormat {
+            background: egui::Color32::from_rgb(255, 150, 50),
+            ..hit_format.clone()
+        };
+        let mut job = LayoutJob::default();
+        job.wrap.max_width = ui.available_width();
+        let (mut at, mut current_char, mut drawn) = (0, None, 0);
+        for (i, hit) in self.hits.iter().enumerate() {
+            if hit.start < base || hit.end > base + text.len() {
+                continue;
+            }
+            let (start, end) = (hit.start - base, hit.end - base);
+            if start < at || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+                continue;
+            }
+            job.append(&text[at..start], 0.0, format.clone());
+            let is_current = i == self.current;
+            if is_current {
+                current_char = Some(text[..start].chars().count());
+            }
+            let hit_format = if is_current {
+                &current_format
+            } else {
+                &hit_format
+            };
+            job.append(&text[start..end], 0.0, hit_format.clone());
+            drawn += 1;
+            at = end;
+        }
+        job.append(&text[at..], 0.0, format);
+        (job, current_char, drawn)
+    }
+
+    /// Adds the laid-out text as a selectable label, scrolled to when it
+    /// holds the current hit and a scroll was asked for. Returns the
+    /// label's response and the number of hits highlighted in it.
+    fn show(
+        &self,
+        ui: &mut egui::Ui,
+        text: &str,
+        base: usize,
+        format: TextFormat,
+    ) -> (egui::Response, usize) {
+        let (job, current_char, drawn) = self.layout(ui, text, base, format);
+        let galley = ui.ctx().fonts_mut(|f| f.layout_job(job));
+        let response = ui.add(egui::Label::new(Arc::clone(&galley)).selectable(true));
+        if self.scroll_to_current
+            && let Some(ch) = current_char
+        {
+            let rect = galley
+                .pos_from_cursor(CCursor::new(ch))
+                .translate(response.rect.min.to_vec2());
+            ui.scroll_to_rect(rect.expand(40.0), Some(egui::Align::Center));
+        }
+        (response, drawn)
+    }
 }
 
 fn hit_bar_ui(ui: &mut egui::Ui, app: &mut WirescopeApp, hit_count: usize) {
@@ -151,18 +241,50 @@ fn hit_bar_ui(ui: &mut egui::Ui, app: &mut WirescopeApp, hit_count: usize) {
     });
 }
 
-fn header_ui(ui: &mut egui::Ui, app: &WirescopeApp, doc: &Document, doc_ix: DocIx) {
+/// Draws the headline and the metadata grid; returns the number of hits
+/// highlighted in the headline.
+fn header_ui(
+    ui: &mut egui::Ui,
+    app: &mut WirescopeApp,
+    doc: &Document,
+    doc_ix: DocIx,
+    marks: &HitMarks,
+) -> usize {
     let fields = app.corpus.fields(doc_ix, &app.overlay);
     let fix = app.overlay.correction(&doc.key);
-    ui.heading(if fields.title.is_empty() {
-        "(no headline)"
+    let title_fixed = fix.is_some_and(|c| c.title.is_some());
+    let source = source_of(&doc.fields.title, title_fixed);
+    let in_heading = if fields.title.is_empty() {
+        ui.heading("(no headline)").on_hover_text(source);
+        0
+    } else if title_fixed {
+        // The index holds the headline as loaded: a corrected one has no
+        // hit ranges of its own.
+        ui.heading(fields.title).on_hover_text(source);
+        0
     } else {
-        fields.title
-    })
-    .on_hover_text(source_of(
-        &doc.fields.title,
-        fix.is_some_and(|c| c.title.is_some()),
-    ));
+        let format = TextFormat {
+            font_id: egui::TextStyle::Heading.resolve(ui.style()),
+            color: ui.visuals().strong_text_color(),
+            ..Default::default()
+        };
+        let (response, drawn) = marks.show(ui, doc.title(), 0, format);
+        response.on_hover_text(source);
+        drawn
+    };
+    super::edit::actions_ui(ui, app, doc, doc_ix);
+    if !super::edit::form_ui(ui, app, doc) {
+        metadata_ui(ui, app, doc, doc_ix);
+    }
+    super::edit::annotations_ui(ui, app, doc);
+    in_heading
+}
+
+/// The fields as shown (corrections applied; hover says where each came
+/// from), the file and its duplicates.
+fn metadata_ui(ui: &mut egui::Ui, app: &WirescopeApp, doc: &Document, doc_ix: DocIx) {
+    let fields = app.corpus.fields(doc_ix, &app.overlay);
+    let fix = app.overlay.correction(&doc.key);
     egui::Grid::new(("meta", doc_ix))
         .num_columns(2)
         .spacing([12.0, 2.0])
@@ -279,18 +401,15 @@ fn pages(body: &str) -> Vec<Range<usize>> {
     out
 }
 
-fn body_ui(
-    ui: &mut egui::Ui,
-    app: &mut WirescopeApp,
-    doc: &Document,
-    hits: &[Range<usize>],
-    current: usize,
-    scroll_to_hit: bool,
-) {
+/// Draws the page of the body that holds the current hit (or the page
+/// turned to); returns the number of hits highlighted on it.
+fn body_ui(ui: &mut egui::Ui, app: &mut WirescopeApp, doc: &Document, marks: &HitMarks) -> usize {
     let body = doc.body();
     let pages = pages(body);
     let offset = doc.body_start;
-    if scroll_to_hit && let Some(hit) = hits.get(current) {
+    if marks.scroll_to_current
+        && let Some(hit) = marks.hits.get(marks.current)
+    {
         let at = hit.start.saturating_sub(offset);
         app.ui.reader_page = pages
             .iter()
@@ -302,59 +421,14 @@ fn body_ui(
     if pages.len() > 1 {
         page_nav_ui(ui, app, page_ix, pages.len(), &page, body.len());
     }
-    let text = &body[page.clone()];
-    let font = egui::TextStyle::Body.resolve(ui.style());
-    let normal = TextFormat {
-        font_id: font.clone(),
+    let format = TextFormat {
+        font_id: egui::TextStyle::Body.resolve(ui.style()),
         color: ui.visuals().text_color(),
         ..Default::default()
     };
-    let hit_format = TextFormat {
-        background: egui::Color32::from_rgb(255, 226, 120),
-        color: egui::Color32::BLACK,
-        ..normal.clone()
-    };
-    let current_format = TextFormat {
-        background: egui::Color32::from_rgb(255, 150, 50),
-        ..hit_format.clone()
-    };
-    let mut job = LayoutJob::default();
-    job.wrap.max_width = ui.available_width();
-    let mut at = 0;
-    let mut current_char = None;
-    let base = offset + page.start;
-    for (i, hit) in hits.iter().enumerate() {
-        if hit.start < base || hit.end > base + text.len() {
-            continue;
-        }
-        let (start, end) = (hit.start - base, hit.end - base);
-        if start < at || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
-            continue;
-        }
-        job.append(&text[at..start], 0.0, normal.clone());
-        if i == current {
-            current_char = Some(text[..start].chars().count());
-        }
-        job.append(
-            &text[start..end],
-            0.0,
-            if i == current {
-                current_format.clone()
-            } else {
-                hit_format.clone()
-            },
-        );
-        at = end;
-    }
-    job.append(&text[at..], 0.0, normal);
-    let galley = ui.ctx().fonts_mut(|f| f.layout_job(job));
-    let response = ui.add(egui::Label::new(Arc::clone(&galley)).selectable(true));
-    if scroll_to_hit && let Some(ch) = current_char {
-        let rect = galley
-            .pos_from_cursor(CCursor::new(ch))
-            .translate(response.rect.min.to_vec2());
-        ui.scroll_to_rect(rect.expand(40.0), Some(egui::Align::Center));
-    }
+    marks
+        .show(ui, &body[page.clone()], offset + page.start, format)
+        .1
 }
 
 fn page_nav_ui(

@@ -44,6 +44,13 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
             } else if let Some(message) = &app.ui.message {
                 ui.label(message);
             }
+            let excluded = app.overlay.excluded.len();
+            if excluded > 0 {
+                ui.separator();
+                if ui.link(format!("{excluded} excluded")).clicked() {
+                    app.ui.show_excluded = true;
+                }
+            }
             let skipped = app.problems.iter().filter(|p| p.is_skip()).count();
             let partly = app
                 .problems

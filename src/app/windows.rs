@@ -8,6 +8,8 @@ use super::WirescopeApp;
 pub fn windows_ui(ctx: &egui::Context, app: &mut WirescopeApp) {
     report_window(ctx, app);
     sources_window(ctx, app);
+    super::edit::workspace_note_window(ctx, app);
+    super::edit::excluded_window(ctx, app);
     egui::Window::new("Keyboard shortcuts")
         .open(&mut app.ui.show_shortcuts)
         .resizable(false)

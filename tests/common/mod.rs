@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
 use wirescope::app::{Dialogs, StartOptions, WirescopeApp};
 use wirescope::core::loader::Input;
 
@@ -103,4 +104,47 @@ pub fn drop_paths(harness: &mut Harness<'static, WirescopeApp>, paths: &[PathBuf
             .push(Arc::new(TestDrop(p.clone())));
     }
     harness.step();
+}
+
+/// Opens a menu and clicks through the items of `path` (its first entry
+/// names the menu).
+pub fn click_menu(harness: &mut Harness<'static, WirescopeApp>, path: &[&str]) {
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, path[0])
+        .click();
+    harness.run();
+    for item in &path[1..] {
+        harness.get_by_label_contains(item).click();
+        // The item may start a load, which keeps repainting: step, then settle.
+        harness.run_steps(2);
+    }
+    settle(harness);
+}
+
+/// Types into the text box with this accessible name as a user would:
+/// focus it, select what it holds, type over it.
+pub fn retype(harness: &mut Harness<'static, WirescopeApp>, name: &str, text: &str) {
+    use egui::accesskit::Role;
+    let input = if harness
+        .query_by_role_and_label(Role::TextInput, name)
+        .is_some()
+    {
+        Role::TextInput
+    } else {
+        Role::MultilineTextInput
+    };
+    harness.get_by_role_and_label(input, name).focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    harness.get_by_role_and_label(input, name).type_text(text);
+    harness.run();
+}
+
+/// Scrolls the widget with this label into view, then clicks it.
+pub fn click_in_view(harness: &mut Harness<'static, WirescopeApp>, label: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(label).click();
+    harness.run();
 }

@@ -182,7 +182,12 @@ impl Corpus {
     pub fn fields<'a>(&'a self, ix: DocIx, overlay: &'a Overlay) -> Effective<'a> {
         let doc = self.doc(ix);
         let fix = overlay.correction(&doc.key);
-        let pick = |c: Option<&'a String>, f: Option<&'a String>| c.or(f).map(String::as_str);
+        // A correction replaces the field; an empty one removes its value
+        // (an agency read where the page had none).
+        let pick = |c: Option<&'a String>, f: Option<&'a String>| match c {
+            Some(c) => (!c.is_empty()).then_some(c.as_str()),
+            None => f.map(String::as_str),
+        };
         Effective {
             title: fix
                 .and_then(|c| c.title.as_deref())
@@ -273,6 +278,38 @@ mod tests {
 
     fn surfaces(corpus: &Corpus) -> Vec<&str> {
         corpus.vocab().surface_iter().map(|(_, s)| s).collect()
+    }
+
+    #[test]
+    fn corrections_replace_fields_and_an_empty_one_clears_its_field() {
+        let mut article = doc("a.txt", "Storm\n\nSEOUL: A storm hit.");
+        article.body_start = "Storm\n\n".len();
+        article.fields.agency =
+            crate::fields::Field::found("AFP".to_owned(), crate::fields::Provenance::Line(3));
+        article.fields.outlet =
+            crate::fields::Field::found("dawn.com".to_owned(), crate::fields::Provenance::Line(4));
+        let mut corpus = Corpus::default();
+        corpus.append(TokenizedBatch::from_docs([article]));
+        let mut overlay = Overlay::default();
+        let before = corpus.fields(0, &overlay);
+        assert_eq!(
+            (before.title, before.agency, before.outlet),
+            ("Storm", Some("AFP"), Some("dawn.com"))
+        );
+        overlay.set_correction(
+            DocKey::from("a.txt"),
+            crate::overlay::Correction {
+                title: Some("Typhoon".into()),
+                agency: Some(String::new()),
+                dateline: Some("SEOUL".into()),
+                ..Default::default()
+            },
+        );
+        let after = corpus.fields(0, &overlay);
+        assert_eq!(after.title, "Typhoon");
+        assert_eq!(after.agency, None, "an empty correction clears the field");
+        assert_eq!(after.outlet, Some("dawn.com"), "not corrected");
+        assert_eq!(after.dateline, Some("SEOUL"));
     }
 
     #[test]

@@ -69,4 +69,61 @@ impl Overlay {
             self.excluded.remove(&key);
         }
     }
+
+    /// Sets (or, when empty, removes) a document's tags.
+    pub fn set_tags(&mut self, key: DocKey, tags: Vec<String>) {
+        if tags.is_empty() {
+            self.tags.remove(&key);
+        } else {
+            self.tags.insert(key, tags);
+        }
+    }
+
+    /// Sets (or, when empty, removes) a document's note.
+    pub fn set_note(&mut self, key: DocKey, note: String) {
+        if note.is_empty() {
+            self.notes.remove(&key);
+        } else {
+            self.notes.insert(key, note);
+        }
+    }
+}
+
+/// Tags as typed in one box, separated by commas: trimmed, without empty
+/// ones or repeats, in the order typed.
+pub fn parse_tags(typed: &str) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for tag in typed.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+        if !tags.iter().any(|t| t == tag) {
+            tags.push(tag.to_owned());
+        }
+    }
+    tags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_are_trimmed_without_empties_or_repeats() {
+        assert_eq!(
+            parse_tags(" wire copy, ,AFP,wire copy ,  reprint"),
+            ["wire copy", "AFP", "reprint"]
+        );
+        assert!(parse_tags(" , ").is_empty());
+    }
+
+    #[test]
+    fn empty_tags_and_notes_are_removed() {
+        let key = DocKey::from("a.txt");
+        let mut overlay = Overlay::default();
+        overlay.set_tags(key.clone(), vec!["reprint".into()]);
+        overlay.set_note(key.clone(), "check the date".into());
+        assert_eq!(overlay.tags[&key], ["reprint"]);
+        assert_eq!(overlay.notes[&key], "check the date");
+        overlay.set_tags(key.clone(), Vec::new());
+        overlay.set_note(key.clone(), String::new());
+        assert_eq!(overlay, Overlay::default());
+    }
 }
