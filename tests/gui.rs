@@ -804,8 +804,20 @@ fn the_reader_excludes_tags_and_notes_a_document() {
     harness.run();
     let key = harness.state().corpus.doc(doc).key.clone();
 
+    harness
+        .state_mut()
+        .push(Command::SetQuery("tag:reprint".into()));
+    harness.run();
+    assert!(harness.state().search().hits.selected.is_empty());
     retype(&mut harness, "Tags", "reprint, check date,reprint");
     harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(
+        harness.state().search().hits.selected,
+        [doc],
+        "the tag query follows the new tags"
+    );
+    harness.state_mut().push(Command::SetQuery(String::new()));
     harness.run();
     retype(
         &mut harness,

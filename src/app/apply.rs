@@ -99,8 +99,8 @@ impl WirescopeApp {
             Command::ExportChart(path, format) => self.export_chart(&path, format),
             Command::ExportKwicCsv(path) => self.export_kwic(&path),
             Command::ShowReport => self.ui.show_report = true,
-            // Corrections and exclusions change what the table, counts and
-            // searches see; tags and notes only what is saved.
+            // Corrections, exclusions and tags (`tag:` queries) change what
+            // the table, counts and searches see; notes only what is saved.
             Command::Correct(key, correction) => {
                 self.overlay.set_correction(key, correction);
                 self.overlay_changed();
@@ -109,7 +109,10 @@ impl WirescopeApp {
                 self.overlay.set_excluded(key, excluded);
                 self.overlay_changed();
             }
-            Command::SetTags(key, tags) => self.overlay.set_tags(key, tags),
+            Command::SetTags(key, tags) => {
+                self.overlay.set_tags(key, tags);
+                self.overlay_changed();
+            }
             Command::SetNote(key, note) => self.overlay.set_note(key, note),
             Command::SetWorkspaceNote(note) => self.workspace.note = note,
             Command::Quit => self.request(Discarding::Quit, ctx),

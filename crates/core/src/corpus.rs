@@ -200,6 +200,7 @@ impl Corpus {
             ),
             published: fix.and_then(|c| c.published).or_else(|| doc.published()),
             byline: doc.fields.byline.get().map(String::as_str),
+            tags: overlay.tags.get(&doc.key).map_or(&[], Vec::as_slice),
         }
     }
 }
@@ -252,6 +253,8 @@ pub struct Effective<'a> {
     pub dateline: Option<&'a str>,
     pub published: Option<NaiveDate>,
     pub byline: Option<&'a str>,
+    /// The user's tags.
+    pub tags: &'a [String],
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //!
 //! A [`Filter`] narrows the corpus by words in the headline/agency/outlet,
 //! whole headline words (`title:` in queries), a publication date range,
-//! agency, outlet and dateline. [`select`] applies
+//! agency, outlet, dateline and the user's tags (`tag:`). [`select`] applies
 //! it together with the overlay's exclusions and returns the matching
 //! document indices in load order.
 
@@ -35,6 +35,9 @@ pub struct Filter {
     /// Words that must all appear in the headline as whole words
     /// (case-insensitive; `*` and `?` allowed). Set by `title:` in queries.
     pub title_words: Vec<String>,
+    /// Tags the document must all carry (case-insensitive). Set by `tag:`
+    /// in queries.
+    pub tags: Vec<String>,
 }
 
 impl Filter {
@@ -53,6 +56,14 @@ impl Filter {
             && self.matches_date(fields.published)
             && self.matches_sources(fields)
             && self.matches_title_words(fields.title)
+            && self.matches_tags(fields.tags)
+    }
+
+    fn matches_tags(&self, tags: &[String]) -> bool {
+        let same = |a: &str, b: &str| a.to_lowercase() == b.to_lowercase();
+        self.tags
+            .iter()
+            .all(|want| tags.iter().any(|have| same(have, want.trim())))
     }
 
     fn matches_title_words(&self, title: &str) -> bool {

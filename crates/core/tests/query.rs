@@ -203,6 +203,24 @@ fn metadata_filters_select_documents() {
     );
     assert_eq!(docs("agency:\"wirescope wire\"", &overlay), [target]);
     assert!(!docs("agency:AFP", &overlay).contains(&target));
+    // Tags from the overlay: every `tag:` must be carried, in any case.
+    let other = afp[1];
+    overlay.set_tags(key.clone(), vec!["Reprint".into(), "check".into()]);
+    overlay.set_tags(corpus.doc(other).key.clone(), vec!["reprint".into()]);
+    let mut tagged = vec![target, other];
+    tagged.sort_unstable();
+    assert_eq!(docs("tag:reprint", &overlay), tagged);
+    assert_eq!(docs("tag:REPRINT tag:check", &overlay), [target]);
+    assert!(docs("tag:other", &overlay).is_empty());
+    assert_eq!(
+        search(&corpus, &overlay, &none, &parse("tag:check the"))
+            .per_doc
+            .iter()
+            .map(|d| d.doc)
+            .collect::<Vec<_>>(),
+        [target],
+        "a tag narrows a word search"
+    );
     overlay.set_excluded(key, true);
     assert!(docs("agency:\"wirescope wire\"", &overlay).is_empty());
     let base = Filter {

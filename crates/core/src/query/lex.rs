@@ -18,15 +18,17 @@ pub enum FieldName {
     Date,
     Dateline,
     Title,
+    Tag,
 }
 
 impl FieldName {
-    const ALL: [(&'static str, Self); 5] = [
+    const ALL: [(&'static str, Self); 6] = [
         ("agency", Self::Agency),
         ("outlet", Self::Outlet),
         ("date", Self::Date),
         ("dateline", Self::Dateline),
         ("title", Self::Title),
+        ("tag", Self::Tag),
     ];
 
     fn from_name(name: &str) -> Option<Self> {
@@ -185,7 +187,7 @@ fn word_or_field(src: &str, start: usize) -> Result<Lexeme, QueryError> {
     if looks_like_field {
         return Err(QueryError::new(
             format!(
-                "unknown filter `{name}:` (filters are agency:, outlet:, date:, dateline:, title:); \
+                "unknown filter `{name}:` (filters are agency:, outlet:, date:, dateline:, title:, tag:); \
                  put the word in quotes to search for it"
             ),
             start..value_start,

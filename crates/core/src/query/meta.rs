@@ -41,6 +41,13 @@ pub fn apply(
             filter.title_words.extend(title_words(value));
             return Ok(());
         }
+        // Tags add up: `tag:reprint tag:AFP` wants both.
+        FieldName::Tag => {
+            if !value_trimmed.is_empty() {
+                filter.tags.push(value_trimmed.to_owned());
+            }
+            return Ok(());
+        }
     };
     if slot.is_some() {
         return Err(twice());

@@ -63,7 +63,7 @@ pub const SYNTAX_HELP: &str =
   non-interference pact a phrase: consecutive words, quotes optional; the
                         query is cut into words the way the text is
   putin|kremlin said    alternatives bind tighter than the phrase
-  agency:AFP  outlet:dawn.com  dateline:MOSCOW  title:pact
+  agency:AFP  outlet:dawn.com  dateline:MOSCOW  title:pact  tag:reprint
   date:2020  date:2020-09..2020-11  date:2020-09-26  date:2020-09..
                         metadata filters (dates inclusive at the precision
                         given; use quotes for spaces: dateline:\"NEW YORK\");
