@@ -169,6 +169,10 @@ fn view_menu_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
             panels.analysis = true;
         }
     }
+    ui.separator();
+    if ui.button("Excluded documents...").clicked() {
+        app.ui.show_excluded = true;
+    }
 }
 
 /// The search bar under the menu: the query that drives highlights, hit
