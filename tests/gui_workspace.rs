@@ -422,3 +422,18 @@ fn dropping_a_workspace_file_on_unsaved_work_asks_first() {
     assert_eq!(app.workspace.path.as_deref(), Some(other.as_path()));
     assert_eq!(app.session.search.query, "");
 }
+
+#[test]
+fn a_new_workspace_closes_the_field_form() {
+    let mut harness = sample_harness();
+    harness.get_by_label("Edit fields").click();
+    harness.run();
+    retype(&mut harness, "Agency", "Reuters");
+    assert!(harness.state().ui.field_edit.is_some());
+    click_menu(&mut harness, &["File", "New workspace"]);
+    // The sample was never saved: the question comes first.
+    harness.get_by_label("Discard").click();
+    harness.run();
+    assert!(harness.state().ui.field_edit.is_none());
+    assert!(harness.state().overlay.corrections.is_empty());
+}

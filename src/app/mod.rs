@@ -298,6 +298,14 @@ impl WirescopeApp {
         self.overlay_generation += 1;
     }
 
+    /// After another workspace's overlay replaced this one: forms still
+    /// open were typed against the old one.
+    fn overlay_replaced(&mut self) {
+        self.ui.field_edit = None;
+        self.ui.tags_edit = None;
+        self.overlay_changed();
+    }
+
     fn start_load(&mut self, inputs: Vec<Input>, mode: OpenMode, ctx: &egui::Context) {
         if let Some(job) = self.job.take() {
             job.cancel();

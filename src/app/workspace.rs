@@ -138,7 +138,7 @@ impl WirescopeApp {
         self.problems.clear();
         self.session = Session::default();
         self.overlay = Overlay::default();
-        self.overlay_changed();
+        self.overlay_replaced();
         self.ui.query_edit.clear();
         self.workspace.note.clear();
         self.workspace.path = None;
@@ -156,7 +156,7 @@ impl WirescopeApp {
         };
         self.session = pending.session;
         self.overlay = pending.overlay;
-        self.overlay_changed();
+        self.overlay_replaced();
         self.ui.query_edit.clone_from(&self.session.search.query);
         self.workspace.note.clone_from(&pending.workspace.note);
         self.workspace.path.clone_from(&pending.save_to);
