@@ -270,33 +270,34 @@ pub fn excluded_window(ctx: &egui::Context, app: &mut WirescopeApp) {
                 "{} left out of the table, counts, charts and searches:",
                 excluded.len()
             ));
-            egui::ScrollArea::vertical()
-                .max_height(320.0)
-                .show(ui, |ui| {
-                    egui::Grid::new("excluded")
-                        .num_columns(3)
-                        .striped(true)
-                        .show(ui, |ui| {
-                            for key in excluded {
-                                let doc = app.corpus.find(key);
-                                match doc {
-                                    Some(ix) => {
-                                        let title = app.corpus.fields(ix, &app.overlay).title;
-                                        if ui.link(title).on_hover_text(key.to_string()).clicked() {
-                                            read = Some(ix);
-                                        }
-                                    }
-                                    None => {
-                                        ui.weak(format!("{key} (not loaded)"));
+            // Rows are drawn only where visible: a long list costs one
+            // screen a frame.
+            let row_height = ui.spacing().interact_size.y;
+            egui::ScrollArea::vertical().max_height(320.0).show_rows(
+                ui,
+                row_height,
+                excluded.len(),
+                |ui, rows| {
+                    for key in excluded.iter().skip(rows.start).take(rows.len()) {
+                        ui.horizontal(|ui| {
+                            if ui.button("Include again").clicked() {
+                                include.push(key.clone());
+                            }
+                            match app.corpus.find(key) {
+                                Some(ix) => {
+                                    let title = app.corpus.fields(ix, &app.overlay).title;
+                                    if ui.link(title).on_hover_text(key.to_string()).clicked() {
+                                        read = Some(ix);
                                     }
                                 }
-                                if ui.button("Include again").clicked() {
-                                    include.push(key.clone());
+                                None => {
+                                    ui.weak(format!("{key} (not loaded)"));
                                 }
-                                ui.end_row();
                             }
                         });
-                });
+                    }
+                },
+            );
             if ui.button("Include all again").clicked() {
                 include.extend(excluded.iter().cloned());
             }
