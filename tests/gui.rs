@@ -857,6 +857,12 @@ fn the_reader_excludes_tags_and_notes_a_document() {
 fn the_workspace_note_is_written_from_the_file_menu() {
     let mut harness = sample_harness();
     click_menu(&mut harness, &["File", "Workspace note..."]);
+    // The note has the cursor as soon as it opens.
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Workspace note")
+        .type_text("Sample of week 1.");
+    harness.run();
+    assert_eq!(harness.state().workspace.note, "Sample of week 1.");
     retype(
         &mut harness,
         "Workspace note",

@@ -231,20 +231,24 @@ pub fn workspace_note_window(ctx: &egui::Context, app: &mut WirescopeApp) {
     let mut open = app.ui.show_workspace_note;
     let mut note = app.workspace.note.clone();
     let mut changed = false;
+    let focus = std::mem::take(&mut app.ui.focus_workspace_note);
     egui::Window::new("Workspace note")
         .open(&mut open)
         .default_width(420.0)
         .show(ctx, |ui| {
             ui.weak("Saved with the workspace: what this collection is and what was done to it.");
-            changed = ui
+            let response = ui
                 .add(
                     egui::TextEdit::multiline(&mut note)
                         .hint_text("Workspace note")
                         .desired_rows(8)
                         .desired_width(f32::INFINITY),
                 )
-                .accessible_name("Workspace note")
-                .changed();
+                .accessible_name("Workspace note");
+            if focus {
+                response.request_focus();
+            }
+            changed = response.changed();
         });
     app.ui.show_workspace_note = open;
     if changed {

@@ -96,6 +96,7 @@ fn file_menu_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
     }
     if ui.button("Workspace note...").clicked() {
         app.ui.show_workspace_note = true;
+        app.ui.focus_workspace_note = true;
     }
     ui.separator();
     if ui.button("Export table as CSV...").clicked() {

@@ -150,6 +150,8 @@ pub struct UiState {
     /// Tags being typed for a document (kept when the box loses focus).
     pub tags_edit: Option<(wirescope_core::DocKey, String)>,
     pub show_workspace_note: bool,
+    /// Put the cursor in the workspace note on its next frame.
+    pub focus_workspace_note: bool,
     pub show_excluded: bool,
 }
 
