@@ -73,12 +73,18 @@ fn settings_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
         {
             settings.extra_stopwords.push(word.to_lowercase());
         }
-        let min_label = ui.label("min length");
-        ui.add(egui::DragValue::new(&mut settings.min_len).range(1..=30))
-            .labelled_by(min_label.id);
-        let top_label = ui.label("top");
-        ui.add(egui::DragValue::new(&mut settings.top_n).range(1..=200))
-            .labelled_by(top_label.id);
+        // The label is the value's prefix, so the two wrap as one.
+        for (label, value, range) in [
+            ("min length", &mut settings.min_len, 1..=30),
+            ("top", &mut settings.top_n, 1..=200),
+        ] {
+            ui.add(
+                egui::DragValue::new(value)
+                    .range(range)
+                    .prefix(format!("{label} ")),
+            )
+            .accessible_name(label);
+        }
     });
 }
 
