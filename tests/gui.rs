@@ -874,3 +874,56 @@ fn the_workspace_note_is_written_from_the_file_menu() {
     );
     assert!(harness.state().has_unsaved_changes());
 }
+
+/// Texts painted turned (not level) in the last frame, with where each
+/// starts.
+fn turned_texts(
+    harness: &egui_kittest::Harness<'static, WirescopeApp>,
+) -> Vec<(String, egui::Pos2)> {
+    fn collect(shape: &egui::Shape, out: &mut Vec<(String, egui::Pos2)>) {
+        match shape {
+            egui::Shape::Text(text) if text.angle != 0.0 => {
+                out.push((text.galley.text().to_owned(), text.pos));
+            }
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| collect(s, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in &harness.output().shapes {
+        collect(&clipped.shape, &mut out);
+    }
+    out
+}
+
+#[test]
+fn the_top_words_chart_names_every_bar_and_a_click_searches_it() {
+    let mut harness = searched_on_tab("", "Top words");
+    let words = harness.state().chart_words();
+    assert_eq!(words.len(), 20);
+    // The y axis's name is turned too.
+    let labels: Vec<_> = turned_texts(&harness)
+        .into_iter()
+        .filter(|(text, _)| text != "count")
+        .collect();
+    let named: Vec<&str> = labels.iter().map(|(w, _)| w.as_str()).collect();
+    assert_eq!(named, words, "each bar has its word, in rank order");
+    // Left to right, as the bars stand.
+    assert!(labels.windows(2).all(|w| w[0].1.x < w[1].1.x));
+    // A click inside the first (tallest) bar, just above its word's start,
+    // searches for the word.
+    let (word, start) = labels[0].clone();
+    let at = egui::pos2(start.x + 6.0, start.y - 20.0);
+    harness.hover_at(at);
+    harness.run();
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    harness.run();
+    assert_eq!(harness.state().session.search.query, word);
+}

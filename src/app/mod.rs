@@ -232,6 +232,14 @@ impl WirescopeApp {
         &self.derived.rows
     }
 
+    /// The words of the top-words chart, most frequent first.
+    pub fn chart_words(&self) -> Vec<String> {
+        words::visible_rows(self, self.session.freq.top_n)
+            .into_iter()
+            .map(|(word, ..)| word)
+            .collect()
+    }
+
     /// Tokens in the documents of the table (what the status bar says).
     pub fn filtered_tokens(&self) -> u64 {
         self.derived.filtered_tokens
