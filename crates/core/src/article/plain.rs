@@ -548,12 +548,24 @@ fn byline_fields(es: &[Entry<'_>], h: &Header, fields: &mut ArticleFields) {
     }
 }
 
+/// The lines of `text` as `split('\n')` gives them, without their `\r`:
+/// found by a vectorised scan of the whole text rather than one search a
+/// line (5% of the parser's time, lines being short).
+fn split_lines(text: &str) -> Vec<&str> {
+    let mut lines = Vec::with_capacity(text.len() / 40 + 1);
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]) {
+        // `\n` is ASCII, so both ends are character boundaries.
+        let line = &text[start..end];
+        lines.push(line.strip_suffix('\r').unwrap_or(line));
+        start = end + 1;
+    }
+    lines
+}
+
 /// Parses a plain-text saved page (see [`crate::article::parse_plain`]).
 pub(crate) fn parse(text: &str, file_name: &str) -> ParsedArticle {
-    let lines: Vec<&str> = text
-        .split('\n')
-        .map(|l| l.strip_suffix('\r').unwrap_or(l))
-        .collect();
+    let lines = split_lines(text);
     let markdown = std::path::Path::new(file_name)
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("md"));
@@ -608,5 +620,29 @@ fn placed_date(lines: &[&str], n: usize, fields: &mut ArticleFields) {
         .and_then(|(_, range)| crate::article::dateline::place_before_date(&text[..range.start]));
     if let Some(place) = place {
         fields.dateline = Field::found(place, line_no(n));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_lines;
+
+    #[test]
+    fn lines_split_as_split_does_without_carriage_returns() {
+        for text in [
+            "",
+            "\n",
+            "one",
+            "one\ntwo",
+            "one\r\ntwo\r\n",
+            "\n\nthree\n\n",
+            "caf\u{e9}\r\n\u{4e2d}\u{6587}\n\r",
+        ] {
+            let expected: Vec<&str> = text
+                .split('\n')
+                .map(|l| l.strip_suffix('\r').unwrap_or(l))
+                .collect();
+            assert_eq!(split_lines(text), expected, "{text:?}");
+        }
     }
 }
