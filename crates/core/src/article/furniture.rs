@@ -411,8 +411,11 @@ fn ascii_furniture_hint(line: &[u8]) -> Option<bool> {
     // The cheap tests first; the key's shape only when its first and last
     // bytes may be those of a listed key.
     let (f, l) = (t[first].to_ascii_lowercase(), t[last].to_ascii_lowercase());
+    // A key holds every letter and digit of the line: a vectorised count of
+    // them settles most lines before the byte-by-byte shape is taken.
     let listed = || {
         KEY_BITS[usize::from(f)].0 & (1 << (l & 63)) != 0
+            && alphanumeric_bytes(t) <= MAX_FURNITURE_KEY
             && KeyShape::of(t).is_some_and(|k| k.may_be_listed())
     };
     let counter = || {
@@ -503,6 +506,13 @@ fn opens_with(t: &[u8], opening: &[u8]) -> bool {
         }
     }
     true
+}
+
+/// ASCII letters and digits in `t`, in a loop the compiler vectorises.
+fn alphanumeric_bytes(t: &[u8]) -> usize {
+    t.iter()
+        .map(|&b| usize::from(b.is_ascii_alphanumeric()))
+        .sum()
 }
 
 /// Bytes of an ASCII line that are not whitespace (as
