@@ -1,6 +1,8 @@
 //! The reader: one article with its metadata (hover shows where each field
-//! came from) and the current search's hits highlighted, with "3 of 17"
-//! and next/previous (F3 / Shift+F3) scrolling to each hit.
+//! came from) and the current search's hits highlighted, headline
+//! included, with "3 of 17" and next/previous (F3 / Shift+F3) scrolling to
+//! each hit. Under the headline, the user's corrections, exclusion, tags
+//! and note (see `edit.rs`).
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -241,8 +243,9 @@ fn hit_bar_ui(ui: &mut egui::Ui, app: &mut WirescopeApp, hit_count: usize) {
     });
 }
 
-/// Draws the headline and the metadata grid; returns the number of hits
-/// highlighted in the headline.
+/// Draws the headline, the corrections and exclusion buttons, the metadata
+/// grid (or the field form in its place), tags and note; returns the
+/// number of hits highlighted in the headline.
 fn header_ui(
     ui: &mut egui::Ui,
     app: &mut WirescopeApp,
