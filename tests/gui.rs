@@ -829,14 +829,14 @@ fn the_reader_excludes_tags_and_notes_a_document() {
     assert_eq!(app.overlay.notes[&key], "Compare with the TASS version");
     assert!(app.has_unsaved_changes());
 
-    let tokens = harness.state().filtered_tokens();
+    let tokens = harness.state().view_tokens();
     harness.get_by_label("Exclude").click();
     harness.run();
     let app = harness.state();
     assert!(app.overlay.is_excluded(&key));
     assert_eq!(app.table_rows().len(), loaded - 1);
     assert!(!app.table_rows().contains(&doc));
-    assert!(app.filtered_tokens() < tokens, "counts leave it out");
+    assert!(app.view_tokens() < tokens, "counts leave it out");
     assert!(
         harness.query_by_label("Excluded from analyses").is_some(),
         "the reader still shows it, marked"
@@ -850,7 +850,7 @@ fn the_reader_excludes_tags_and_notes_a_document() {
     let app = harness.state();
     assert!(!app.overlay.is_excluded(&key));
     assert_eq!(app.table_rows().len(), loaded);
-    assert_eq!(app.filtered_tokens(), tokens);
+    assert_eq!(app.view_tokens(), tokens);
 }
 
 #[test]
@@ -926,4 +926,52 @@ fn the_top_words_chart_names_every_bar_and_a_click_searches_it() {
     }
     harness.run();
     assert_eq!(harness.state().session.search.query, word);
+}
+
+#[test]
+fn the_status_and_the_word_list_count_the_documents_shown() {
+    use wirescope::core::session::Scope;
+    let mut harness = dev_harness();
+    let all_tokens = harness.state().view_tokens();
+    assert_eq!(harness.state().word_list().total_tokens, all_tokens);
+    // Limited to the documents with hits, both count those rows only.
+    harness.state_mut().push(Command::SetQuery("putin".into()));
+    harness.run();
+    harness.get_by_label("Only documents with hits").click();
+    harness.run();
+    let app = harness.state();
+    let shown: u64 = app
+        .table_rows()
+        .iter()
+        .map(|&d| app.corpus.word_count(d) as u64)
+        .sum();
+    assert!(shown < all_tokens);
+    assert_eq!(app.view_tokens(), shown);
+    assert_eq!(app.word_list().total_tokens, shown);
+    assert!(
+        harness
+            .query_by_label_contains(&format!("· {shown} tokens ·"))
+            .is_some(),
+        "the status bar says so"
+    );
+    // Re-sorting the same rows counts nothing again.
+    harness
+        .state_mut()
+        .push(Command::SortBy(SortColumn::Published));
+    harness.run();
+    assert_eq!(harness.state().view_tokens(), shown);
+
+    // The whole corpus leaves an excluded document out.
+    harness.get_by_label("Only documents with hits").click();
+    harness.state_mut().session.freq.scope = Scope::Corpus;
+    harness.run();
+    assert_eq!(harness.state().word_list().total_tokens, all_tokens);
+    let doc = harness.state().table_rows()[0];
+    harness.state_mut().push(Command::SelectDoc(doc));
+    harness.run();
+    click_in_view(&mut harness, "Exclude");
+    let app = harness.state();
+    let left = all_tokens - app.corpus.word_count(doc) as u64;
+    assert_eq!(app.word_list().total_tokens, left);
+    assert_eq!(app.view_tokens(), left);
 }

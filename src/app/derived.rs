@@ -33,8 +33,10 @@ struct RowsKey {
 /// A search running on a worker thread.
 type SearchJob = Job<SearchKey, SearchResult>;
 
-/// What the word list depends on: corpus, overlay and filter, scope, and
-/// the selected document when the scope is that document.
+/// What the word list depends on: the corpus, the documents of its scope
+/// (the overlay's exclusions for the corpus, the table's rows for the
+/// filtered table), the scope, and the selected document when the scope
+/// is that document.
 type WordsKey = (u64, u64, Scope, Option<DocIx>);
 
 /// Cached views of the corpus.
@@ -62,8 +64,12 @@ pub struct Derived {
     /// of the hits (concordance order, dispersion).
     pub search_generation: u64,
     pub words: WordList,
-    /// Tokens in the filtered documents.
-    pub filtered_tokens: u64,
+    /// Tokens in the table's rows (the status bar's count).
+    pub view_tokens: u64,
+    /// Changes whenever the set of table rows may have changed (not when
+    /// they are only sorted again): the word list of the filtered table
+    /// follows it.
+    rows_generation: u64,
 }
 
 impl Derived {
@@ -99,34 +105,34 @@ impl Derived {
         let filtered_changed = self.rows_key.as_ref().is_none_or(|k| {
             k.corpus != corpus_gen || k.overlay != overlay_gen || k.filter != session.filter
         });
+        // Limited to hits, the rows are another set with each search.
+        let set_changed = filtered_changed
+            || self.rows_key.as_ref().is_none_or(|k| {
+                k.only_hits != rows_key.only_hits
+                    || (rows_key.only_hits && k.search != rows_key.search)
+            });
         if self.rows_key.as_ref() != Some(&rows_key) {
             if filtered_changed {
                 self.filtered = wirescope_core::select(corpus, overlay, &session.filter);
-                self.filtered_tokens = self
-                    .filtered
-                    .iter()
-                    .map(|&d| corpus.word_count(d) as u64)
-                    .sum();
             }
             self.rows = self.filtered.clone();
             if session.search.only_docs_with_hits && self.search.is_active() {
                 self.rows.retain(|d| self.search.keeps(*d));
             }
+            if set_changed {
+                self.view_tokens = self.rows.iter().map(|&d| corpus.word_count(d) as u64).sum();
+                self.rows_generation += 1;
+            }
             sort_rows(&mut self.rows, corpus, overlay, session.table, &self.search);
             self.rows_key = Some(rows_key);
         }
         let scope = session.freq.scope;
-        let words_key = (
-            corpus_gen,
-            overlay_gen ^ hash_filter(&session.filter),
-            scope,
-            if scope == Scope::Selected {
-                selected
-            } else {
-                None
-            },
-        );
-        self.update_words(corpus, selected, words_key);
+        let words_key = match scope {
+            Scope::Corpus => (corpus_gen, overlay_gen, scope, None),
+            Scope::Filtered => (corpus_gen, self.rows_generation, scope, None),
+            Scope::Selected => (corpus_gen, 0, scope, selected),
+        };
+        self.update_words(corpus, overlay, selected, words_key);
     }
 }
 
@@ -142,7 +148,13 @@ impl Derived {
     /// else on a worker, the shown list staying until the new one is in.
     /// Counting the 564,000 word types of a 77,000-document corpus took
     /// over 100 ms, a stall on every loading snapshot and filter keystroke.
-    fn update_words(&mut self, corpus: &Corpus, selected: Option<DocIx>, key: WordsKey) {
+    fn update_words(
+        &mut self,
+        corpus: &Corpus,
+        overlay: &Overlay,
+        selected: Option<DocIx>,
+        key: WordsKey,
+    ) {
         if let Some(job) = &self.words_job {
             match job.poll() {
                 Poll::Done(words) => {
@@ -163,10 +175,17 @@ impl Derived {
             return;
         }
         let (_, _, scope, _) = key;
+        // Excluded documents are left out of every scope but the selected
+        // document; the filtered table counts the rows it shows.
         let docs: Option<Vec<DocIx>> = match scope {
-            Scope::Corpus => None,
-            Scope::Filtered if self.filtered.len() == corpus.len() => None,
-            Scope::Filtered => Some(self.filtered.clone()),
+            Scope::Corpus if overlay.excluded.is_empty() => None,
+            Scope::Corpus => Some(
+                (0..corpus.len() as DocIx)
+                    .filter(|&d| !overlay.is_excluded(&corpus.doc(d).key))
+                    .collect(),
+            ),
+            Scope::Filtered if self.rows.len() == corpus.len() => None,
+            Scope::Filtered => Some(self.rows.clone()),
             Scope::Selected => Some(selected.into_iter().collect()),
         };
         if corpus.len() <= self.inline_limit() || scope == Scope::Selected {

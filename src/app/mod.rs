@@ -240,9 +240,9 @@ impl WirescopeApp {
             .collect()
     }
 
-    /// Tokens in the documents of the table (what the status bar says).
-    pub fn filtered_tokens(&self) -> u64 {
-        self.derived.filtered_tokens
+    /// Tokens in the table's rows (what the status bar says).
+    pub fn view_tokens(&self) -> u64 {
+        self.derived.view_tokens
     }
 
     /// The current search result.

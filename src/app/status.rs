@@ -8,7 +8,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
     egui::Panel::bottom("status").show(ui, |ui| {
         ui.horizontal(|ui| {
             let rows = app.table_rows().len();
-            let tokens = app.derived.filtered_tokens;
+            let tokens = app.derived.view_tokens;
             let types = app.derived.words.rows.len();
             ui.label(format!(
                 "{rows} documents · {tokens} tokens · {types} word types"
