@@ -778,6 +778,11 @@ fn the_reader_corrects_fields_and_refuses_a_bad_date() {
     // agency finds the document under its new name only.
     assert_eq!(harness.query_all_by_label("Reuters").count(), 2);
     assert_eq!(harness.query_all_by_label("2020-09-27").count(), 1);
+    assert_eq!(
+        harness.query_all_by_label("corrected").count(),
+        2,
+        "the reader marks the corrected fields"
+    );
     harness
         .state_mut()
         .push(Command::SetQuery("agency:AFP".into()));
@@ -793,6 +798,7 @@ fn the_reader_corrects_fields_and_refuses_a_bad_date() {
     harness.run();
     assert!(harness.state().overlay.correction(&key).is_none());
     assert_eq!(harness.query_all_by_label("AFP").count(), 2);
+    assert_eq!(harness.query_all_by_label("corrected").count(), 0);
 }
 
 #[test]

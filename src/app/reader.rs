@@ -292,53 +292,64 @@ fn metadata_ui(ui: &mut egui::Ui, app: &WirescopeApp, doc: &Document, doc_ix: Do
         .num_columns(2)
         .spacing([12.0, 2.0])
         .show(ui, |ui| {
-            let rows: [(&str, Option<String>, String); 6] = [
+            let fixed = |pick: fn(&wirescope_core::Correction) -> bool| fix.is_some_and(pick);
+            let date = |d: chrono::NaiveDate| d.format("%-d %B %Y").to_string();
+            // (label, value shown, where it came from, corrected by the user)
+            let rows = [
                 (
                     "Byline",
                     fields.byline.map(str::to_owned),
-                    source_of(&doc.fields.byline, false),
+                    &doc.fields.byline.from,
+                    false,
                 ),
                 (
                     "Agency",
                     fields.agency.map(str::to_owned),
-                    source_of(&doc.fields.agency, fix.is_some_and(|c| c.agency.is_some())),
+                    &doc.fields.agency.from,
+                    fixed(|c| c.agency.is_some()),
                 ),
                 (
                     "Outlet",
                     fields.outlet.map(str::to_owned),
-                    source_of(&doc.fields.outlet, fix.is_some_and(|c| c.outlet.is_some())),
+                    &doc.fields.outlet.from,
+                    fixed(|c| c.outlet.is_some()),
                 ),
                 (
                     "Published",
-                    fields.published.map(|d| d.format("%-d %B %Y").to_string()),
-                    source_of(
-                        &doc.fields.published,
-                        fix.is_some_and(|c| c.published.is_some()),
-                    ),
+                    fields.published.map(date),
+                    &doc.fields.published.from,
+                    fixed(|c| c.published.is_some()),
                 ),
                 (
                     "Dateline",
                     fields.dateline.map(str::to_owned),
-                    source_of(
-                        &doc.fields.dateline,
-                        fix.is_some_and(|c| c.dateline.is_some()),
-                    ),
+                    &doc.fields.dateline.from,
+                    fixed(|c| c.dateline.is_some()),
                 ),
                 (
                     "Captured",
-                    doc.fields
-                        .captured
-                        .get()
-                        .map(|d| d.format("%-d %B %Y").to_string()),
-                    source_of(&doc.fields.captured, false),
+                    doc.fields.captured.get().copied().map(date),
+                    &doc.fields.captured.from,
+                    false,
                 ),
             ];
-            for (label, value, source) in rows {
+            for (label, value, from, corrected) in rows {
                 ui.weak(label);
-                match value {
-                    Some(v) => ui.label(v).on_hover_text(source),
-                    None => ui.weak("—").on_hover_text("not found"),
+                let source = if corrected {
+                    format!("From {}", Provenance::User.describe())
+                } else {
+                    format!("From {}", from.describe())
                 };
+                ui.horizontal(|ui| {
+                    match &value {
+                        Some(v) => ui.label(v).on_hover_text(&source),
+                        None if corrected => ui.weak("—").on_hover_text(&source),
+                        None => ui.weak("—").on_hover_text("not found"),
+                    };
+                    if corrected {
+                        ui.weak("corrected").on_hover_text(&source);
+                    }
+                });
                 ui.end_row();
             }
             ui.weak("File");
