@@ -4,6 +4,7 @@
 //! overlay keeps it, every consumer reads it, and a workspace saves it.
 
 use chrono::NaiveDate;
+use wirescope_core::article::canonical_agency;
 use wirescope_core::overlay::parse_tags;
 use wirescope_core::{Correction, DocIx, DocKey, Document};
 
@@ -44,7 +45,9 @@ impl FieldEdit {
 
     /// The correction the form asks for, against the fields as extracted:
     /// a field typed as extracted is not corrected, and an emptied one
-    /// removes the value (a date cannot be removed, only replaced).
+    /// removes the value (a date cannot be removed, only replaced). A
+    /// known agency is written by its usual name, as the parser writes it
+    /// ("Agence France-Presse" is AFP), so that `agency:AFP` finds it.
     pub fn correction(&self, doc: &Document) -> Result<Correction, String> {
         let differs = |typed: &str, found: Option<&str>| {
             let typed = typed.trim();
@@ -67,7 +70,10 @@ impl FieldEdit {
         Ok(Correction {
             title: differs(&self.title, Some(doc.title())),
             published,
-            agency: differs(&self.agency, found.agency.get().map(String::as_str)),
+            agency: differs(
+                canonical_agency(&self.agency).unwrap_or(&self.agency),
+                found.agency.get().map(String::as_str),
+            ),
             outlet: differs(&self.outlet, found.outlet.get().map(String::as_str)),
             dateline: differs(&self.dateline, found.dateline.get().map(String::as_str)),
         })
@@ -379,6 +385,25 @@ mod tests {
         assert_eq!(correction.outlet.as_deref(), Some(""), "emptied: no value");
         assert_eq!(correction.published, NaiveDate::from_ymd_opt(2020, 9, 27));
         assert_eq!(correction.agency, None, "typed as extracted");
+    }
+
+    #[test]
+    fn a_known_agency_is_written_by_its_usual_name() {
+        let doc = article();
+        let mut edit = form(&doc);
+        edit.agency = "Agence France-Presse".into();
+        assert_eq!(edit.correction(&doc).unwrap().agency, None, "AFP already");
+        edit.agency = "by reuters".into();
+        assert_eq!(
+            edit.correction(&doc).unwrap().agency.as_deref(),
+            Some("Reuters")
+        );
+        edit.agency = "Wirescope Wire".into();
+        assert_eq!(
+            edit.correction(&doc).unwrap().agency.as_deref(),
+            Some("Wirescope Wire"),
+            "an unknown agency is kept as typed"
+        );
     }
 
     #[test]

@@ -227,6 +227,14 @@ pub(crate) fn exact_agency(s: &str) -> Option<&'static str> {
     parts.all(|p| p.is_some()).then_some(first)
 }
 
+/// The wire service that the whole of `s` names, by its usual name:
+/// "Agence France-Presse" and "by afp" give "AFP"; `None` for anything
+/// else. For names typed by the user, which are kept as typed when they
+/// name no known agency.
+pub fn canonical_agency(s: &str) -> Option<&'static str> {
+    exact_agency(s)
+}
+
 /// Normalises an agency name: "AFP", "Agence France-Presse", "By AFP",
 /// "(AFP)", "/TASS/" give "AFP"/"TASS"; returns `None` for names that are
 /// not a known wire service (e.g. "By Jane Doe").

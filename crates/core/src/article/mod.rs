@@ -26,7 +26,7 @@ mod places;
 mod plain;
 mod util;
 
-pub use agency::normalize_agency;
+pub use agency::{canonical_agency, normalize_agency};
 pub use dates::{parse_column_date, parse_date};
 pub(crate) use fragment::{fragment_text, looks_like_markup};
 
