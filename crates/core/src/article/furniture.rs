@@ -1159,6 +1159,35 @@ mod tests {
         assert_eq!(most_words, Some(MAX_FURNITURE_WORDS));
     }
 
+    /// `rounds` lines of `pieces` drawn at random (the same every run from
+    /// `seed`): every other line of one to four pieces, the others of one
+    /// to `long`, a space after a piece except one time in `spaced`.
+    fn random_lines<'p>(
+        pieces: &'p [&'p str],
+        mut seed: u64,
+        rounds: usize,
+        long: usize,
+        spaced: usize,
+    ) -> impl Iterator<Item = String> + 'p {
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            usize::try_from(seed % n as u64).unwrap_or(0)
+        };
+        (0..rounds).map(move |round| {
+            let words = 1 + next(if round % 2 == 0 { 4 } else { long });
+            let mut line = String::new();
+            for _ in 0..words {
+                line.push_str(pieces[next(pieces.len())]);
+                if next(spaced) > 0 {
+                    line.push(' ');
+                }
+            }
+            line
+        })
+    }
+
     /// The ASCII path builds the same strings and gives the same answer as
     /// the general one, on random lines of furniture words, separators and
     /// symbols.
@@ -1209,23 +1238,8 @@ mod tests {
                 "<a@b.org>",
             ])
             .collect();
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            usize::try_from(seed % n as u64).unwrap_or(0)
-        };
         let mut furniture = 0;
-        for round in 0..200_000 {
-            let words = 1 + next(if round % 2 == 0 { 4 } else { 30 });
-            let mut line = String::new();
-            for _ in 0..words {
-                line.push_str(pieces[next(pieces.len())]);
-                if next(4) > 0 {
-                    line.push(' ');
-                }
-            }
+        for line in random_lines(&pieces, 0x9e37_79b9_7f4a_7c15, 200_000, 30, 4) {
             match AsciiLine::new(&line) {
                 _ if !line.is_ascii() => {}
                 Some(l) => {
@@ -1355,23 +1369,8 @@ mod tests {
             "Çok",
             "città",
         ];
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            usize::try_from(seed % n as u64).unwrap_or(0)
-        };
         let (mut refused, mut furniture) = (0, 0);
-        for round in 0..300_000 {
-            let words = 1 + next(if round % 2 == 0 { 4 } else { 12 });
-            let mut line = String::new();
-            for _ in 0..words {
-                line.push_str(pieces[next(pieces.len())]);
-                if next(3) > 0 {
-                    line.push(' ');
-                }
-            }
+        for line in random_lines(&pieces, 0x2545_f491_4f6c_dd1d, 300_000, 12, 3) {
             agrees(&line);
             refused += usize::from(!may_be_furniture(&line));
             furniture += usize::from(cleaned_is_furniture(&line));
