@@ -1,11 +1,12 @@
 //! Data derived from the corpus and the session (filtered rows, sort
 //! order, search hits, word list), recomputed only when an input changes.
 
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use wirescope_core::freq::{self, WordList};
 use wirescope_core::session::{Scope, Session, SortColumn, TableState};
-use wirescope_core::{Corpus, DocIx, Filter, Overlay};
+use wirescope_core::{Corpus, DocIx, DocKey, Filter, Overlay};
 
 use super::background::{Job, Poll, Waker};
 use super::search::SearchResult;
@@ -70,6 +71,10 @@ pub struct Derived {
     /// they are only sorted again): the word list of the filtered table
     /// follows it.
     rows_generation: u64,
+    /// The overlay's exclusions as last seen (looked at when the overlay
+    /// changes), and a number that changes with them: the word list of the
+    /// corpus follows it, not every correction, tag or note.
+    excluded: (Option<u64>, BTreeSet<DocKey>, u64),
 }
 
 impl Derived {
@@ -126,9 +131,17 @@ impl Derived {
             sort_rows(&mut self.rows, corpus, overlay, session.table, &self.search);
             self.rows_key = Some(rows_key);
         }
+        let (seen_at, excluded, excluded_gen) = &mut self.excluded;
+        if *seen_at != Some(overlay_gen) {
+            if *excluded != overlay.excluded {
+                excluded.clone_from(&overlay.excluded);
+                *excluded_gen += 1;
+            }
+            *seen_at = Some(overlay_gen);
+        }
         let scope = session.freq.scope;
         let words_key = match scope {
-            Scope::Corpus => (corpus_gen, overlay_gen, scope, None),
+            Scope::Corpus => (corpus_gen, *excluded_gen, scope, None),
             Scope::Filtered => (corpus_gen, self.rows_generation, scope, None),
             Scope::Selected => (corpus_gen, 0, scope, selected),
         };

@@ -174,13 +174,17 @@ fn word_table_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
 const MIN_LABELLED_BAR_PX: f32 = 14.0;
 
 /// Writes each word up its bar, from the baseline, clipped to the plot.
-fn paint_bar_labels(ui: &egui::Ui, transform: &egui_plot::PlotTransform, words: &[String]) {
+fn paint_bar_labels<'w>(
+    ui: &egui::Ui,
+    transform: &egui_plot::PlotTransform,
+    words: impl Iterator<Item = &'w str>,
+) {
     let painter = ui.painter_at(*transform.frame());
     let font = egui::TextStyle::Body.resolve(ui.style());
     let color = ui.visuals().strong_text_color();
-    for (i, word) in words.iter().enumerate() {
+    for (i, word) in words.enumerate() {
         let base = transform.position_from_point(&egui_plot::PlotPoint::new(i as f64, 0.0));
-        let galley = painter.layout_no_wrap(word.clone(), font.clone(), color);
+        let galley = painter.layout_no_wrap(word.to_owned(), font.clone(), color);
         // Turned a quarter left about its top-left corner, the text runs
         // upwards and its height lies to the right of that corner.
         let pos = egui::pos2(base.x - galley.size().y / 2.0, base.y - 4.0);
@@ -203,7 +207,6 @@ fn bar_chart_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
         .map(|(i, (word, count, _, _))| Bar::new(i as f64, *count as f64).name(word).width(0.7))
         .collect();
     let labels: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
-    let words = labels.clone();
     // Each word is written up its bar when the bars are wide enough; the
     // axis, which labels only a few of them, is then left out.
     let in_bars = ui.available_width() / (rows.len() as f32 + 1.0) >= MIN_LABELLED_BAR_PX;
@@ -227,7 +230,8 @@ fn bar_chart_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
             plot.pointer_coordinate()
         });
     if in_bars {
-        paint_bar_labels(ui, &response.transform, &words);
+        let words = rows.iter().map(|r| r.0.as_str());
+        paint_bar_labels(ui, &response.transform, words);
     }
     if response.response.clicked()
         && let Some(at) = response.inner
