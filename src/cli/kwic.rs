@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use clap::Args;
 use serde_json::json;
 use wirescope_core::query::{
-    Concordance, Context, Hit, Line, Query, QueryOptions, SortKey, parse_sort_keys, search,
+    Concordance, Context, Hit, Hits, Line, Query, QueryOptions, SortKey, parse_sort_keys, search,
     sort_order, write_csv,
 };
 
@@ -69,50 +69,26 @@ fn kwic_help() -> String {
     )
 }
 
-/// Runs the subcommand.
-pub fn run(args: &KwicArgs) -> ExitCode {
-    let options = QueryOptions {
-        case_sensitive: args.case_sensitive,
-    };
-    let query = match Query::parse(&args.query, options) {
-        Ok(query) if query.has_pattern() => query,
+/// Parses a subcommand's `--query` before anything is loaded, so a typo
+/// costs nothing; on a problem, says what and where, and gives exit code 2.
+pub fn parse_query(text: &str, case_sensitive: bool) -> Result<Query, ExitCode> {
+    match Query::parse(text, QueryOptions { case_sensitive }) {
+        Ok(query) if query.has_pattern() => Ok(query),
         Ok(_) => {
             eprintln!(
                 "wirescope: the query has no word to search for; add a word, `*` or a /regex/"
             );
-            return ExitCode::from(2);
+            Err(ExitCode::from(2))
         }
         Err(err) => {
-            eprintln!("wirescope: bad query\n{}", err.pointed(&args.query));
-            return ExitCode::from(2);
-        }
-    };
-    let loaded = args.corpus.load();
-    super::report_problems(&loaded.report);
-    if loaded.corpus.is_empty() {
-        eprintln!("wirescope: no document could be loaded");
-        return ExitCode::from(1);
-    }
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    match write_lines(&loaded, &query, args, &mut out).and_then(|()| out.flush()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(err) => {
-            eprintln!("wirescope: cannot write output: {err}");
-            ExitCode::from(1)
+            eprintln!("wirescope: bad query\n{}", err.pointed(text));
+            Err(ExitCode::from(2))
         }
     }
 }
 
-fn write_lines(
-    loaded: &Loaded,
-    query: &Query,
-    args: &KwicArgs,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let corpus = &loaded.corpus;
-    let hits = search(corpus, &loaded.overlay, &loaded.filter, query);
+/// Says how many hits a search found, on stderr.
+pub fn report_hits(hits: &Hits) {
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     eprintln!(
         "wirescope: {} in {} ({:.2} per million words)",
@@ -120,6 +96,18 @@ fn write_lines(
         plural(hits.per_doc.len(), "document"),
         hits.per_million()
     );
+}
+
+/// Writes the lines of a search; the query was checked by [`parse_query`].
+pub fn write_lines(
+    loaded: &Loaded,
+    query: &Query,
+    args: &KwicArgs,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let corpus = &loaded.corpus;
+    let hits = search(corpus, &loaded.overlay, &loaded.filter, query);
+    report_hits(&hits);
     let keys = args.sort.as_ref().map_or(&[][..], |k| k.0.as_slice());
     let order = sort_order(corpus, &loaded.overlay, &hits.hits, keys);
     let limit = args.limit.unwrap_or(usize::MAX).min(order.len());

@@ -4,6 +4,7 @@
 //! Every subcommand takes the same corpus arguments ([`CorpusArgs`]), and
 //! output comes in a stable order (documents by path, then record number).
 
+mod collocates;
 mod kwic;
 mod output;
 
@@ -70,6 +71,9 @@ pub enum Command {
     },
     /// Concordance (KWIC): every hit of a query in its context.
     Kwic(kwic::KwicArgs),
+    /// Collocates: the words found near a query's hits, with association
+    /// scores.
+    Collocates(collocates::CollocatesArgs),
 }
 
 /// Output formats for tables.
@@ -214,8 +218,27 @@ fn run_window(paths: Vec<PathBuf>) -> ExitCode {
 type Runner<'a> = &'a dyn Fn(&Loaded, &mut dyn Write) -> std::io::Result<()>;
 
 fn run_command(command: &Command) -> ExitCode {
+    // A query is checked before anything is loaded, so a typo costs nothing.
+    let query;
     let (corpus_args, run): (&CorpusArgs, Runner<'_>) = match command {
-        Command::Kwic(args) => return kwic::run(args),
+        Command::Kwic(args) => {
+            query = match kwic::parse_query(&args.query, args.case_sensitive) {
+                Ok(query) => query,
+                Err(code) => return code,
+            };
+            (&args.corpus, &|l, out| {
+                kwic::write_lines(l, &query, args, out)
+            })
+        }
+        Command::Collocates(args) => {
+            query = match kwic::parse_query(&args.query, args.case_sensitive) {
+                Ok(query) => query,
+                Err(code) => return code,
+            };
+            (&args.corpus, &|l, out| {
+                collocates::write(l, &query, args, out)
+            })
+        }
         Command::Inspect { corpus, json } => (corpus, &|l, out| output::inspect(l, *json, out)),
         Command::Stats { corpus, json } => (corpus, &|l, out| output::stats(l, *json, out)),
         Command::Freq {

@@ -80,7 +80,8 @@ pub fn word_list(corpus: &Corpus, docs: Option<&[DocIx]>) -> WordList {
     WordList { rows, total_tokens }
 }
 
-fn count_subset(corpus: &Corpus, docs: &[DocIx]) -> (Vec<u64>, Vec<u32>, u64) {
+/// Each folded word's occurrences and documents in `docs`, and their tokens.
+pub(crate) fn count_subset(corpus: &Corpus, docs: &[DocIx]) -> (Vec<u64>, Vec<u32>, u64) {
     let fold = corpus.vocab().fold_table();
     let n = corpus.vocab().folded_count();
     let mut counts = vec![0u64; n];

@@ -11,8 +11,9 @@
 //! (document, position) pairs in document order. A [`Concordance`] turns
 //! any slice of hits into [`Line`]s on demand (virtual rows), [`sort_order`]
 //! orders hits by up to three keys (`L3`..`R3`, `KW`, `doc`, `date`),
-//! [`dispersion`] gives per-document hit positions for a strip plot and
-//! [`write_csv`] exports lines.
+//! [`dispersion`] gives per-document hit positions for a strip plot,
+//! [`collocates`] the words found near the hits with association scores,
+//! and [`write_csv`] exports lines.
 //!
 //! ```
 //! use wirescope_core::query::{Concordance, Context, Query, QueryOptions, search};
@@ -24,6 +25,7 @@
 //! assert_eq!(lines[0].keyword, "non-interference pact");
 //! ```
 
+mod collocates;
 mod concord;
 mod dispersion;
 mod expand;
@@ -43,6 +45,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+pub use collocates::{Collocate, CollocateOptions, Collocates, MAX_SPAN, Measure, collocates};
 pub use concord::{Concordance, Context, Line};
 pub use dispersion::{Strip, StripOrder, dispersion};
 pub use expand::TermExpansion;
