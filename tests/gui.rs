@@ -981,3 +981,110 @@ fn the_status_and_the_word_list_count_the_documents_shown() {
     assert_eq!(app.word_list().total_tokens, left);
     assert_eq!(app.view_tokens(), left);
 }
+
+/// The words of the collocates table, best first.
+fn collocate_words(harness: &egui_kittest::Harness<'static, WirescopeApp>) -> Vec<String> {
+    let app = harness.state();
+    let shown = app.ui.collocates.shown().expect("collocates counted");
+    let vocab = app.corpus.vocab();
+    shown
+        .rows
+        .iter()
+        .map(|r| vocab.folded(r.word).to_owned())
+        .collect()
+}
+
+#[test]
+fn collocates_rank_words_near_the_hits_and_open_their_lines() {
+    let mut harness = searched_on_tab("trump", "Collocates");
+    // "golf" keeps company with Trump in the development articles; the
+    // stopwords of the word list are hidden by default.
+    let words = collocate_words(&harness);
+    assert_eq!(words.first().map(String::as_str), Some("golf"), "{words:?}");
+    assert!(!words.iter().any(|w| w == "his"));
+    assert!(harness.query_all_by_label("golf").count() > 0);
+    harness.get_by_label("hide stopwords").click();
+    harness.run();
+    assert!(collocate_words(&harness).iter().any(|w| w == "his"));
+    harness.get_by_label("hide stopwords").click();
+    harness.run();
+
+    // Ranked by frequency instead: counts never increase down the table.
+    harness.get_by_label("Rank by:").click();
+    harness.run();
+    harness.get_by_label("frequency").click();
+    harness.run();
+    let app = harness.state();
+    let rows = &app.ui.collocates.shown().unwrap().rows;
+    assert!(rows.windows(2).all(|w| w[0].freq() >= w[1].freq()));
+    assert_eq!(
+        app.session.collocates.options.measure,
+        wirescope::core::query::Measure::Frequency
+    );
+
+    // Clicking a word shows the concordance lines with it in the window.
+    let hits = app.search().hits.hits.clone();
+    let golf = app.corpus.vocab().folded_id("golf").unwrap();
+    let expected = hits
+        .iter()
+        .filter(|&&h| wirescope::core::query::is_near(&app.corpus, h, golf, 5, 5))
+        .count();
+    assert!(expected > 0 && expected < hits.len());
+    harness.get_by_label("golf").click();
+    harness.run();
+    let app = harness.state();
+    assert_eq!(
+        app.session.panels.tab,
+        wirescope::core::session::AnalysisTab::Concordance
+    );
+    assert_eq!(app.ui.kwic.order.len(), expected);
+    let note = format!("{expected} lines with “golf” within 5 words before or 5 after the hit");
+    assert!(harness.query_by_label(&note).is_some(), "{note}");
+    harness.get_by_label("Show all lines").click();
+    harness.run();
+    assert_eq!(harness.state().ui.kwic.order.len(), hits.len());
+    assert!(harness.state().session.kwic.near.is_none());
+}
+
+#[test]
+fn collocates_follow_the_query_in_the_background_and_a_new_query_shows_all_lines() {
+    let mut harness = dev_harness();
+    // Every search and count runs on worker threads, as on large corpora.
+    harness.state_mut().set_inline_search_docs(0);
+    harness.state_mut().session.panels.tab = wirescope::core::session::AnalysisTab::Collocates;
+    let settle_search = |harness: &mut egui_kittest::Harness<'static, WirescopeApp>| {
+        for _ in 0..1000 {
+            harness.step();
+            if !harness.state().is_computing() && harness.state().ui.collocates.shown().is_some() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        harness.run();
+    };
+    harness.state_mut().push(Command::SetQuery("prime".into()));
+    settle_search(&mut harness);
+    assert_eq!(
+        collocate_words(&harness).first().map(String::as_str),
+        Some("minister")
+    );
+    harness.get_by_label("minister").click();
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .session
+            .kwic
+            .near
+            .as_ref()
+            .map(|n| n.word.as_str()),
+        Some("minister")
+    );
+    harness.state_mut().push(Command::SetQuery("trump".into()));
+    settle_search(&mut harness);
+    assert!(harness.state().session.kwic.near.is_none());
+    assert_eq!(
+        harness.state().ui.kwic.order.len(),
+        harness.state().search().hits.hits.len()
+    );
+}

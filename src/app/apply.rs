@@ -3,6 +3,7 @@
 
 use wirescope_core::DocIx;
 use wirescope_core::loader::Input;
+use wirescope_core::session::AnalysisTab;
 
 use super::guard::Discarding;
 use super::{Command, OpenMode, PickKind, WirescopeApp, corpus_name, kwic, table, workspace};
@@ -76,6 +77,10 @@ impl WirescopeApp {
             Command::MoveSelection(delta) => self.move_selection(delta),
             Command::SetQuery(query) => {
                 self.ui.query_edit.clone_from(&query);
+                // A collocate belongs to the query it was found for.
+                if query != self.session.search.query {
+                    self.session.kwic.near = None;
+                }
                 self.session.search.query = query;
                 self.session.reader.current_hit = 0;
                 // The reader turns to the first hit when the hits arrive.
@@ -96,6 +101,14 @@ impl WirescopeApp {
                 );
             }
             Command::OpenKwicLine(row) => self.open_kwic_line(row),
+            Command::ShowNear(near) => {
+                if near.is_some() {
+                    self.session.panels.tab = AnalysisTab::Concordance;
+                    self.session.panels.analysis = true;
+                }
+                self.session.kwic.near = near;
+                self.session.kwic.selected_line = None;
+            }
             Command::ExportChart(path, format) => self.export_chart(&path, format),
             Command::ExportKwicCsv(path) => self.export_kwic(&path),
             Command::ShowReport => self.ui.show_report = true,

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use wirescope_core::session::SortColumn;
+use wirescope_core::session::{NearWord, SortColumn};
 use wirescope_core::{Correction, DocIx, DocKey};
 
 /// Whether new paths replace the corpus or are added to it.
@@ -64,6 +64,9 @@ pub enum Command {
     SaveWorkspaceAs(PathBuf),
     /// Open the document of concordance row N at that hit.
     OpenKwicLine(usize),
+    /// Show only the concordance lines with this word near the hit (a
+    /// collocate), or all lines again.
+    ShowNear(Option<NearWord>),
     /// Write the concordance lines as CSV.
     ExportKwicCsv(PathBuf),
     /// Write the chart in front as SVG or PNG.

@@ -8,7 +8,10 @@
 use std::sync::Arc;
 
 use egui_extras::{Column, TableBuilder};
-use wirescope_core::query::{Concordance, Hit, SortKey, Strip, StripOrder, dispersion, sort_order};
+use wirescope_core::query::{
+    Concordance, Hit, SortKey, Strip, StripOrder, dispersion, is_near, sort_order,
+};
+use wirescope_core::session::NearWord;
 
 use super::background::{Job, Poll};
 use super::{Command, OpenMode, PickKind, WirescopeApp};
@@ -16,7 +19,7 @@ use super::{Command, OpenMode, PickKind, WirescopeApp};
 /// Cached concordance state for the current query.
 #[derive(Default)]
 pub struct KwicCache {
-    key: Option<(u64, Vec<String>)>,
+    key: Option<(u64, Vec<String>, Option<NearWord>)>,
     /// Line builder, with the token checkpoints it records per document;
     /// kept across queries while the corpus stays the same (recording them
     /// for a book-length document takes a noticeable fraction of a second).
@@ -43,6 +46,7 @@ fn refresh(app: &mut WirescopeApp) {
     let key = (
         app.derived.search_generation,
         app.session.kwic.sort_keys.clone(),
+        app.session.kwic.near.clone(),
     );
     if app.ui.kwic.key.as_ref() == Some(&key) {
         return;
@@ -55,11 +59,17 @@ fn refresh(app: &mut WirescopeApp) {
         .filter_map(|k| k.parse().ok())
         .collect();
     let hits = &app.derived.search.hits.hits;
-    let order = if keys.is_empty() {
+    let mut order = if keys.is_empty() {
         (0..hits.len() as u32).collect()
     } else {
         sort_order(&app.corpus, &app.overlay, hits, &keys)
     };
+    if let Some(near) = &app.session.kwic.near {
+        let word = app.corpus.vocab().folded_id(&near.word);
+        order.retain(|&i| {
+            word.is_some_and(|w| is_near(&app.corpus, hits[i as usize], w, near.left, near.right))
+        });
+    }
     let generation = app.generation();
     let cache = &mut app.ui.kwic;
     if cache
@@ -94,7 +104,28 @@ pub fn concordance_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
         hits.per_doc.len(),
         hits.per_million()
     ));
+    near_ui(ui, app);
     lines_ui(ui, app);
+}
+
+/// Says which lines a collocate limits the concordance to, with a way back
+/// to all of them.
+fn near_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
+    let Some(near) = &app.session.kwic.near else {
+        return;
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!(
+            "{} lines with “{}” within {} words before or {} after the hit",
+            app.ui.kwic.order.len(),
+            near.word,
+            near.left,
+            near.right
+        ));
+        if ui.button("Show all lines").clicked() {
+            app.commands.push(Command::ShowNear(None));
+        }
+    });
 }
 
 fn settings_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {

@@ -164,6 +164,7 @@ fn view_menu_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
         (AnalysisTab::Trend, "Trend over time"),
         (AnalysisTab::Concordance, "Concordance"),
         (AnalysisTab::Dispersion, "Dispersion"),
+        (AnalysisTab::Collocates, "Collocates"),
     ] {
         if ui.radio(panels.tab == tab, label).clicked() {
             panels.tab = tab;

@@ -8,6 +8,7 @@
 
 mod apply;
 mod background;
+mod collocates;
 mod command;
 mod derived;
 mod dialogs;
@@ -125,6 +126,7 @@ pub struct UiState {
     pub trend_term_edit: String,
     pub trend: trend::TrendCache,
     pub kwic: kwic::KwicCache,
+    pub collocates: collocates::CollocatesCache,
     /// Page of a long body shown in the reader.
     pub reader_page: usize,
     /// When the search box was last edited (the query runs after a pause).
@@ -277,6 +279,7 @@ impl WirescopeApp {
             || self.derived.is_counting_words()
             || self.ui.trend.is_busy()
             || self.ui.kwic.is_busy()
+            || self.ui.collocates.is_busy()
             || self.ui.reader_hits_job.is_some()
     }
 
@@ -469,14 +472,7 @@ impl eframe::App for WirescopeApp {
         if self.quit_requested {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
-        if self.job.is_some()
-            || self.dialogs.is_open()
-            || self.derived.is_searching()
-            || self.derived.is_counting_words()
-            || self.ui.trend.is_busy()
-            || self.ui.kwic.is_busy()
-            || self.ui.reader_hits_job.is_some()
-        {
+        if self.job.is_some() || self.dialogs.is_open() || self.is_computing() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
     }

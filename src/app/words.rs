@@ -18,6 +18,7 @@ pub fn analysis_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
         ui.selectable_value(tab, AnalysisTab::Trend, "Trend");
         ui.selectable_value(tab, AnalysisTab::Concordance, "Concordance");
         ui.selectable_value(tab, AnalysisTab::Dispersion, "Dispersion");
+        ui.selectable_value(tab, AnalysisTab::Collocates, "Collocates");
     });
     ui.separator();
     match app.session.panels.tab {
@@ -32,6 +33,7 @@ pub fn analysis_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
         AnalysisTab::Trend => super::trend::trend_ui(ui, app),
         AnalysisTab::Concordance => super::kwic::concordance_ui(ui, app),
         AnalysisTab::Dispersion => super::kwic::dispersion_ui(ui, app),
+        AnalysisTab::Collocates => super::collocates::collocates_ui(ui, app),
     }
     // A panel is as tall as what it drew last frame: without this, a tab
     // with little to show would shrink the panel and the reader would jump.

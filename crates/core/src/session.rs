@@ -24,6 +24,7 @@ pub struct Session {
     pub freq: FreqSettings,
     pub trend: TrendSettings,
     pub kwic: KwicSettings,
+    pub collocates: CollocateSettings,
     pub panels: Panels,
 }
 
@@ -139,6 +140,37 @@ pub struct KwicSettings {
     pub selected_line: Option<usize>,
     /// Dispersion strips with the most hits first (else document order).
     pub dispersion_by_hits: bool,
+    /// Show only the lines with this word near the hit (a collocate).
+    pub near: Option<NearWord>,
+}
+
+/// A word within a window of a hit: the concordance lines of a collocate.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NearWord {
+    /// The word, case-folded.
+    pub word: String,
+    /// Words before the hit...
+    pub left: u32,
+    /// ...and after it.
+    pub right: u32,
+}
+
+/// Collocates tab settings.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CollocateSettings {
+    pub options: crate::query::CollocateOptions,
+    /// Leave out the word list's stopwords (its language and added words).
+    pub hide_stopwords: bool,
+}
+
+impl Default for CollocateSettings {
+    fn default() -> Self {
+        Self {
+            options: crate::query::CollocateOptions::default(),
+            hide_stopwords: true,
+        }
+    }
 }
 
 impl KwicSettings {
@@ -161,6 +193,7 @@ impl Default for KwicSettings {
             sort_keys: Vec::new(),
             selected_line: None,
             dispersion_by_hits: true,
+            near: None,
         }
     }
 }
@@ -196,4 +229,5 @@ pub enum AnalysisTab {
     Trend,
     Concordance,
     Dispersion,
+    Collocates,
 }

@@ -9,7 +9,9 @@ use std::collections::HashMap;
 
 use common::{dev_corpus, seed_corpus};
 use wirescope_core::freq::Stopwords;
-use wirescope_core::query::{CollocateOptions, Measure, Query, QueryOptions, collocates, search};
+use wirescope_core::query::{
+    CollocateOptions, Measure, Query, QueryOptions, collocates, is_near, search,
+};
 use wirescope_core::tokenize::{fold, words};
 use wirescope_core::{Corpus, DocIx, Filter, Overlay};
 
@@ -142,6 +144,23 @@ fn measures_rank_real_collocates() {
             "{measure:?}"
         );
     }
+    // The lines behind a collocate: the hits with the word in the window.
+    let minister = corpus.vocab().folded_id("minister").unwrap();
+    let near = |left, right| {
+        hits.hits
+            .iter()
+            .filter(|&&h| is_near(&corpus, h, minister, left, right))
+            .count()
+    };
+    let phrase = search(
+        &corpus,
+        &Overlay::default(),
+        &Filter::default(),
+        &query("prime minister"),
+    );
+    assert_eq!(near(0, 1), phrase.len());
+    assert_eq!(near(1, 0), 0, "never \"minister prime\"");
+    assert!(near(5, 5) >= phrase.len());
     // Stopwords are left out of the rows when asked.
     let with_stop = top(Measure::Frequency, None);
     let without = top(Measure::Frequency, Some(&Stopwords::english()));

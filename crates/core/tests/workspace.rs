@@ -103,6 +103,15 @@ fn busy_state(doc: &DocKey, other: &DocKey) -> (Overlay, wirescope_core::session
     session.trend.per_million = true;
     session.kwic.context_words = 8;
     session.kwic.sort_keys = vec!["R1".into(), "KW".into()];
+    session.kwic.near = Some(wirescope_core::session::NearWord {
+        word: "railway".into(),
+        left: 3,
+        right: 0,
+    });
+    session.collocates.options.left = 2;
+    session.collocates.options.min_freq = 1;
+    session.collocates.options.measure = wirescope_core::query::Measure::LogDice;
+    session.collocates.hide_stopwords = false;
     session.panels.reader = false;
     session.panels.tab = AnalysisTab::Trend;
     (overlay, session)

@@ -23,7 +23,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::search::Hits;
+use super::search::{Hit, Hits};
 use crate::corpus::Corpus;
 use crate::freq::Stopwords;
 use crate::vocab::FoldedId;
@@ -231,6 +231,25 @@ pub fn collocates(
         window_tokens,
         scope_tokens,
     }
+}
+
+/// True when the folded `word` occurs within `left` words before `hit` or
+/// `right` words after it, in the same document: the concordance lines
+/// behind one collocate's count.
+pub fn is_near(corpus: &Corpus, hit: Hit, word: FoldedId, left: u32, right: u32) -> bool {
+    let (left, right) = (left.min(MAX_SPAN), right.min(MAX_SPAN));
+    let stream = corpus.index().stream(hit.doc);
+    let fold = corpus.vocab().fold_table();
+    let len = stream.len() as u32;
+    let after = hit.pos.saturating_add(hit.len).min(len);
+    let before = hit.pos.saturating_sub(left)..hit.pos.min(len);
+    before
+        .chain(after..after.saturating_add(right).min(len))
+        .any(|i| {
+            stream
+                .get(i as usize)
+                .is_some_and(|s| fold[s as usize] == word)
+        })
 }
 
 /// The margins every word's 2x2 table shares.

@@ -45,7 +45,9 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-pub use collocates::{Collocate, CollocateOptions, Collocates, MAX_SPAN, Measure, collocates};
+pub use collocates::{
+    Collocate, CollocateOptions, Collocates, MAX_SPAN, Measure, collocates, is_near,
+};
 pub use concord::{Concordance, Context, Line};
 pub use dispersion::{Strip, StripOrder, dispersion};
 pub use expand::TermExpansion;

@@ -1,0 +1,244 @@
+//! The collocates tab: the words found near the current query's hits,
+//! ranked by an association measure. Clicking a word shows its lines in
+//! the concordance (the hits with that word in the window).
+//!
+//! Collocates are counted once per search result and settings, not per
+//! frame, and in the background over large corpora, as the dispersion
+//! strips are.
+
+use std::sync::Arc;
+
+use egui_extras::{Column, TableBuilder};
+use wirescope_core::freq::Stopwords;
+use wirescope_core::query::{Collocates, MAX_SPAN, Measure, collocates};
+use wirescope_core::session::{CollocateSettings, NearWord};
+
+use super::background::{Job, Poll};
+use super::{Command, WirescopeApp};
+
+/// What collocates depend on: the search result, the settings, the
+/// stopword list (language and added words).
+type Key = (u64, CollocateSettings, Option<(String, Vec<String>)>);
+
+/// Collocates of the current search.
+#[derive(Default)]
+pub struct CollocatesCache {
+    result: Option<(Key, Arc<Collocates>)>,
+    job: Option<Job<Key, Arc<Collocates>>>,
+}
+
+impl CollocatesCache {
+    /// True while collocates are counted in the background.
+    pub fn is_busy(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// The collocates shown, if any were counted yet.
+    pub fn shown(&self) -> Option<&Collocates> {
+        self.result.as_ref().map(|(_, c)| &**c)
+    }
+}
+
+fn key(app: &WirescopeApp) -> Key {
+    let settings = app.session.collocates.clone();
+    let freq = &app.session.freq;
+    let stop = settings
+        .hide_stopwords
+        .then(|| (freq.stopword_language.clone(), freq.extra_stopwords.clone()));
+    (app.derived.search_generation, settings, stop)
+}
+
+fn stopwords(stop: Option<&(String, Vec<String>)>) -> Option<Stopwords> {
+    stop.map(|(language, extra)| {
+        let mut list = Stopwords::for_language(language);
+        list.extend(extra.iter().map(String::as_str));
+        list
+    })
+}
+
+/// Brings the collocates up to date with the search and the settings.
+fn refresh(app: &mut WirescopeApp) {
+    let key = key(app);
+    let cache = &mut app.ui.collocates;
+    if let Some(job) = &cache.job {
+        match job.poll() {
+            Poll::Done(found) => {
+                cache.result = Some((job.key().clone(), found));
+                cache.job = None;
+            }
+            Poll::Lost => cache.job = None,
+            Poll::Pending => {}
+        }
+    }
+    if cache.result.as_ref().is_some_and(|(k, _)| *k == key)
+        || cache.job.as_ref().is_some_and(|j| *j.key() == key)
+    {
+        return;
+    }
+    let stop = stopwords(key.2.as_ref());
+    let options = key.1.options.clone();
+    if app.corpus.len() <= app.derived.inline_limit() {
+        let found = collocates(
+            &app.corpus,
+            &app.derived.search.hits,
+            &options,
+            stop.as_ref(),
+        );
+        app.ui.collocates.result = Some((key, Arc::new(found)));
+        return;
+    }
+    let (corpus, search) = (app.corpus.clone(), Arc::clone(&app.derived.search));
+    let waker = app.derived.waker.clone();
+    app.ui.collocates.job = Job::spawn("wirescope-collocates", key, waker, move |_| {
+        let found = collocates(&corpus, &search.hits, &options, stop.as_ref());
+        Some(Arc::new(found))
+    });
+}
+
+/// Draws the collocates tab.
+pub fn collocates_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
+    if !app.derived.search.is_active() || !app.derived.search.hits.has_pattern {
+        ui.weak("Type a query in the search box to see the words found near its hits.");
+        return;
+    }
+    settings_ui(ui, &mut app.session.collocates);
+    refresh(app);
+    let busy = app.ui.collocates.is_busy();
+    let Some(found) = app
+        .ui
+        .collocates
+        .result
+        .as_ref()
+        .map(|(_, c)| Arc::clone(c))
+    else {
+        ui.spinner();
+        return;
+    };
+    ui.horizontal(|ui| {
+        if busy {
+            ui.spinner()
+                .on_hover_text("counting the collocates of the new search");
+        }
+        ui.label(format!(
+            "{} collocates · {} hits · {} words in the windows",
+            found.rows.len(),
+            found.node_freq,
+            found.window_tokens
+        ));
+    });
+    if let Some(row) = table_ui(ui, app, &found) {
+        let options = &app.session.collocates.options;
+        let near = NearWord {
+            word: app.corpus.vocab().folded(found.rows[row].word).to_owned(),
+            left: options.left,
+            right: options.right,
+        };
+        app.commands.push(Command::ShowNear(Some(near)));
+    }
+}
+
+fn settings_ui(ui: &mut egui::Ui, settings: &mut CollocateSettings) {
+    let options = &mut settings.options;
+    ui.horizontal_wrapped(|ui| {
+        // Each label and its value wrap together.
+        ui.horizontal(|ui| {
+            ui.add(
+                egui::DragValue::new(&mut options.left)
+                    .range(0..=MAX_SPAN)
+                    .prefix("left: "),
+            );
+            ui.add(
+                egui::DragValue::new(&mut options.right)
+                    .range(0..=MAX_SPAN)
+                    .prefix("right: ")
+                    .suffix(" words"),
+            );
+        });
+        ui.add(
+            egui::DragValue::new(&mut options.min_freq)
+                .range(1..=1_000_000)
+                .prefix("min. frequency: "),
+        );
+        ui.horizontal(|ui| {
+            let label = ui.label("Rank by:");
+            egui::ComboBox::from_id_salt("collocate-measure")
+                .selected_text(options.measure.name())
+                .show_ui(ui, |ui| {
+                    for m in Measure::ALL {
+                        ui.selectable_value(&mut options.measure, m, m.name());
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+        });
+        ui.checkbox(&mut settings.hide_stopwords, "hide stopwords")
+            .on_hover_text("the word list's stopwords: its language and the words added there");
+    });
+}
+
+/// The ranked words; returns the row clicked.
+fn table_ui(ui: &mut egui::Ui, app: &WirescopeApp, found: &Collocates) -> Option<usize> {
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+    let vocab = app.corpus.vocab();
+    let mut clicked = None;
+    let numbers = [
+        "Freq",
+        "Left",
+        "Right",
+        "In corpus",
+        "LL",
+        "MI",
+        "t",
+        "logDice",
+    ];
+    let mut table = TableBuilder::new(ui)
+        .id_salt("collocates")
+        .striped(true)
+        .sense(egui::Sense::click())
+        .column(Column::initial(160.0).at_least(60.0).clip(true));
+    for _ in numbers {
+        table = table.column(Column::auto().at_least(48.0).clip(true));
+    }
+    table
+        .header(row_height, |mut header| {
+            for label in std::iter::once("Word").chain(numbers) {
+                header.col(|ui| {
+                    ui.strong(label);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(row_height, found.rows.len(), |mut row| {
+                let c = &found.rows[row.index()];
+                row.col(|ui| {
+                    ui.add(
+                        egui::Label::new(vocab.folded(c.word))
+                            .truncate()
+                            .selectable(false),
+                    )
+                    .on_hover_text("show these lines in the concordance");
+                });
+                let cells = [
+                    c.freq().to_string(),
+                    c.left.to_string(),
+                    c.right.to_string(),
+                    c.corpus_freq.to_string(),
+                    format!("{:.1}", c.log_likelihood),
+                    format!("{:.2}", c.mi),
+                    format!("{:.2}", c.t_score),
+                    format!("{:.2}", c.log_dice),
+                ];
+                for text in cells {
+                    row.col(|ui| {
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                            ui.add(egui::Label::new(text).selectable(false));
+                        });
+                    });
+                }
+                if row.response().clicked() {
+                    clicked = Some(row.index());
+                }
+            });
+        });
+    clicked
+}
