@@ -176,69 +176,77 @@ fn settings_ui(ui: &mut egui::Ui, settings: &mut CollocateSettings) {
     });
 }
 
+/// Numeric columns: header and width.
+const NUMBERS: [(&str, f32); 7] = [
+    ("Freq", 44.0),
+    ("L / R", 62.0),
+    ("In corpus", 68.0),
+    ("LL", 56.0),
+    ("MI", 44.0),
+    ("t", 44.0),
+    ("logDice", 56.0),
+];
+
 /// The ranked words; returns the row clicked.
 fn table_ui(ui: &mut egui::Ui, app: &WirescopeApp, found: &Collocates) -> Option<usize> {
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
     let vocab = app.corpus.vocab();
     let mut clicked = None;
-    let numbers = [
-        "Freq",
-        "Left",
-        "Right",
-        "In corpus",
-        "LL",
-        "MI",
-        "t",
-        "logDice",
-    ];
-    let mut table = TableBuilder::new(ui)
-        .id_salt("collocates")
-        .striped(true)
-        .sense(egui::Sense::click())
-        .column(Column::initial(160.0).at_least(60.0).clip(true));
-    for _ in numbers {
-        table = table.column(Column::auto().at_least(48.0).clip(true));
-    }
-    table
-        .header(row_height, |mut header| {
-            for label in std::iter::once("Word").chain(numbers) {
+    // Narrow panels scroll sideways rather than squeeze the numbers.
+    egui::ScrollArea::horizontal().show(ui, |ui| {
+        let mut table = TableBuilder::new(ui)
+            .id_salt("collocates")
+            .striped(true)
+            .sense(egui::Sense::click())
+            .column(Column::initial(130.0).at_least(60.0).clip(true));
+        for (_, width) in NUMBERS {
+            table = table.column(Column::initial(width).at_least(36.0).clip(true));
+        }
+        table
+            .header(row_height, |mut header| {
                 header.col(|ui| {
-                    ui.strong(label);
+                    ui.strong("Word");
                 });
-            }
-        })
-        .body(|body| {
-            body.rows(row_height, found.rows.len(), |mut row| {
-                let c = &found.rows[row.index()];
-                row.col(|ui| {
-                    ui.add(
-                        egui::Label::new(vocab.folded(c.word))
-                            .truncate()
-                            .selectable(false),
-                    )
-                    .on_hover_text("show these lines in the concordance");
-                });
-                let cells = [
-                    c.freq().to_string(),
-                    c.left.to_string(),
-                    c.right.to_string(),
-                    c.corpus_freq.to_string(),
-                    format!("{:.1}", c.log_likelihood),
-                    format!("{:.2}", c.mi),
-                    format!("{:.2}", c.t_score),
-                    format!("{:.2}", c.log_dice),
-                ];
-                for text in cells {
-                    row.col(|ui| {
-                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                            ui.add(egui::Label::new(text).selectable(false));
-                        });
+                for (label, _) in NUMBERS {
+                    header.col(|ui| {
+                        right_aligned(ui, egui::RichText::new(label).strong());
                     });
                 }
-                if row.response().clicked() {
-                    clicked = Some(row.index());
-                }
+            })
+            .body(|body| {
+                body.rows(row_height, found.rows.len(), |mut row| {
+                    let c = &found.rows[row.index()];
+                    row.col(|ui| {
+                        ui.add(
+                            egui::Label::new(vocab.folded(c.word))
+                                .truncate()
+                                .selectable(false),
+                        )
+                        .on_hover_text("show these lines in the concordance");
+                    });
+                    let cells = [
+                        c.freq().to_string(),
+                        format!("{} / {}", c.left, c.right),
+                        c.corpus_freq.to_string(),
+                        format!("{:.1}", c.log_likelihood),
+                        format!("{:.2}", c.mi),
+                        format!("{:.2}", c.t_score),
+                        format!("{:.2}", c.log_dice),
+                    ];
+                    for text in cells {
+                        row.col(|ui| right_aligned(ui, text.into()));
+                    }
+                    if row.response().clicked() {
+                        clicked = Some(row.index());
+                    }
+                });
             });
-        });
+    });
     clicked
+}
+
+fn right_aligned(ui: &mut egui::Ui, text: egui::RichText) {
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        ui.add(egui::Label::new(text).selectable(false));
+    });
 }
