@@ -330,3 +330,32 @@ fn exit_statuses() {
     run(&["collocates", "-q", "putin", "--by", "chi2"], 2);
     run(&["collocates", "-q", "putin", "--window", "500"], 2);
 }
+
+#[test]
+fn ngrams_count_runs_of_words() {
+    let dev = dev_articles();
+    let d = dev.to_str().unwrap();
+    // `--stopwords` without `=` leaves the next argument a path to load.
+    let out = run(&["ngrams", "-n", "2", "--stopwords", d, "--top", "5"], 0);
+    let mut lines = out.lines();
+    assert_eq!(lines.next(), Some("ngram\tcount\tper_million\tdocuments"));
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows.len(), 5);
+    assert!(rows.iter().any(|r| r[0] == "prime minister"), "{rows:?}");
+    let counts: Vec<u32> = rows.iter().map(|r| r[1].parse().unwrap()).collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+    // The seed's most frequent trigrams, in JSON.
+    let json = json_lines(&run(&["ngrams", "--format", "json", "--top", "1"], 0));
+    assert_eq!(json.len(), 1);
+    assert!(json[0]["count"].as_u64().unwrap() >= 2);
+    assert_eq!(json[0]["ngram"].as_str().unwrap().split(' ').count(), 3);
+    // Each n-gram is a phrase query that finds it as often.
+    let gram = json[0]["ngram"].as_str().unwrap();
+    let kwic = run(&["kwic", "-q", gram], 0);
+    assert_eq!(
+        kwic.lines().count() as u64 - 1,
+        json[0]["count"].as_u64().unwrap()
+    );
+    run(&["ngrams", "-n", "7"], 2);
+    run(&["freq", "--stopwords=xx"], 2);
+}

@@ -40,8 +40,8 @@ pub struct CollocatesArgs {
     /// How many collocates.
     #[arg(long, default_value_t = 50)]
     pub top: usize,
-    /// Hide stopwords of this language (ISO code: en, fr, ru...).
-    #[arg(long, num_args = 0..=1, default_missing_value = "en")]
+    /// Hide stopwords (English, or --stopwords=fr, ru, de...).
+    #[arg(long, num_args = 0..=1, require_equals = true, default_missing_value = "en", value_parser = super::stopword_language, value_name = "LANG")]
     pub stopwords: Option<String>,
     /// Output format; `json` is JSON Lines.
     #[arg(long, value_enum, default_value_t = Format::Tsv)]

@@ -14,7 +14,9 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use wirescope_core::freq::{STOPWORD_LANGUAGES, Stopwords};
 use wirescope_core::loader::{Input, LoadOptions, LoadReport};
+use wirescope_core::ngrams::NgramOptions;
 use wirescope_core::workspace::SourceIssue;
 use wirescope_core::{Corpus, Filter, Overlay, Workspace, WorkspaceError};
 
@@ -62,18 +64,52 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Tsv)]
         format: Format,
-        /// Hide stopwords of this language (ISO code: en, fr, ru...).
-        #[arg(long, num_args = 0..=1, default_missing_value = "en")]
+        /// Hide stopwords (English, or --stopwords=fr, ru, de...).
+        #[arg(long, num_args = 0..=1, require_equals = true, default_missing_value = "en", value_parser = stopword_language, value_name = "LANG")]
         stopwords: Option<String>,
         /// Minimum word length in characters.
         #[arg(long, default_value_t = 1)]
         min_len: usize,
+    },
+    /// N-grams: runs of N consecutive words and how often they recur.
+    Ngrams {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// Words in an n-gram (2 to 6).
+        #[arg(short, long, default_value_t = 3, value_parser = clap::value_parser!(u8).range(2..=6))]
+        n: u8,
+        /// Leave out n-grams seen fewer times than this.
+        #[arg(long, default_value_t = 2)]
+        min_freq: u32,
+        /// How many n-grams.
+        #[arg(long, default_value_t = 100)]
+        top: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Tsv)]
+        format: Format,
+        /// Leave out n-grams that start or end with a stopword (English, or
+        /// --stopwords=fr, ru, de...).
+        #[arg(long, num_args = 0..=1, require_equals = true, default_missing_value = "en", value_parser = stopword_language, value_name = "LANG")]
+        stopwords: Option<String>,
     },
     /// Concordance (KWIC): every hit of a query in its context.
     Kwic(kwic::KwicArgs),
     /// Collocates: the words found near a query's hits, with association
     /// scores.
     Collocates(collocates::CollocatesArgs),
+}
+
+/// A `--stopwords=LANG` value: a language with a stopword list. Written
+/// with `=` so that `--stopwords DIR` leaves DIR a path to load.
+fn stopword_language(code: &str) -> Result<String, String> {
+    if Stopwords::for_language(code).is_empty() {
+        let known: Vec<&str> = STOPWORD_LANGUAGES.iter().map(|(c, _)| *c).collect();
+        return Err(format!(
+            "no stopword list for {code:?}; try one of {}",
+            known.join(", ")
+        ));
+    }
+    Ok(code.to_owned())
 }
 
 /// Output formats for tables.
@@ -249,6 +285,20 @@ fn run_command(command: &Command) -> ExitCode {
             min_len,
         } => (corpus, &|l, out| {
             output::freq(l, *top, *format, stopwords.as_deref(), *min_len, out)
+        }),
+        Command::Ngrams {
+            corpus,
+            n,
+            min_freq,
+            top,
+            format,
+            stopwords,
+        } => (corpus, &|l, out| {
+            let options = NgramOptions {
+                n: usize::from(*n),
+                min_freq: *min_freq,
+            };
+            output::ngrams(l, &options, *top, *format, stopwords.as_deref(), out)
         }),
     };
     let loaded = match corpus_args.try_load() {

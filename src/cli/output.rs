@@ -2,10 +2,12 @@
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
+use std::sync::atomic::AtomicBool;
 
 use serde_json::json;
 use wirescope_core::freq::{self, ListView, Stopwords};
 use wirescope_core::loader::ProblemKind;
+use wirescope_core::ngrams::NgramOptions;
 
 use super::{Format, Loaded};
 
@@ -201,4 +203,47 @@ pub fn freq(
         )?;
     }
     Ok(())
+}
+
+/// `ngrams`: the most frequent runs of words in the documents the filter
+/// keeps.
+pub fn ngrams(
+    loaded: &Loaded,
+    options: &NgramOptions,
+    top: usize,
+    format: Format,
+    stopwords: Option<&str>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let corpus = &loaded.corpus;
+    let docs = wirescope_core::select(corpus, &loaded.overlay, &loaded.filter);
+    let all = docs.len() == corpus.len();
+    let stop = stopwords.map(Stopwords::for_language);
+    let never = AtomicBool::new(false);
+    let docs = if all { None } else { Some(docs.as_slice()) };
+    let list = wirescope_core::ngrams::ngrams(corpus, docs, options, stop.as_ref(), &never)
+        .unwrap_or_default();
+    let rows = list.rows.iter().take(top);
+    if format == Format::Json {
+        for g in rows {
+            let pm = (list.per_million(g.count) * 100.0).round() / 100.0;
+            let value = json!({"ngram": g.text(corpus), "count": g.count, "per_million": pm, "documents": g.documents});
+            writeln!(out, "{value}")?;
+        }
+        return Ok(());
+    }
+    let delimiter = if format == Format::Csv { b',' } else { b'\t' };
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(out);
+    writer.write_record(["ngram", "count", "per_million", "documents"])?;
+    for g in rows {
+        writer.write_record([
+            g.text(corpus),
+            g.count.to_string(),
+            format!("{:.2}", list.per_million(g.count)),
+            g.documents.to_string(),
+        ])?;
+    }
+    writer.flush()
 }

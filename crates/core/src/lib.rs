@@ -22,6 +22,7 @@ pub mod filter;
 pub mod freq;
 pub mod index;
 pub mod loader;
+pub mod ngrams;
 pub mod overlay;
 pub mod query;
 pub mod seed;
