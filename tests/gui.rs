@@ -1088,3 +1088,53 @@ fn collocates_follow_the_query_in_the_background_and_a_new_query_shows_all_lines
         harness.state().search().hits.hits.len()
     );
 }
+
+#[test]
+fn ngrams_count_the_word_lists_documents_and_search_a_phrase() {
+    let mut harness = dev_harness();
+    harness.get_by_label("N-grams").click();
+    harness.run();
+    let texts = |harness: &egui_kittest::Harness<'static, WirescopeApp>| {
+        let app = harness.state();
+        let list = app.ui.ngrams.shown().expect("n-grams counted");
+        list.rows
+            .iter()
+            .map(|g| (g.text(&app.corpus), g.count))
+            .collect::<Vec<_>>()
+    };
+    // Trigrams by default, without "of the ..." and "... in the".
+    let shown = texts(&harness);
+    assert!(!shown.is_empty());
+    assert!(shown.iter().all(|(t, _)| t.split(' ').count() == 3));
+    assert!(!shown.iter().any(|(t, _)| t.starts_with("the ")));
+    harness
+        .get_by_label("hide those starting or ending with a stopword")
+        .click();
+    harness.run();
+    let all = texts(&harness);
+    assert!(all.len() > shown.len());
+    assert!(all.iter().any(|(t, _)| t.starts_with("the ")), "{all:?}");
+    harness
+        .get_by_label("hide those starting or ending with a stopword")
+        .click();
+    // Bigrams: "prime minister" is one; clicking it searches the phrase.
+    harness.state_mut().session.ngrams.options.n = 2;
+    harness.run();
+    let bigrams = texts(&harness);
+    let (_, count) = bigrams
+        .iter()
+        .find(|(t, _)| t == "prime minister")
+        .cloned()
+        .expect("prime minister counted");
+    click_in_view(&mut harness, "prime minister");
+    harness.run();
+    assert_eq!(harness.state().session.search.query, "prime minister");
+    assert_eq!(harness.state().search().total_hits() as u32, count);
+    // The selected document only.
+    harness.get_by_label("selected document").click();
+    harness.run();
+    let app = harness.state();
+    let doc = app.selected_doc().expect("a document is selected");
+    let tokens = app.corpus.word_count(doc) as u64;
+    assert_eq!(app.ui.ngrams.shown().unwrap().total_tokens, tokens);
+}

@@ -18,7 +18,7 @@ use super::{Command, WirescopeApp};
 
 /// What collocates depend on: the search result, the settings, the
 /// stopword list (language and added words).
-type Key = (u64, CollocateSettings, Option<(String, Vec<String>)>);
+type Key = (u64, CollocateSettings, Option<Stopwords>);
 
 /// Collocates of the current search.
 #[derive(Default)]
@@ -41,19 +41,10 @@ impl CollocatesCache {
 
 fn key(app: &WirescopeApp) -> Key {
     let settings = app.session.collocates.clone();
-    let freq = &app.session.freq;
     let stop = settings
         .hide_stopwords
-        .then(|| (freq.stopword_language.clone(), freq.extra_stopwords.clone()));
+        .then(|| super::words::stopword_list(&app.session.freq));
     (app.derived.search_generation, settings, stop)
-}
-
-fn stopwords(stop: Option<&(String, Vec<String>)>) -> Option<Stopwords> {
-    stop.map(|(language, extra)| {
-        let mut list = Stopwords::for_language(language);
-        list.extend(extra.iter().map(String::as_str));
-        list
-    })
 }
 
 /// Brings the collocates up to date with the search and the settings.
@@ -75,7 +66,7 @@ fn refresh(app: &mut WirescopeApp) {
     {
         return;
     }
-    let stop = stopwords(key.2.as_ref());
+    let stop = key.2.clone();
     let options = key.1.options.clone();
     if app.corpus.len() <= app.derived.inline_limit() {
         let found = collocates(

@@ -37,8 +37,8 @@ type SearchJob = Job<SearchKey, SearchResult>;
 /// What the word list depends on: the corpus, the documents of its scope
 /// (the overlay's exclusions for the corpus, the table's rows for the
 /// filtered table), the scope, and the selected document when the scope
-/// is that document.
-type WordsKey = (u64, u64, Scope, Option<DocIx>);
+/// is that document. The n-grams tab counts the same documents.
+pub type WordsKey = (u64, u64, Scope, Option<DocIx>);
 
 /// Cached views of the corpus.
 #[derive(Default)]
@@ -75,6 +75,8 @@ pub struct Derived {
     /// changes), and a number that changes with them: the word list of the
     /// corpus follows it, not every correction, tag or note.
     excluded: (Option<u64>, BTreeSet<DocKey>, u64),
+    /// The documents the word list counts, as of the last update.
+    pub scope_key: WordsKey,
 }
 
 impl Derived {
@@ -145,6 +147,7 @@ impl Derived {
             Scope::Filtered => (corpus_gen, self.rows_generation, scope, None),
             Scope::Selected => (corpus_gen, 0, scope, selected),
         };
+        self.scope_key = words_key;
         self.update_words(corpus, overlay, selected, words_key);
     }
 }
@@ -188,19 +191,7 @@ impl Derived {
             return;
         }
         let (_, _, scope, _) = key;
-        // Excluded documents are left out of every scope but the selected
-        // document; the filtered table counts the rows it shows.
-        let docs: Option<Vec<DocIx>> = match scope {
-            Scope::Corpus if overlay.excluded.is_empty() => None,
-            Scope::Corpus => Some(
-                (0..corpus.len() as DocIx)
-                    .filter(|&d| !overlay.is_excluded(&corpus.doc(d).key))
-                    .collect(),
-            ),
-            Scope::Filtered if self.rows.len() == corpus.len() => None,
-            Scope::Filtered => Some(self.rows.clone()),
-            Scope::Selected => Some(selected.into_iter().collect()),
-        };
+        let docs = self.scope_docs(corpus, overlay, scope, selected);
         if corpus.len() <= self.inline_limit() || scope == Scope::Selected {
             self.words_job = None;
             self.words = freq::word_list(corpus, docs.as_deref());
@@ -216,6 +207,29 @@ impl Derived {
 }
 
 impl Derived {
+    /// The documents a count over `scope` takes (`None`: all of them).
+    /// Excluded documents are left out of every scope but the selected
+    /// document; the filtered table counts the rows it shows.
+    pub fn scope_docs(
+        &self,
+        corpus: &Corpus,
+        overlay: &Overlay,
+        scope: Scope,
+        selected: Option<DocIx>,
+    ) -> Option<Vec<DocIx>> {
+        match scope {
+            Scope::Corpus if overlay.excluded.is_empty() => None,
+            Scope::Corpus => Some(
+                (0..corpus.len() as DocIx)
+                    .filter(|&d| !overlay.is_excluded(&corpus.doc(d).key))
+                    .collect(),
+            ),
+            Scope::Filtered if self.rows.len() == corpus.len() => None,
+            Scope::Filtered => Some(self.rows.clone()),
+            Scope::Selected => Some(selected.into_iter().collect()),
+        }
+    }
+
     /// Corpora with more documents than this compute in the background.
     pub fn inline_limit(&self) -> usize {
         self.inline_search_docs.unwrap_or(INLINE_SEARCH_DOCS)

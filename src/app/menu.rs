@@ -165,6 +165,7 @@ fn view_menu_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
         (AnalysisTab::Concordance, "Concordance"),
         (AnalysisTab::Dispersion, "Dispersion"),
         (AnalysisTab::Collocates, "Collocates"),
+        (AnalysisTab::Ngrams, "N-grams"),
     ] {
         if ui.radio(panels.tab == tab, label).clicked() {
             panels.tab = tab;

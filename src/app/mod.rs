@@ -20,6 +20,7 @@ mod input;
 mod jobs;
 mod kwic;
 mod menu;
+mod ngrams;
 mod reader;
 mod recovery;
 mod search;
@@ -127,6 +128,7 @@ pub struct UiState {
     pub trend: trend::TrendCache,
     pub kwic: kwic::KwicCache,
     pub collocates: collocates::CollocatesCache,
+    pub ngrams: ngrams::NgramsCache,
     /// Page of a long body shown in the reader.
     pub reader_page: usize,
     /// When the search box was last edited (the query runs after a pause).
@@ -280,6 +282,7 @@ impl WirescopeApp {
             || self.ui.trend.is_busy()
             || self.ui.kwic.is_busy()
             || self.ui.collocates.is_busy()
+            || self.ui.ngrams.is_busy()
             || self.ui.reader_hits_job.is_some()
     }
 

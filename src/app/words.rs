@@ -11,7 +11,8 @@ use super::{Command, WirescopeApp};
 
 /// Draws the analysis tabs and the one in front.
 pub fn analysis_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
-    ui.horizontal(|ui| {
+    // The tabs wrap in a narrow panel rather than run off its edge.
+    ui.horizontal_wrapped(|ui| {
         let tab = &mut app.session.panels.tab;
         ui.selectable_value(tab, AnalysisTab::Words, "Word list");
         ui.selectable_value(tab, AnalysisTab::Chart, "Top words");
@@ -19,6 +20,7 @@ pub fn analysis_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
         ui.selectable_value(tab, AnalysisTab::Concordance, "Concordance");
         ui.selectable_value(tab, AnalysisTab::Dispersion, "Dispersion");
         ui.selectable_value(tab, AnalysisTab::Collocates, "Collocates");
+        ui.selectable_value(tab, AnalysisTab::Ngrams, "N-grams");
     });
     ui.separator();
     match app.session.panels.tab {
@@ -34,6 +36,7 @@ pub fn analysis_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
         AnalysisTab::Concordance => super::kwic::concordance_ui(ui, app),
         AnalysisTab::Dispersion => super::kwic::dispersion_ui(ui, app),
         AnalysisTab::Collocates => super::collocates::collocates_ui(ui, app),
+        AnalysisTab::Ngrams => super::ngrams::ngrams_ui(ui, app),
     }
     // A panel is as tall as what it drew last frame: without this, a tab
     // with little to show would shrink the panel and the reader would jump.
@@ -48,10 +51,7 @@ fn settings_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
             ui.spinner()
                 .on_hover_text("counting the words of the new view");
         }
-        ui.label("Count in:");
-        ui.selectable_value(&mut settings.scope, Scope::Corpus, "corpus");
-        ui.selectable_value(&mut settings.scope, Scope::Filtered, "filtered table");
-        ui.selectable_value(&mut settings.scope, Scope::Selected, "selected document");
+        scope_ui(ui, &mut settings.scope);
         ui.separator();
         ui.checkbox(&mut settings.show_stopwords, "show stopwords");
         let lang_label = ui.label("list:");
@@ -90,13 +90,25 @@ fn settings_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
     });
 }
 
+/// "Count in: corpus | filtered table | selected document": the documents
+/// the word list, the top-words chart and the n-grams count.
+pub fn scope_ui(ui: &mut egui::Ui, scope: &mut Scope) {
+    ui.label("Count in:");
+    ui.selectable_value(scope, Scope::Corpus, "corpus");
+    ui.selectable_value(scope, Scope::Filtered, "filtered table");
+    ui.selectable_value(scope, Scope::Selected, "selected document");
+}
+
 /// The stopword list the settings ask for (`None` when stopwords show).
 pub fn stopwords_for(settings: &FreqSettings) -> Option<Stopwords> {
-    (!settings.show_stopwords).then(|| {
-        let mut list = Stopwords::for_language(&settings.stopword_language);
-        list.extend(settings.extra_stopwords.iter().map(String::as_str));
-        list
-    })
+    (!settings.show_stopwords).then(|| stopword_list(settings))
+}
+
+/// The word list's stopwords: its language's list and the words added.
+pub fn stopword_list(settings: &FreqSettings) -> Stopwords {
+    let mut list = Stopwords::for_language(&settings.stopword_language);
+    list.extend(settings.extra_stopwords.iter().map(String::as_str));
+    list
 }
 
 /// The visible word rows: (word, count, per million, documents).

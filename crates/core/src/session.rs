@@ -25,6 +25,7 @@ pub struct Session {
     pub trend: TrendSettings,
     pub kwic: KwicSettings,
     pub collocates: CollocateSettings,
+    pub ngrams: NgramSettings,
     pub panels: Panels,
 }
 
@@ -155,6 +156,25 @@ pub struct NearWord {
     pub right: u32,
 }
 
+/// N-grams tab settings (it counts the word list's documents).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NgramSettings {
+    pub options: crate::ngrams::NgramOptions,
+    /// Leave out n-grams that start or end with one of the word list's
+    /// stopwords.
+    pub hide_stopword_edges: bool,
+}
+
+impl Default for NgramSettings {
+    fn default() -> Self {
+        Self {
+            options: crate::ngrams::NgramOptions::default(),
+            hide_stopword_edges: true,
+        }
+    }
+}
+
 /// Collocates tab settings.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(default)]
@@ -230,4 +250,5 @@ pub enum AnalysisTab {
     Concordance,
     Dispersion,
     Collocates,
+    Ngrams,
 }
