@@ -359,3 +359,57 @@ fn ngrams_count_runs_of_words() {
     run(&["ngrams", "-n", "7"], 2);
     run(&["freq", "--stopwords=xx"], 2);
 }
+
+#[test]
+fn keywords_compare_two_parts_of_the_collection() {
+    let dev = dev_articles();
+    let d = dev.to_str().unwrap();
+    let out = run(
+        &["keywords", d, "--target", "agency:AFP", "--min-freq", "2"],
+        0,
+    );
+    let mut lines = out.lines();
+    assert_eq!(
+        lines.next(),
+        Some("word\ttarget\treference\ttarget_per_million\treference_per_million\tll\tlog_ratio")
+    );
+    let rows: Vec<Vec<String>> = lines
+        .map(|l| l.split('\t').map(str::to_owned).collect())
+        .collect();
+    assert!(rows.len() > 10);
+    for r in &rows {
+        let (t, r_pm): (f64, f64) = (r[3].parse().unwrap(), r[4].parse().unwrap());
+        assert!(
+            t > r_pm,
+            "a positive keyword is more frequent in the target: {r:?}"
+        );
+        assert!(r[5].parse::<f64>().unwrap() > 0.0);
+    }
+    let lls: Vec<f64> = rows.iter().map(|r| r[5].parse().unwrap()).collect();
+    assert!(lls.windows(2).all(|w| w[0] >= w[1]));
+    // Against an explicit reference, the other way round, in JSON.
+    let err = stderr(&["keywords", d, "-t", "agency:AFP", "-r", "agency:AP"]);
+    assert!(err.contains("target documents against"), "{err}");
+    let negative = json_lines(&run(
+        &[
+            "keywords",
+            d,
+            "-t",
+            "agency:AFP",
+            "-r",
+            "agency:AP",
+            "--negative",
+            "--format",
+            "json",
+            "--min-freq",
+            "2",
+        ],
+        0,
+    ));
+    assert!(!negative.is_empty());
+    assert!(negative.iter().all(|k| k["ll"].as_f64().unwrap() < 0.0));
+    // A side with no document is said, not an error of the run.
+    let err = stderr(&["keywords", d, "-t", "agency:NOBODY"]);
+    assert!(err.contains("the target has no document"), "{err}");
+    run(&["keywords", d, "-t", "date:2020-13"], 2);
+}

@@ -5,6 +5,7 @@
 //! output comes in a stable order (documents by path, then record number).
 
 mod collocates;
+mod keywords;
 mod kwic;
 mod output;
 
@@ -97,6 +98,9 @@ pub enum Command {
     /// Collocates: the words found near a query's hits, with association
     /// scores.
     Collocates(collocates::CollocatesArgs),
+    /// Keywords: the words one part of the collection uses more (or less)
+    /// than another.
+    Keywords(keywords::KeywordsArgs),
 }
 
 /// A `--stopwords=LANG` value: a language with a stopword list. Written
@@ -256,6 +260,7 @@ type Runner<'a> = &'a dyn Fn(&Loaded, &mut dyn Write) -> std::io::Result<()>;
 fn run_command(command: &Command) -> ExitCode {
     // A query is checked before anything is loaded, so a typo costs nothing.
     let query;
+    let sides;
     let (corpus_args, run): (&CorpusArgs, Runner<'_>) = match command {
         Command::Kwic(args) => {
             query = match kwic::parse_query(&args.query, args.case_sensitive) {
@@ -273,6 +278,15 @@ fn run_command(command: &Command) -> ExitCode {
             };
             (&args.corpus, &|l, out| {
                 collocates::write(l, &query, args, out)
+            })
+        }
+        Command::Keywords(args) => {
+            sides = match keywords::Sides::parse(args) {
+                Ok(sides) => sides,
+                Err(code) => return code,
+            };
+            (&args.corpus, &|l, out| {
+                keywords::write(l, &sides, args, out)
             })
         }
         Command::Inspect { corpus, json } => (corpus, &|l, out| output::inspect(l, *json, out)),

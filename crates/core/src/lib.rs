@@ -21,6 +21,7 @@ pub mod fields;
 pub mod filter;
 pub mod freq;
 pub mod index;
+pub mod keyness;
 pub mod loader;
 pub mod ngrams;
 pub mod overlay;

@@ -1,0 +1,160 @@
+//! `wirescope keywords`: the words one part of the collection uses more
+//! (or less) than another, as in the window's Keywords tab.
+
+use std::io::{self, Write};
+
+use clap::Args;
+use serde_json::json;
+use wirescope_core::freq::Stopwords;
+use wirescope_core::keyness::{KeynessOptions, keywords};
+use wirescope_core::query::{Query, search};
+use wirescope_core::{Corpus, DocIx};
+
+use super::{CorpusArgs, Format, Loaded};
+
+/// Arguments of `wirescope keywords`.
+#[derive(Args, Debug)]
+#[command(after_help = keywords_help())]
+pub struct KeywordsArgs {
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
+    /// The target documents: a query of filters (`agency:AFP date:2017-03`)
+    /// or of words (the documents with hits).
+    #[arg(long, short)]
+    pub target: String,
+    /// The reference documents, as --target (default: every other document).
+    #[arg(long, short)]
+    pub reference: Option<String>,
+    /// Leave out words seen fewer times than this in both together.
+    #[arg(long, default_value_t = 5)]
+    pub min_freq: u32,
+    /// List the words the target uses less than the reference.
+    #[arg(long)]
+    pub negative: bool,
+    /// How many keywords.
+    #[arg(long, default_value_t = 50)]
+    pub top: usize,
+    /// Hide stopwords (English, or --stopwords=fr, ru, de...).
+    #[arg(long, num_args = 0..=1, require_equals = true, default_missing_value = "en", value_parser = super::stopword_language, value_name = "LANG")]
+    pub stopwords: Option<String>,
+    /// Output format; `json` is JSON Lines.
+    #[arg(long, value_enum, default_value_t = Format::Tsv)]
+    pub format: Format,
+}
+
+fn keywords_help() -> String {
+    "Output columns: word, target and reference (occurrences), their per-million\n\
+     figures, ll (log-likelihood, positive when the target uses the word more)\n\
+     and log_ratio (log2 of the ratio of relative frequencies: 1 is twice as\n\
+     frequent)."
+        .to_owned()
+}
+
+/// The target and reference queries, checked before anything is loaded.
+pub struct Sides {
+    pub target: Query,
+    pub reference: Option<Query>,
+}
+
+impl Sides {
+    pub fn parse(args: &KeywordsArgs) -> Result<Self, std::process::ExitCode> {
+        let side = |text: &str| {
+            Query::parse(text, Default::default()).map_err(|err| {
+                eprintln!("wirescope: bad query\n{}", err.pointed(text));
+                std::process::ExitCode::from(2)
+            })
+        };
+        Ok(Self {
+            target: side(&args.target)?,
+            reference: args.reference.as_deref().map(side).transpose()?,
+        })
+    }
+}
+
+/// The documents a side's query selects within the loaded view.
+fn documents(loaded: &Loaded, query: &Query) -> Vec<DocIx> {
+    search(&loaded.corpus, &loaded.overlay, &loaded.filter, query).documents()
+}
+
+/// Writes the keywords of the target against the reference.
+pub fn write(
+    loaded: &Loaded,
+    sides: &Sides,
+    args: &KeywordsArgs,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let corpus: &Corpus = &loaded.corpus;
+    let target = documents(loaded, &sides.target);
+    let reference = match &sides.reference {
+        Some(query) => documents(loaded, query),
+        None => {
+            let everything = wirescope_core::select(corpus, &loaded.overlay, &loaded.filter);
+            everything
+                .into_iter()
+                .filter(|d| target.binary_search(d).is_err())
+                .collect()
+        }
+    };
+    eprintln!(
+        "wirescope: {} target documents against {} reference documents",
+        target.len(),
+        reference.len()
+    );
+    for (side, docs) in [("target", &target), ("reference", &reference)] {
+        if docs.is_empty() {
+            eprintln!("wirescope: the {side} has no document: nothing to compare");
+        }
+    }
+    let options = KeynessOptions {
+        min_freq: args.min_freq,
+        negative: args.negative,
+    };
+    let stop = args.stopwords.as_deref().map(Stopwords::for_language);
+    let found = keywords(corpus, &target, &reference, &options, stop.as_ref());
+    let rows = found.rows.iter().take(args.top);
+    let round = |x: f64| (x * 1000.0).round() / 1000.0;
+    if args.format == Format::Json {
+        for k in rows {
+            let value = json!({
+                "word": corpus.vocab().folded(k.word),
+                "target": k.target,
+                "reference": k.reference,
+                "target_per_million": round(found.target_per_million(k.target)),
+                "reference_per_million": round(found.reference_per_million(k.reference)),
+                "ll": round(k.log_likelihood),
+                "log_ratio": round(k.log_ratio),
+            });
+            writeln!(out, "{value}")?;
+        }
+        return Ok(());
+    }
+    let delimiter = if args.format == Format::Csv {
+        b','
+    } else {
+        b'\t'
+    };
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(out);
+    writer.write_record([
+        "word",
+        "target",
+        "reference",
+        "target_per_million",
+        "reference_per_million",
+        "ll",
+        "log_ratio",
+    ])?;
+    for k in rows {
+        writer.write_record([
+            corpus.vocab().folded(k.word).to_owned(),
+            k.target.to_string(),
+            k.reference.to_string(),
+            format!("{:.2}", found.target_per_million(k.target)),
+            format!("{:.2}", found.reference_per_million(k.reference)),
+            format!("{:.3}", k.log_likelihood),
+            format!("{:.3}", k.log_ratio),
+        ])?;
+    }
+    writer.flush()
+}
