@@ -1138,3 +1138,50 @@ fn ngrams_count_the_word_lists_documents_and_search_a_phrase() {
     let tokens = app.corpus.word_count(doc) as u64;
     assert_eq!(app.ui.ngrams.shown().unwrap().total_tokens, tokens);
 }
+
+#[test]
+fn keywords_compare_the_tables_documents_with_the_rest() {
+    let mut harness = dev_harness();
+    // The table limited to AFP's stories: a filters-only query.
+    harness
+        .state_mut()
+        .push(Command::SetQuery("agency:AFP".into()));
+    harness.run();
+    harness.get_by_label("Only documents with hits").click();
+    harness.run();
+    harness.get_by_label("Keywords").click();
+    harness.run();
+    let afp = harness.state().table_rows().len();
+    let total = harness.state().corpus.len();
+    assert!(afp >= 3 && afp < total);
+    let words = |harness: &egui_kittest::Harness<'static, WirescopeApp>| {
+        let app = harness.state();
+        let found = app.ui.keywords.shown().expect("keywords counted");
+        let vocab = app.corpus.vocab();
+        let rows = found
+            .rows
+            .iter()
+            .map(|k| (vocab.folded(k.word).to_owned(), k.log_likelihood))
+            .collect::<Vec<_>>();
+        (found.target_docs, found.reference_docs, rows)
+    };
+    let (target, reference, rows) = words(&harness);
+    assert_eq!((target, reference), (afp, total - afp));
+    let top: Vec<&str> = rows.iter().take(30).map(|(w, _)| w.as_str()).collect();
+    assert!(top.contains(&"putin"), "{top:?}");
+    assert!(rows.iter().all(|(_, ll)| *ll > 0.0));
+    harness.get_by_label("used less").click();
+    harness.run();
+    let (_, _, less) = words(&harness);
+    assert!(!less.is_empty() && less.iter().all(|(_, ll)| *ll < 0.0));
+    harness.get_by_label("the whole corpus").click();
+    harness.run();
+    assert_eq!(words(&harness).1, total);
+    harness.get_by_label("used more").click();
+    harness.run();
+    // A keyword is a click away from its hits.
+    let first = words(&harness).2[0].0.clone();
+    click_in_view(&mut harness, &first);
+    harness.run();
+    assert_eq!(harness.state().session.search.query, first);
+}

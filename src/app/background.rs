@@ -78,3 +78,74 @@ impl<K, V> Drop for Job<K, V> {
         self.cancel.store(true, Ordering::Relaxed);
     }
 }
+
+/// A value computed for a key, on the UI thread or on a worker: the last
+/// value stays shown while the next one is computed. The analysis tabs
+/// (collocates, n-grams, keywords) keep theirs in one.
+pub struct Cached<K, V> {
+    shown: Option<(K, Arc<V>)>,
+    job: Option<Job<K, Arc<V>>>,
+}
+
+impl<K, V> Default for Cached<K, V> {
+    fn default() -> Self {
+        Self {
+            shown: None,
+            job: None,
+        }
+    }
+}
+
+impl<K: Clone + PartialEq, V: Send + Sync + 'static> Cached<K, V> {
+    /// True while a value is computed on a worker.
+    pub fn is_busy(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// The value shown, if one was computed yet.
+    pub fn shown(&self) -> Option<&V> {
+        self.shown.as_ref().map(|(_, v)| &**v)
+    }
+
+    /// The value shown, shared (to draw it while the app is borrowed).
+    pub fn shown_arc(&self) -> Option<Arc<V>> {
+        self.shown.as_ref().map(|(_, v)| Arc::clone(v))
+    }
+
+    /// Installs a finished worker's value; true when neither the value
+    /// shown nor the running job is for `key`, so that the caller must
+    /// [`Self::install`] or [`Self::spawn`] one.
+    pub fn wants(&mut self, key: &K) -> bool {
+        if let Some(job) = &self.job {
+            match job.poll() {
+                Poll::Done(value) => {
+                    self.shown = Some((job.key().clone(), value));
+                    self.job = None;
+                }
+                Poll::Lost => self.job = None,
+                Poll::Pending => {}
+            }
+        }
+        let shown = self.shown.as_ref().is_some_and(|(k, _)| k == key);
+        let running = self.job.as_ref().is_some_and(|j| j.key() == key);
+        !shown && !running
+    }
+
+    /// Shows a value computed on the UI thread (a running job is dropped,
+    /// which cancels it).
+    pub fn install(&mut self, key: K, value: V) {
+        self.job = None;
+        self.shown = Some((key, Arc::new(value)));
+    }
+
+    /// Computes the value for `key` on a worker; see [`Job::spawn`].
+    pub fn spawn(
+        &mut self,
+        name: &str,
+        key: K,
+        waker: Option<Waker>,
+        work: impl FnOnce(&AtomicBool) -> Option<V> + Send + 'static,
+    ) {
+        self.job = Job::spawn(name, key, waker, move |cancel| work(cancel).map(Arc::new));
+    }
+}

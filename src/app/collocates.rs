@@ -13,7 +13,7 @@ use wirescope_core::freq::Stopwords;
 use wirescope_core::query::{Collocates, MAX_SPAN, Measure, collocates};
 use wirescope_core::session::{CollocateSettings, NearWord};
 
-use super::background::{Job, Poll};
+use super::background::Cached;
 use super::{Command, WirescopeApp};
 
 /// What collocates depend on: the search result, the settings, the
@@ -21,23 +21,7 @@ use super::{Command, WirescopeApp};
 type Key = (u64, CollocateSettings, Option<Stopwords>);
 
 /// Collocates of the current search.
-#[derive(Default)]
-pub struct CollocatesCache {
-    result: Option<(Key, Arc<Collocates>)>,
-    job: Option<Job<Key, Arc<Collocates>>>,
-}
-
-impl CollocatesCache {
-    /// True while collocates are counted in the background.
-    pub fn is_busy(&self) -> bool {
-        self.job.is_some()
-    }
-
-    /// The collocates shown, if any were counted yet.
-    pub fn shown(&self) -> Option<&Collocates> {
-        self.result.as_ref().map(|(_, c)| &**c)
-    }
-}
+pub type CollocatesCache = Cached<Key, Collocates>;
 
 fn key(app: &WirescopeApp) -> Key {
     let settings = app.session.collocates.clone();
@@ -50,20 +34,7 @@ fn key(app: &WirescopeApp) -> Key {
 /// Brings the collocates up to date with the search and the settings.
 fn refresh(app: &mut WirescopeApp) {
     let key = key(app);
-    let cache = &mut app.ui.collocates;
-    if let Some(job) = &cache.job {
-        match job.poll() {
-            Poll::Done(found) => {
-                cache.result = Some((job.key().clone(), found));
-                cache.job = None;
-            }
-            Poll::Lost => cache.job = None,
-            Poll::Pending => {}
-        }
-    }
-    if cache.result.as_ref().is_some_and(|(k, _)| *k == key)
-        || cache.job.as_ref().is_some_and(|j| *j.key() == key)
-    {
+    if !app.ui.collocates.wants(&key) {
         return;
     }
     let stop = key.2.clone();
@@ -75,15 +46,16 @@ fn refresh(app: &mut WirescopeApp) {
             &options,
             stop.as_ref(),
         );
-        app.ui.collocates.result = Some((key, Arc::new(found)));
+        app.ui.collocates.install(key, found);
         return;
     }
     let (corpus, search) = (app.corpus.clone(), Arc::clone(&app.derived.search));
     let waker = app.derived.waker.clone();
-    app.ui.collocates.job = Job::spawn("wirescope-collocates", key, waker, move |_| {
-        let found = collocates(&corpus, &search.hits, &options, stop.as_ref());
-        Some(Arc::new(found))
-    });
+    app.ui
+        .collocates
+        .spawn("wirescope-collocates", key, waker, move |_| {
+            Some(collocates(&corpus, &search.hits, &options, stop.as_ref()))
+        });
 }
 
 /// Draws the collocates tab.
@@ -95,13 +67,7 @@ pub fn collocates_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
     settings_ui(ui, &mut app.session.collocates);
     refresh(app);
     let busy = app.ui.collocates.is_busy();
-    let Some(found) = app
-        .ui
-        .collocates
-        .result
-        .as_ref()
-        .map(|(_, c)| Arc::clone(c))
-    else {
+    let Some(found) = app.ui.collocates.shown_arc() else {
         ui.spinner();
         return;
     };
@@ -236,7 +202,8 @@ fn table_ui(ui: &mut egui::Ui, app: &WirescopeApp, found: &Collocates) -> Option
     clicked
 }
 
-fn right_aligned(ui: &mut egui::Ui, text: egui::RichText) {
+/// A table cell's text against its right edge, for numbers.
+pub fn right_aligned(ui: &mut egui::Ui, text: egui::RichText) {
     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
         ui.add(egui::Label::new(text).selectable(false));
     });

@@ -77,6 +77,9 @@ pub struct Derived {
     excluded: (Option<u64>, BTreeSet<DocKey>, u64),
     /// The documents the word list counts, as of the last update.
     pub scope_key: WordsKey,
+    /// The table's rows and the documents not excluded, as of the last
+    /// update: (corpus, rows, exclusions) generations.
+    pub view_key: (u64, u64, u64),
 }
 
 impl Derived {
@@ -148,6 +151,7 @@ impl Derived {
             Scope::Selected => (corpus_gen, 0, scope, selected),
         };
         self.scope_key = words_key;
+        self.view_key = (corpus_gen, self.rows_generation, *excluded_gen);
         self.update_words(corpus, overlay, selected, words_key);
     }
 }

@@ -166,6 +166,7 @@ fn view_menu_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
         (AnalysisTab::Dispersion, "Dispersion"),
         (AnalysisTab::Collocates, "Collocates"),
         (AnalysisTab::Ngrams, "N-grams"),
+        (AnalysisTab::Keywords, "Keywords"),
     ] {
         if ui.radio(panels.tab == tab, label).clicked() {
             panels.tab = tab;

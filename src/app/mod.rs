@@ -18,6 +18,7 @@ mod fonts;
 mod guard;
 mod input;
 mod jobs;
+mod keywords;
 mod kwic;
 mod menu;
 mod ngrams;
@@ -129,6 +130,7 @@ pub struct UiState {
     pub kwic: kwic::KwicCache,
     pub collocates: collocates::CollocatesCache,
     pub ngrams: ngrams::NgramsCache,
+    pub keywords: keywords::KeywordsCache,
     /// Page of a long body shown in the reader.
     pub reader_page: usize,
     /// When the search box was last edited (the query runs after a pause).
@@ -283,6 +285,7 @@ impl WirescopeApp {
             || self.ui.kwic.is_busy()
             || self.ui.collocates.is_busy()
             || self.ui.ngrams.is_busy()
+            || self.ui.keywords.is_busy()
             || self.ui.reader_hits_job.is_some()
     }
 

@@ -6,14 +6,12 @@
 //! large corpora (trigrams of 17 million words take about two seconds);
 //! the shown list stays until the new one is in.
 
-use std::sync::Arc;
-
 use egui_extras::{Column, TableBuilder};
 use wirescope_core::freq::Stopwords;
 use wirescope_core::ngrams::{MAX_N, NgramList, ngrams};
 use wirescope_core::session::NgramSettings;
 
-use super::background::{Job, Poll};
+use super::background::Cached;
 use super::derived::WordsKey;
 use super::{Command, WirescopeApp};
 
@@ -22,23 +20,7 @@ use super::{Command, WirescopeApp};
 type Key = (WordsKey, NgramSettings, Option<Stopwords>);
 
 /// N-grams of the current view.
-#[derive(Default)]
-pub struct NgramsCache {
-    result: Option<(Key, Arc<NgramList>)>,
-    job: Option<Job<Key, Arc<NgramList>>>,
-}
-
-impl NgramsCache {
-    /// True while n-grams are counted in the background.
-    pub fn is_busy(&self) -> bool {
-        self.job.is_some()
-    }
-
-    /// The n-grams shown, if any were counted yet.
-    pub fn shown(&self) -> Option<&NgramList> {
-        self.result.as_ref().map(|(_, l)| &**l)
-    }
-}
+pub type NgramsCache = Cached<Key, NgramList>;
 
 fn refresh(app: &mut WirescopeApp) {
     let settings = app.session.ngrams.clone();
@@ -46,20 +28,7 @@ fn refresh(app: &mut WirescopeApp) {
         .hide_stopword_edges
         .then(|| super::words::stopword_list(&app.session.freq));
     let key: Key = (app.derived.scope_key, settings, stop);
-    let cache = &mut app.ui.ngrams;
-    if let Some(job) = &cache.job {
-        match job.poll() {
-            Poll::Done(list) => {
-                cache.result = Some((job.key().clone(), list));
-                cache.job = None;
-            }
-            Poll::Lost => cache.job = None,
-            Poll::Pending => {}
-        }
-    }
-    if cache.result.as_ref().is_some_and(|(k, _)| *k == key)
-        || cache.job.as_ref().is_some_and(|j| *j.key() == key)
-    {
+    if !app.ui.ngrams.wants(&key) {
         return;
     }
     let (_, _, scope, selected) = key.0;
@@ -78,21 +47,23 @@ fn refresh(app: &mut WirescopeApp) {
             stop.as_ref(),
             &never,
         );
-        app.ui.ngrams.result = Some((key, Arc::new(list.unwrap_or_default())));
+        app.ui.ngrams.install(key, list.unwrap_or_default());
         return;
     }
     let corpus = app.corpus.clone();
     let waker = app.derived.waker.clone();
-    app.ui.ngrams.job = Job::spawn("wirescope-ngrams", key, waker, move |cancel| {
-        ngrams(&corpus, docs.as_deref(), &options, stop.as_ref(), cancel).map(Arc::new)
-    });
+    app.ui
+        .ngrams
+        .spawn("wirescope-ngrams", key, waker, move |cancel| {
+            ngrams(&corpus, docs.as_deref(), &options, stop.as_ref(), cancel)
+        });
 }
 
 /// Draws the n-grams tab.
 pub fn ngrams_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
     settings_ui(ui, app);
     refresh(app);
-    let Some(list) = app.ui.ngrams.result.as_ref().map(|(_, l)| Arc::clone(l)) else {
+    let Some(list) = app.ui.ngrams.shown_arc() else {
         ui.spinner();
         return;
     };

@@ -21,6 +21,7 @@ pub fn analysis_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
         ui.selectable_value(tab, AnalysisTab::Dispersion, "Dispersion");
         ui.selectable_value(tab, AnalysisTab::Collocates, "Collocates");
         ui.selectable_value(tab, AnalysisTab::Ngrams, "N-grams");
+        ui.selectable_value(tab, AnalysisTab::Keywords, "Keywords");
     });
     ui.separator();
     match app.session.panels.tab {
@@ -37,6 +38,7 @@ pub fn analysis_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
         AnalysisTab::Dispersion => super::kwic::dispersion_ui(ui, app),
         AnalysisTab::Collocates => super::collocates::collocates_ui(ui, app),
         AnalysisTab::Ngrams => super::ngrams::ngrams_ui(ui, app),
+        AnalysisTab::Keywords => super::keywords::keywords_ui(ui, app),
     }
     // A panel is as tall as what it drew last frame: without this, a tab
     // with little to show would shrink the panel and the reader would jump.

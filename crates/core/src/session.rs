@@ -26,6 +26,7 @@ pub struct Session {
     pub kwic: KwicSettings,
     pub collocates: CollocateSettings,
     pub ngrams: NgramSettings,
+    pub keywords: KeywordSettings,
     pub panels: Panels,
 }
 
@@ -175,6 +176,37 @@ impl Default for NgramSettings {
     }
 }
 
+/// What the keywords tab compares the table's rows with.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Reference {
+    /// The documents not in the table (and not excluded).
+    #[default]
+    Rest,
+    /// Every document not excluded, the table's rows included.
+    Corpus,
+}
+
+/// Keywords tab settings: the table's rows (the target) against a
+/// reference.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(default)]
+pub struct KeywordSettings {
+    pub options: crate::keyness::KeynessOptions,
+    pub reference: Reference,
+    /// Leave out the word list's stopwords.
+    pub hide_stopwords: bool,
+}
+
+impl Default for KeywordSettings {
+    fn default() -> Self {
+        Self {
+            options: crate::keyness::KeynessOptions::default(),
+            reference: Reference::Rest,
+            hide_stopwords: true,
+        }
+    }
+}
+
 /// Collocates tab settings.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(default)]
@@ -251,4 +283,5 @@ pub enum AnalysisTab {
     Dispersion,
     Collocates,
     Ngrams,
+    Keywords,
 }

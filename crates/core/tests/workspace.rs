@@ -112,6 +112,10 @@ fn busy_state(doc: &DocKey, other: &DocKey) -> (Overlay, wirescope_core::session
     session.collocates.options.min_freq = 1;
     session.collocates.options.measure = wirescope_core::query::Measure::LogDice;
     session.collocates.hide_stopwords = false;
+    session.ngrams.options.n = 4;
+    session.ngrams.hide_stopword_edges = false;
+    session.keywords.options.negative = true;
+    session.keywords.reference = wirescope_core::session::Reference::Corpus;
     session.panels.reader = false;
     session.panels.tab = AnalysisTab::Trend;
     (overlay, session)
