@@ -1154,6 +1154,9 @@ fn keywords_compare_the_tables_documents_with_the_rest() {
     let afp = harness.state().table_rows().len();
     let total = harness.state().corpus.len();
     assert!(afp >= 3 && afp < total);
+    // A query of filters only says how many documents it selects.
+    let matched = format!("{afp} documents match");
+    assert!(harness.query_by_label(&matched).is_some(), "{matched}");
     let words = |harness: &egui_kittest::Harness<'static, WirescopeApp>| {
         let app = harness.state();
         let found = app.ui.keywords.shown().expect("keywords counted");

@@ -151,7 +151,8 @@ fn table_ui(ui: &mut egui::Ui, app: &WirescopeApp, found: &Keywords) -> Option<u
                 });
                 for (label, hint) in numbers {
                     header.col(|ui| {
-                        ui.strong(label).on_hover_text(hint);
+                        super::collocates::right_aligned(ui, egui::RichText::new(label).strong());
+                        ui.response().on_hover_text(hint);
                     });
                 }
             })

@@ -229,6 +229,9 @@ pub fn search_bar_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
                         .monospace()
                         .color(ui.visuals().error_fg_color),
                 );
+            } else if search.is_active() && !search.hits.has_pattern {
+                // Filters only: they select documents, there are no hits.
+                ui.label(format!("{} documents match", search.hits.selected.len()));
             } else if search.is_active() {
                 ui.label(format!(
                     "{} hits in {} documents",
