@@ -413,3 +413,51 @@ fn keywords_compare_two_parts_of_the_collection() {
     assert!(err.contains("the target has no document"), "{err}");
     run(&["keywords", d, "-t", "date:2020-13"], 2);
 }
+
+#[test]
+fn reprints_list_the_same_story_from_several_outlets() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(SEED)).unwrap();
+    let story: String = body.lines().skip(6).collect::<Vec<_>>().join("\n");
+    std::fs::write(
+        dir.path().join("a.txt"),
+        format!("First outlet's headline\n\n{story}\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        format!("Second outlet's headline\n\nShare\n\n{story}\n\nRead more\n"),
+    )
+    .unwrap();
+    std::fs::copy(
+        dev_articles().join("2017-03-13_1005.txt"),
+        dir.path().join("c.txt"),
+    )
+    .unwrap();
+    let d = dir.path().to_str().unwrap();
+    let out = run(&["reprints", d], 0);
+    let rows: Vec<Vec<&str>> = out
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').collect())
+        .collect();
+    assert_eq!(rows.len(), 2, "{out}");
+    let files: Vec<&str> = rows
+        .iter()
+        .map(|r| Path::new(r[2]).file_name().unwrap().to_str().unwrap())
+        .collect();
+    assert_eq!(files, ["a.txt", "b.txt"]);
+    assert!(rows.iter().all(|r| r[0] == "1" && r[1] == "2"));
+    let similarity: f64 = rows[1][7].parse().unwrap();
+    assert!(similarity > 0.8, "{rows:?}");
+    let json = json_lines(&run(&["reprints", d, "--format", "json"], 0));
+    assert_eq!(json[1]["copies"], 2);
+    // Documents shorter than the minimum are not compared.
+    assert_eq!(
+        run(&["reprints", d, "--min-words", "100000"], 0)
+            .lines()
+            .count(),
+        1
+    );
+    run(&["reprints", d, "--similarity", "3"], 2);
+}

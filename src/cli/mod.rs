@@ -8,6 +8,7 @@ mod collocates;
 mod keywords;
 mod kwic;
 mod output;
+mod reprints;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -101,6 +102,9 @@ pub enum Command {
     /// Keywords: the words one part of the collection uses more (or less)
     /// than another.
     Keywords(keywords::KeywordsArgs),
+    /// Reprints: the same story published more than once (wire copy
+    /// reprinted by several outlets).
+    Reprints(reprints::ReprintsArgs),
 }
 
 /// A `--stopwords=LANG` value: a language with a stopword list. Written
@@ -289,6 +293,7 @@ fn run_command(command: &Command) -> ExitCode {
                 keywords::write(l, &sides, args, out)
             })
         }
+        Command::Reprints(args) => (&args.corpus, &|l, out| reprints::write(l, args, out)),
         Command::Inspect { corpus, json } => (corpus, &|l, out| output::inspect(l, *json, out)),
         Command::Stats { corpus, json } => (corpus, &|l, out| output::stats(l, *json, out)),
         Command::Freq {

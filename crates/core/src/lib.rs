@@ -26,6 +26,7 @@ pub mod loader;
 pub mod ngrams;
 pub mod overlay;
 pub mod query;
+pub mod reprints;
 pub mod seed;
 pub mod session;
 pub mod stream;
