@@ -1188,3 +1188,73 @@ fn keywords_compare_the_tables_documents_with_the_rest() {
     harness.run();
     assert_eq!(harness.state().session.search.query, first);
 }
+
+#[test]
+fn reprints_group_copies_of_a_story_and_open_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/000_da033187e5627a53.txt"),
+    )
+    .unwrap();
+    let story: String = seed.lines().skip(6).collect::<Vec<_>>().join("\n");
+    std::fs::write(
+        dir.path().join("a.txt"),
+        format!("First outlet's take\n\n{story}\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        format!("Second outlet's take\n\nShare\n\n{story}\n\nRead more\n"),
+    )
+    .unwrap();
+    for f in copy_dev_articles(&dir.path().join("dev")) {
+        assert!(f.exists());
+    }
+    let mut harness = harness_with(start(vec![dir.path().to_path_buf()], Vec::new()));
+    harness.get_by_label("Reprints").click();
+    harness.run();
+    let found = harness
+        .state()
+        .ui
+        .reprints
+        .shown()
+        .expect("stories found")
+        .clone();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].docs.len(), 2);
+    let total = harness.state().corpus.len();
+    let summary =
+        format!("1 stories published more than once · 2 of the table's {total} documents");
+    assert!(harness.query_by_label(&summary).is_some(), "{summary}");
+    harness.get_by_label_contains("2 copies").click();
+    harness.run();
+    let second = harness
+        .state()
+        .corpus
+        .docs()
+        .iter()
+        .position(|d| d.key.path.ends_with("b.txt"))
+        .unwrap() as u32;
+    let first = found[0]
+        .docs
+        .iter()
+        .copied()
+        .find(|&d| d != second)
+        .unwrap();
+    harness.state_mut().push(Command::SelectDoc(first));
+    harness.run();
+    assert_eq!(harness.state().selected_doc(), Some(first));
+    // The document table shows the headline too; the copies list comes
+    // after it.
+    harness
+        .query_all_by_label("Second outlet's take")
+        .last()
+        .expect("the copy is listed")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().selected_doc(), Some(second));
+    // Documents shorter than the minimum length are not compared.
+    harness.state_mut().session.reprints.min_words = 100_000;
+    harness.run();
+    assert!(harness.state().ui.reprints.shown().unwrap().is_empty());
+}

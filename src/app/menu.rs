@@ -167,6 +167,7 @@ fn view_menu_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
         (AnalysisTab::Collocates, "Collocates"),
         (AnalysisTab::Ngrams, "N-grams"),
         (AnalysisTab::Keywords, "Keywords"),
+        (AnalysisTab::Reprints, "Reprints"),
     ] {
         if ui.radio(panels.tab == tab, label).clicked() {
             panels.tab = tab;

@@ -24,6 +24,7 @@ mod menu;
 mod ngrams;
 mod reader;
 mod recovery;
+mod reprints;
 mod search;
 mod status;
 mod table;
@@ -131,6 +132,7 @@ pub struct UiState {
     pub collocates: collocates::CollocatesCache,
     pub ngrams: ngrams::NgramsCache,
     pub keywords: keywords::KeywordsCache,
+    pub reprints: reprints::ReprintsCache,
     /// Page of a long body shown in the reader.
     pub reader_page: usize,
     /// When the search box was last edited (the query runs after a pause).
@@ -286,6 +288,7 @@ impl WirescopeApp {
             || self.ui.collocates.is_busy()
             || self.ui.ngrams.is_busy()
             || self.ui.keywords.is_busy()
+            || self.ui.reprints.is_busy()
             || self.ui.reader_hits_job.is_some()
     }
 

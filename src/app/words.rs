@@ -22,6 +22,7 @@ pub fn analysis_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
         ui.selectable_value(tab, AnalysisTab::Collocates, "Collocates");
         ui.selectable_value(tab, AnalysisTab::Ngrams, "N-grams");
         ui.selectable_value(tab, AnalysisTab::Keywords, "Keywords");
+        ui.selectable_value(tab, AnalysisTab::Reprints, "Reprints");
     });
     ui.separator();
     match app.session.panels.tab {
@@ -39,6 +40,7 @@ pub fn analysis_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
         AnalysisTab::Collocates => super::collocates::collocates_ui(ui, app),
         AnalysisTab::Ngrams => super::ngrams::ngrams_ui(ui, app),
         AnalysisTab::Keywords => super::keywords::keywords_ui(ui, app),
+        AnalysisTab::Reprints => super::reprints::reprints_ui(ui, app),
     }
     // A panel is as tall as what it drew last frame: without this, a tab
     // with little to show would shrink the panel and the reader would jump.

@@ -18,6 +18,8 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use std::hash::BuildHasher as _;
+
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -81,6 +83,7 @@ pub fn reprints(
     cancel: &AtomicBool,
 ) -> Option<Vec<Story>> {
     let min_words = options.min_words.max(SHINGLE);
+    let words = word_hashes(corpus);
     let signed: Vec<(DocIx, Signature)> = docs
         .par_iter()
         .filter(|&&d| corpus.word_count(d) >= min_words)
@@ -88,7 +91,7 @@ pub fn reprints(
             if cancel.load(Ordering::Relaxed) {
                 return None;
             }
-            signature(corpus, d).map(|s| (d, s))
+            signature(corpus, &words, d).map(|s| (d, s))
         })
         .collect();
     if cancel.load(Ordering::Relaxed) {
@@ -178,15 +181,30 @@ fn stories(
 
 type Signature = [u32; BINS];
 
+/// A hash of each folded word's text, by surface id. Word ids depend on the
+/// order documents were loaded in; the text does not, so the same
+/// documents get the same signatures in every load.
+fn word_hashes(corpus: &Corpus) -> Vec<u64> {
+    let vocab = corpus.vocab();
+    let folded: Vec<u64> = vocab
+        .folded_iter()
+        .map(|(_, w)| rustc_hash::FxBuildHasher.hash_one(w))
+        .collect();
+    vocab
+        .fold_table()
+        .iter()
+        .map(|&f| folded[f as usize])
+        .collect()
+}
+
 /// The document's MinHash signature, or `None` with fewer than
 /// [`SHINGLE`] words.
-fn signature(corpus: &Corpus, doc: DocIx) -> Option<Signature> {
-    let fold = corpus.vocab().fold_table();
+fn signature(corpus: &Corpus, words: &[u64], doc: DocIx) -> Option<Signature> {
     let mut mins = [u32::MAX; BINS];
     let mut window = [0u64; SHINGLE];
     let mut seen = 0usize;
     corpus.index().stream(doc).for_each(|_, s| {
-        window[seen % SHINGLE] = u64::from(fold[s as usize]);
+        window[seen % SHINGLE] = words[s as usize];
         seen += 1;
         if seen >= SHINGLE {
             // The shingle's words in order, oldest first.

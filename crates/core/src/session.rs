@@ -27,6 +27,7 @@ pub struct Session {
     pub collocates: CollocateSettings,
     pub ngrams: NgramSettings,
     pub keywords: KeywordSettings,
+    pub reprints: crate::reprints::ReprintOptions,
     pub panels: Panels,
 }
 
@@ -284,4 +285,5 @@ pub enum AnalysisTab {
     Collocates,
     Ngrams,
     Keywords,
+    Reprints,
 }

@@ -128,6 +128,35 @@ fn syndicated_copies_are_found_and_nothing_else_is_merged() {
         }
     }
     check_unrelated_are_apart(&corpus, &found);
+
+    // Loaded in another order (one thread), the same stories come out.
+    let options = wirescope_core::loader::LoadOptions {
+        threads: Some(1),
+        ..Default::default()
+    };
+    let (again, _) = load_all(&[Input::Path(dir.path().to_owned())], &options);
+    let all: Vec<DocIx> = (0..again.len() as DocIx).collect();
+    let found_again = reprints(
+        &again,
+        &Overlay::default(),
+        &all,
+        &ReprintOptions::default(),
+        &never,
+    )
+    .unwrap();
+    let by_path = |c: &Corpus, stories: &[wirescope_core::reprints::Story]| {
+        let mut out: Vec<Vec<(String, u32)>> = stories
+            .iter()
+            .map(|s| {
+                let docs = s.docs.iter().zip(&s.similarity);
+                docs.map(|(&d, &x)| (c.doc(d).key.path.to_string(), (x * 64.0) as u32))
+                    .collect()
+            })
+            .collect();
+        out.sort();
+        out
+    };
+    assert_eq!(by_path(&corpus, &found), by_path(&again, &found_again));
 }
 
 /// Documents of different stories stay apart: no story joins two texts
