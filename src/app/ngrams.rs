@@ -3,8 +3,8 @@
 //! Clicking one searches for it as a phrase.
 //!
 //! Counted once per set of documents and settings, in the background over
-//! large corpora (trigrams of 17 million words take about two seconds);
-//! the shown list stays until the new one is in.
+//! large corpora (over a second for 17 million words: docs/PERFORMANCE.md,
+//! "Analyses"); the shown list stays until the new one is in.
 
 use egui_extras::{Column, TableBuilder};
 use wirescope_core::freq::Stopwords;

@@ -6,9 +6,9 @@
 //! "said the", as in AntConc. An n-gram never crosses from one document
 //! into the next.
 //!
-//! Most n-grams occur once; keeping all of them would take far more memory
-//! than the corpus (a 100 MB collection has some 10 million distinct
-//! trigrams). With a minimum frequency above one, a first pass counts every
+//! Most n-grams occur once, and a map of every distinct one would hold
+//! about as many entries as the corpus has tokens, at 30 to 40 bytes each:
+//! several times the corpus. With a minimum frequency above one, a first pass counts every
 //! n-gram into a fixed table of small saturating counters indexed by its
 //! hash, and the exact count keeps only n-grams whose counter reached the
 //! minimum: a collision can only let a rare n-gram through to be counted
@@ -18,6 +18,7 @@ use std::hash::{BuildHasher, Hasher};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use hashbrown::HashMap;
+use rayon::prelude::*;
 use rustc_hash::FxBuildHasher;
 use serde::{Deserialize, Serialize};
 
@@ -122,26 +123,32 @@ pub fn ngrams(
         None
     };
     let min = options.min_freq.max(1);
-    let mut counts: HashMap<[FoldedId; MAX_N], (u32, u32, DocIx), FxBuildHasher> =
-        HashMap::default();
-    for (k, &doc) in docs.iter().enumerate() {
-        if k % 256 == 0 && cancel.load(Ordering::Relaxed) {
-            return None;
-        }
-        for_each_gram(corpus, doc, n, |gram| {
-            if !keep(gram) || filter.as_ref().is_some_and(|f| f.below(gram, min)) {
-                return;
+    // Each thread counts its share of the documents; a document is counted
+    // by one thread only, so document counts add up when the maps merge.
+    let counts = chunks(docs)
+        .map(|part| {
+            let mut counts = Counts::default();
+            for (k, &doc) in part.iter().enumerate() {
+                if k % 256 == 0 && cancel.load(Ordering::Relaxed) {
+                    return None;
+                }
+                for_each_gram(corpus, doc, n, |gram| {
+                    if !keep(gram) || filter.as_ref().is_some_and(|f| f.below(gram, min)) {
+                        return;
+                    }
+                    let mut key = [0; MAX_N];
+                    key[..n].copy_from_slice(gram);
+                    let entry = counts.entry(key).or_insert((0, 0, DocIx::MAX));
+                    entry.0 += 1;
+                    if entry.2 != doc {
+                        entry.2 = doc;
+                        entry.1 += 1;
+                    }
+                });
             }
-            let mut key = [0; MAX_N];
-            key[..n].copy_from_slice(gram);
-            let entry = counts.entry(key).or_insert((0, 0, DocIx::MAX));
-            entry.0 += 1;
-            if entry.2 != doc {
-                entry.2 = doc;
-                entry.1 += 1;
-            }
-        });
-    }
+            Some(counts)
+        })
+        .reduce(|| Some(Counts::default()), merge_counts)?;
     let mut rows: Vec<Ngram> = counts
         .into_iter()
         .filter(|(_, (count, _, _))| *count >= min)
@@ -152,18 +159,34 @@ pub fn ngrams(
             documents,
         })
         .collect();
-    rows.sort_by(|a, b| {
-        b.count.cmp(&a.count).then_with(|| {
-            let text = |g: &Ngram| {
-                g.words()
-                    .iter()
-                    .map(|&w| vocab.folded(w))
-                    .collect::<Vec<_>>()
-            };
-            text(a).cmp(&text(b))
-        })
-    });
+    // Ties in alphabetical order of their words: a word's rank in the
+    // sorted vocabulary orders as its text does, without reading it.
+    let lexicon = corpus.lexicon();
+    let rank = |g: &Ngram| -> [u32; MAX_N] { g.words.map(|w| lexicon.rank(w)) };
+    rows.par_sort_unstable_by_key(|g| (std::cmp::Reverse(g.count), rank(g)));
     Some(NgramList { rows, total_tokens })
+}
+
+/// Exact counts: (occurrences, documents, last document counted).
+type Counts = HashMap<[FoldedId; MAX_N], (u32, u32, DocIx), FxBuildHasher>;
+
+fn merge_counts(a: Option<Counts>, b: Option<Counts>) -> Option<Counts> {
+    let (mut into, from) = match (a?, b?) {
+        (a, b) if a.len() >= b.len() => (a, b),
+        (a, b) => (b, a),
+    };
+    for (key, (count, documents, _)) in from {
+        let entry = into.entry(key).or_insert((0, 0, DocIx::MAX));
+        entry.0 += count;
+        entry.1 += documents;
+    }
+    Some(into)
+}
+
+/// The documents in one part per thread, as a parallel iterator.
+fn chunks(docs: &[DocIx]) -> rayon::slice::Chunks<'_, DocIx> {
+    let per_thread = docs.len().div_ceil(rayon::current_num_threads()).max(1);
+    docs.par_chunks(per_thread)
 }
 
 /// Calls `f` with every run of `n` folded words of a document.
@@ -196,27 +219,46 @@ impl Prefilter {
         corpus: &Corpus,
         docs: &[DocIx],
         n: usize,
-        keep: &dyn Fn(&[FoldedId]) -> bool,
+        keep: &(dyn Fn(&[FoldedId]) -> bool + Sync),
         cancel: &AtomicBool,
     ) -> Option<Self> {
         let tokens: u64 = docs.iter().map(|&d| corpus.word_count(d) as u64).sum();
         // About one counter per n-gram, between 64 KiB and 32 MiB of them.
         let bits = (64 - tokens.max(1).leading_zeros()).clamp(16, 25);
-        let mut filter = Self {
-            counters: vec![0; 1 << bits],
-            shift: 64 - bits,
-        };
-        for (k, &doc) in docs.iter().enumerate() {
-            if k % 256 == 0 && cancel.load(Ordering::Relaxed) {
-                return None;
-            }
-            for_each_gram(corpus, doc, n, |gram| {
-                if keep(gram) {
-                    let slot = filter.slot(gram);
-                    filter.counters[slot] = filter.counters[slot].saturating_add(1);
+        let shift = 64 - bits;
+        let counters = chunks(docs)
+            .map(|part| {
+                let mut filter = Self {
+                    counters: vec![0; 1 << bits],
+                    shift,
+                };
+                for (k, &doc) in part.iter().enumerate() {
+                    if k % 256 == 0 && cancel.load(Ordering::Relaxed) {
+                        return None;
+                    }
+                    for_each_gram(corpus, doc, n, |gram| {
+                        if keep(gram) {
+                            let slot = filter.slot(gram);
+                            filter.counters[slot] = filter.counters[slot].saturating_add(1);
+                        }
+                    });
                 }
-            });
-        }
+                Some(filter.counters)
+            })
+            .reduce(
+                || Some(Vec::new()),
+                |a, b| {
+                    let (mut a, b) = (a?, b?);
+                    if a.is_empty() {
+                        return Some(b);
+                    }
+                    for (x, y) in a.iter_mut().zip(&b) {
+                        *x = x.saturating_add(*y);
+                    }
+                    Some(a)
+                },
+            )?;
+        let filter = Self { counters, shift };
         Some(filter)
     }
 
