@@ -39,7 +39,7 @@ fn refresh(app: &mut WirescopeApp) {
     }
     let stop = key.2.clone();
     let options = key.1.options.clone();
-    if app.corpus.len() <= app.derived.inline_limit() {
+    if app.derived.analyses_inline(&app.corpus) {
         let found = collocates(
             &app.corpus,
             &app.derived.search.hits,

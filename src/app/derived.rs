@@ -16,6 +16,13 @@ use super::search::SearchResult;
 /// keeping the previous result on screen until the new one is ready.
 pub const INLINE_SEARCH_DOCS: usize = 50_000;
 
+/// Corpora with more tokens than this count collocates, n-grams, keywords
+/// and reprints in the background: they read every token (n-grams twice,
+/// about 8 ms per 100,000 tokens: docs/PERFORMANCE.md, "Analyses"), so a
+/// corpus this size stays within a frame while a larger one would stall
+/// the window.
+pub const INLINE_ANALYSIS_TOKENS: u64 = 200_000;
+
 /// What a search result depends on: (corpus, overlay and filter), query,
 /// case-sensitivity.
 type SearchKey = (u64, String, bool);
@@ -232,6 +239,14 @@ impl Derived {
             Scope::Filtered => Some(self.rows.clone()),
             Scope::Selected => Some(selected.into_iter().collect()),
         }
+    }
+
+    /// True when the analysis tabs count on the UI thread: a small corpus
+    /// (see [`INLINE_ANALYSIS_TOKENS`]), unless searches are sent to the
+    /// background too.
+    pub fn analyses_inline(&self, corpus: &Corpus) -> bool {
+        corpus.len() <= self.inline_limit()
+            && corpus.index().total_tokens() <= INLINE_ANALYSIS_TOKENS
     }
 
     /// Corpora with more documents than this compute in the background.

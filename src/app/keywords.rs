@@ -47,7 +47,7 @@ fn refresh(app: &mut WirescopeApp) {
     let reference = reference_docs(app, &target, key.1.reference);
     let options = key.1.options.clone();
     let stop = key.2.clone();
-    if app.corpus.len() <= app.derived.inline_limit() {
+    if app.derived.analyses_inline(&app.corpus) {
         let found = keywords(&app.corpus, &target, &reference, &options, stop.as_ref());
         app.ui.keywords.install(key, found);
         return;

@@ -37,8 +37,7 @@ fn refresh(app: &mut WirescopeApp) {
         .scope_docs(&app.corpus, &app.overlay, scope, selected);
     let options = key.1.options.clone();
     let stop = key.2.clone();
-    if app.corpus.len() <= app.derived.inline_limit() || docs.as_ref().is_some_and(|d| d.len() < 2)
-    {
+    if app.derived.analyses_inline(&app.corpus) {
         let never = std::sync::atomic::AtomicBool::new(false);
         let list = ngrams(
             &app.corpus,

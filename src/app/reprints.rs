@@ -40,7 +40,7 @@ fn refresh(app: &mut WirescopeApp) {
     app.ui.reprints.chosen = None;
     let docs = app.derived.rows.clone();
     let options = key.1.clone();
-    if app.corpus.len() <= app.derived.inline_limit() {
+    if app.derived.analyses_inline(&app.corpus) {
         let never = std::sync::atomic::AtomicBool::new(false);
         let found = reprints(&app.corpus, &app.overlay, &docs, &options, &never);
         app.ui
