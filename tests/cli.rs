@@ -221,20 +221,18 @@ fn kwic_lines_sorts_and_limits() {
 fn collocates_rank_the_words_near_a_query() {
     let dev = dev_articles();
     let d = dev.to_str().unwrap();
-    let out = run(
-        &[
-            "collocates",
-            d,
-            "--query",
-            "prime",
-            "--window",
-            "1",
-            "--min-freq",
-            "2",
-            "--stopwords",
-        ],
-        0,
-    );
+    let prime = [
+        "collocates",
+        d,
+        "--query",
+        "prime",
+        "--window",
+        "1",
+        "--min-freq",
+        "2",
+        "--stopwords",
+    ];
+    let out = run(&prime, 0);
     let mut lines = out.lines();
     assert_eq!(
         lines.next(),
@@ -247,30 +245,12 @@ fn collocates_rank_the_words_near_a_query() {
         "minister follows prime: all on the right"
     );
     for by in ["mi", "t", "dice", "freq"] {
-        let json = json_lines(&run(
-            &[
-                "collocates",
-                d,
-                "-q",
-                "prime",
-                "--window",
-                "1",
-                "--min-freq",
-                "2",
-                "--stopwords",
-                "--by",
-                by,
-                "--format",
-                "json",
-                "--top",
-                "3",
-            ],
-            0,
-        ));
+        let more = ["--by", by, "--format", "json", "--top", "3"];
+        let json = json_lines(&run(&[&prime[..], &more].concat(), 0));
         assert!(json.len() <= 3);
         assert_eq!(json[0]["word"], "minister", "--by {by}");
     }
-    // Wider windows find more; left and right can differ.
+    // Left and right are set apart.
     let left_only = run(
         &["collocates", "-q", "putin", "--left", "2", "--right", "0"],
         0,

@@ -5,7 +5,6 @@ use std::io::{self, Write};
 
 use clap::Args;
 use serde_json::json;
-use wirescope_core::freq::Stopwords;
 use wirescope_core::query::{
     Collocate, CollocateOptions, MAX_SPAN, Measure, Query, collocates, search,
 };
@@ -40,9 +39,8 @@ pub struct CollocatesArgs {
     /// How many collocates.
     #[arg(long, default_value_t = 50)]
     pub top: usize,
-    /// Hide stopwords (English, or --stopwords=fr, ru, de...).
-    #[arg(long, num_args = 0..=1, require_equals = true, default_missing_value = "en", value_parser = super::stopword_language, value_name = "LANG")]
-    pub stopwords: Option<String>,
+    #[command(flatten)]
+    pub stopwords: super::StopwordsArg,
     /// Output format; `json` is JSON Lines.
     #[arg(long, value_enum, default_value_t = Format::Tsv)]
     pub format: Format,
@@ -107,7 +105,7 @@ pub fn write(
         min_freq: args.min_freq,
         measure: args.by,
     };
-    let stop = args.stopwords.as_deref().map(Stopwords::for_language);
+    let stop = args.stopwords.list();
     let found = collocates(corpus, &hits, &options, stop.as_ref());
     let rows = &found.rows[..found.rows.len().min(args.top)];
     let word = |c: &Collocate| corpus.vocab().folded(c.word);

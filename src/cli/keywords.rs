@@ -5,7 +5,6 @@ use std::io::{self, Write};
 
 use clap::Args;
 use serde_json::json;
-use wirescope_core::freq::Stopwords;
 use wirescope_core::keyness::{KeynessOptions, keywords};
 use wirescope_core::query::{Query, search};
 use wirescope_core::{Corpus, DocIx};
@@ -34,9 +33,8 @@ pub struct KeywordsArgs {
     /// How many keywords.
     #[arg(long, default_value_t = 50)]
     pub top: usize,
-    /// Hide stopwords (English, or --stopwords=fr, ru, de...).
-    #[arg(long, num_args = 0..=1, require_equals = true, default_missing_value = "en", value_parser = super::stopword_language, value_name = "LANG")]
-    pub stopwords: Option<String>,
+    #[command(flatten)]
+    pub stopwords: super::StopwordsArg,
     /// Output format; `json` is JSON Lines.
     #[arg(long, value_enum, default_value_t = Format::Tsv)]
     pub format: Format,
@@ -109,7 +107,7 @@ pub fn write(
         min_freq: args.min_freq,
         negative: args.negative,
     };
-    let stop = args.stopwords.as_deref().map(Stopwords::for_language);
+    let stop = args.stopwords.list();
     let found = keywords(corpus, &target, &reference, &options, stop.as_ref());
     let rows = found.rows.iter().take(args.top);
     let round = |x: f64| (x * 1000.0).round() / 1000.0;

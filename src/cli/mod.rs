@@ -66,9 +66,8 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Tsv)]
         format: Format,
-        /// Hide stopwords (English, or --stopwords=fr, ru, de...).
-        #[arg(long, num_args = 0..=1, require_equals = true, default_missing_value = "en", value_parser = stopword_language, value_name = "LANG")]
-        stopwords: Option<String>,
+        #[command(flatten)]
+        stopwords: StopwordsArg,
         /// Minimum word length in characters.
         #[arg(long, default_value_t = 1)]
         min_len: usize,
@@ -105,6 +104,21 @@ pub enum Command {
     /// Reprints: the same story published more than once (wire copy
     /// reprinted by several outlets).
     Reprints(reprints::ReprintsArgs),
+}
+
+/// `--stopwords[=LANG]` of the subcommands that list words.
+#[derive(Args, Debug, Clone, Default)]
+pub struct StopwordsArg {
+    /// Hide stopwords (English, or --stopwords=fr, ru, de...).
+    #[arg(long, num_args = 0..=1, require_equals = true, default_missing_value = "en", value_parser = stopword_language, value_name = "LANG")]
+    stopwords: Option<String>,
+}
+
+impl StopwordsArg {
+    /// The list asked for, if any.
+    pub fn list(&self) -> Option<Stopwords> {
+        self.stopwords.as_deref().map(Stopwords::for_language)
+    }
 }
 
 /// A `--stopwords=LANG` value: a language with a stopword list. Written
@@ -303,7 +317,7 @@ fn run_command(command: &Command) -> ExitCode {
             stopwords,
             min_len,
         } => (corpus, &|l, out| {
-            output::freq(l, *top, *format, stopwords.as_deref(), *min_len, out)
+            output::freq(l, *top, *format, stopwords.list().as_ref(), *min_len, out)
         }),
         Command::Ngrams {
             corpus,

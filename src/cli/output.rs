@@ -153,7 +153,7 @@ pub fn freq(
     loaded: &Loaded,
     top: usize,
     format: Format,
-    stopwords: Option<&str>,
+    stop: Option<&Stopwords>,
     min_len: usize,
     out: &mut dyn Write,
 ) -> io::Result<()> {
@@ -161,9 +161,8 @@ pub fn freq(
     let docs = wirescope_core::select(corpus, &loaded.overlay, &loaded.filter);
     let all = docs.len() == corpus.len();
     let list = freq::word_list(corpus, if all { None } else { Some(&docs) });
-    let stop = stopwords.map(Stopwords::for_language);
     let view = ListView {
-        stopwords: stop.as_ref(),
+        stopwords: stop,
         min_len,
     };
     let mut csv_out = (format == Format::Csv).then(|| csv::Writer::from_writer(Vec::new()));

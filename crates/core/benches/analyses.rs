@@ -7,10 +7,11 @@
 //! `scripts/fetch-data.sh bench`); without it the benchmark says so and
 //! exits successfully.
 
-use std::path::PathBuf;
-use std::sync::atomic::AtomicBool;
-use std::time::Instant;
+mod common;
 
+use std::sync::atomic::AtomicBool;
+
+use common::time;
 use wirescope_core::freq::Stopwords;
 use wirescope_core::keyness::{KeynessOptions, keywords};
 use wirescope_core::loader::Input;
@@ -23,17 +24,9 @@ use wirescope_core::{DocIx, Filter, Overlay, load_all};
 const RUNS: usize = 3;
 
 fn main() {
-    let dir = std::env::var_os("WIRESCOPE_BENCH_CORPUS").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/bench"),
-        PathBuf::from,
-    );
-    if !dir.is_dir() {
-        println!(
-            "analyses bench: no corpus at {} (run scripts/fetch-data.sh bench or set WIRESCOPE_BENCH_CORPUS); skipped",
-            dir.display()
-        );
+    let Some(dir) = common::corpus_dir("analyses") else {
         return;
-    }
+    };
     let (corpus, _) = load_all(&[Input::Path(dir.clone())], &Default::default());
     println!(
         "corpus {}: {} documents, {} tokens\n",
@@ -48,8 +41,9 @@ fn main() {
     for node in ["the", "president"] {
         let query = Query::parse(node, QueryOptions::default()).unwrap_or_else(|_| unreachable!());
         let hits = search(&corpus, &overlay, &Filter::default(), &query);
-        let (ms, found) =
-            time(|| collocates(&corpus, &hits, &CollocateOptions::default(), Some(&stop)));
+        let (ms, found) = time(RUNS, || {
+            collocates(&corpus, &hits, &CollocateOptions::default(), Some(&stop))
+        });
         row(
             &format!("collocates of {node:?} ({} hits), 5L/5R", hits.len()),
             found.rows.len(),
@@ -58,7 +52,9 @@ fn main() {
     }
     for n in 2..=4 {
         let options = NgramOptions { n, min_freq: 2 };
-        let (ms, list) = time(|| ngrams(&corpus, None, &options, Some(&stop), &never));
+        let (ms, list) = time(RUNS, || {
+            ngrams(&corpus, None, &options, Some(&stop), &never)
+        });
         let rows = list.map_or(0, |l| l.rows.len());
         row(
             &format!("{n}-grams seen twice or more, no stopword edges"),
@@ -69,37 +65,23 @@ fn main() {
     let half = corpus.len() as DocIx / 2;
     let (first, second): (Vec<DocIx>, Vec<DocIx>) =
         (0..corpus.len() as DocIx).partition(|&d| d < half);
-    let (ms, found) = time(|| keywords(&corpus, &first, &second, &KeynessOptions::default(), None));
+    let (ms, found) = time(RUNS, || {
+        keywords(&corpus, &first, &second, &KeynessOptions::default(), None)
+    });
     row(
         "keywords of one half against the other",
         found.rows.len(),
         ms,
     );
     let all: Vec<DocIx> = (0..corpus.len() as DocIx).collect();
-    let (ms, stories) =
-        time(|| reprints(&corpus, &overlay, &all, &ReprintOptions::default(), &never));
+    let (ms, stories) = time(RUNS, || {
+        reprints(&corpus, &overlay, &all, &ReprintOptions::default(), &never)
+    });
     row(
         "reprints among every document (stories)",
         stories.map_or(0, |s| s.len()),
         ms,
     );
-}
-
-/// Median wall time of `RUNS` runs of `f`, in milliseconds, and its last
-/// result.
-fn time<T>(mut f: impl FnMut() -> T) -> (f64, T) {
-    let mut times = Vec::new();
-    let mut last = None;
-    for _ in 0..RUNS {
-        let started = Instant::now();
-        last = Some(f());
-        times.push(started.elapsed().as_secs_f64() * 1e3);
-    }
-    times.sort_by(f64::total_cmp);
-    let Some(out) = last else {
-        unreachable!("RUNS is not zero")
-    };
-    (times[RUNS / 2], out)
 }
 
 fn row(what: &str, result: usize, ms: f64) {

@@ -4,9 +4,11 @@
 //! `data/bench`, fetched by `scripts/fetch-data.sh bench`); without it the
 //! benchmark says so and exits successfully.
 
-use std::path::PathBuf;
+mod common;
+
 use std::time::Instant;
 
+use common::time;
 use wirescope_core::loader::Input;
 use wirescope_core::query::{
     Concordance, Context, Hits, Matcher, Query, QueryOptions, SortKey, search, sort_order,
@@ -17,17 +19,9 @@ use wirescope_core::{Corpus, Filter, Overlay, load_all};
 const RUNS: usize = 5;
 
 fn main() {
-    let dir = std::env::var_os("WIRESCOPE_BENCH_CORPUS").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/bench"),
-        PathBuf::from,
-    );
-    if !dir.is_dir() {
-        println!(
-            "kwic bench: no corpus at {} (run scripts/fetch-data.sh bench or set WIRESCOPE_BENCH_CORPUS); skipped",
-            dir.display()
-        );
+    let Some(dir) = common::corpus_dir("kwic") else {
         return;
-    }
+    };
     let started = Instant::now();
     let (corpus, _) = load_all(&[Input::Path(dir.clone())], &Default::default());
     let load_secs = started.elapsed().as_secs_f64();
@@ -56,23 +50,6 @@ fn main() {
     ] {
         expand_and_count(&corpus, q);
     }
-}
-
-/// Median wall time of `RUNS` runs of `f`, in milliseconds, and its last
-/// result.
-fn time<T>(mut f: impl FnMut() -> T) -> (f64, T) {
-    let mut times = Vec::new();
-    let mut last = None;
-    for _ in 0..RUNS {
-        let started = Instant::now();
-        last = Some(f());
-        times.push(started.elapsed().as_secs_f64() * 1e3);
-    }
-    times.sort_by(f64::total_cmp);
-    let Some(out) = last else {
-        unreachable!("RUNS is not zero")
-    };
-    (times[RUNS / 2], out)
 }
 
 fn row(what: &str, result: usize, ms: f64) {
@@ -110,7 +87,7 @@ fn rare_word(corpus: &Corpus) -> String {
 
 fn first_screen(corpus: &Corpus, word: &str) {
     let concordance = Concordance::new(corpus);
-    let (ms, (hits, lines)) = time(|| {
+    let (ms, (hits, lines)) = time(RUNS, || {
         let hits = run(corpus, word);
         let lines = concordance.lines(&hits.hits[..hits.len().min(50)], Context::Words(5));
         (hits.len(), lines.len())
@@ -124,8 +101,10 @@ fn first_screen(corpus: &Corpus, word: &str) {
 
 fn sorted_by_r1(corpus: &Corpus, word: &str) {
     let overlay = Overlay::default();
-    let (search_ms, hits) = time(|| run(corpus, word));
-    let (sort_ms, order) = time(|| sort_order(corpus, &overlay, &hits.hits, &[SortKey::Right(1)]));
+    let (search_ms, hits) = time(RUNS, || run(corpus, word));
+    let (sort_ms, order) = time(RUNS, || {
+        sort_order(corpus, &overlay, &hits.hits, &[SortKey::Right(1)])
+    });
     row(&format!("`{word}`: search"), hits.len(), search_ms);
     row(
         &format!("`{word}`: sort all hits by R1"),
@@ -138,7 +117,7 @@ fn sorted_by_r1(corpus: &Corpus, word: &str) {
         search_ms + sort_ms,
     );
     let keys = [SortKey::Left(1), SortKey::Keyword, SortKey::Right(2)];
-    let (ms, order) = time(|| sort_order(corpus, &overlay, &hits.hits, &keys));
+    let (ms, order) = time(RUNS, || sort_order(corpus, &overlay, &hits.hits, &keys));
     row(
         &format!("`{word}`: sort all hits by L1,KW,R2"),
         order.len(),
@@ -158,7 +137,7 @@ fn sorted_by_r1(corpus: &Corpus, word: &str) {
 fn expand_and_count(corpus: &Corpus, q: &str) {
     let query =
         Query::parse(q, QueryOptions::default()).unwrap_or_else(|e| panic!("{}", e.pointed(q)));
-    let (ms, (types, total)) = time(|| {
+    let (ms, (types, total)) = time(RUNS, || {
         let matcher = Matcher::new(corpus, &query);
         let types: usize = matcher.expansions().iter().map(|e| e.folded.len()).sum();
         (types, matcher.total())
@@ -168,6 +147,6 @@ fn expand_and_count(corpus: &Corpus, q: &str) {
         total as usize,
         ms,
     );
-    let (ms, hits) = time(|| run(corpus, q));
+    let (ms, hits) = time(RUNS, || run(corpus, q));
     row(&format!("`{q}`: all hits"), hits.len(), ms);
 }
