@@ -129,14 +129,7 @@ pub fn write(
             Ok(())
         }
         Format::Tsv | Format::Csv => {
-            let delimiter = if args.format == Format::Csv {
-                b','
-            } else {
-                b'\t'
-            };
-            let mut writer = csv::WriterBuilder::new()
-                .delimiter(delimiter)
-                .from_writer(out);
+            let mut writer = args.format.table(out);
             writer.write_record(COLUMNS)?;
             for c in rows {
                 writer.write_record([

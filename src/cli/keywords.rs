@@ -126,14 +126,7 @@ pub fn write(
         }
         return Ok(());
     }
-    let delimiter = if args.format == Format::Csv {
-        b','
-    } else {
-        b'\t'
-    };
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(delimiter)
-        .from_writer(out);
+    let mut writer = args.format.table(out);
     writer.write_record([
         "word",
         "target",

@@ -142,6 +142,17 @@ pub enum Format {
     Json,
 }
 
+impl Format {
+    /// A writer of rows separated by tabs (TSV) or commas (CSV), quoting
+    /// only the fields that need it.
+    pub fn table<W: Write>(self, out: W) -> csv::Writer<W> {
+        let delimiter = if self == Format::Csv { b',' } else { b'\t' };
+        csv::WriterBuilder::new()
+            .delimiter(delimiter)
+            .from_writer(out)
+    }
+}
+
 /// The corpus every subcommand works on.
 #[derive(Args, Debug, Clone, Default)]
 pub struct CorpusArgs {

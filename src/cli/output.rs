@@ -231,10 +231,7 @@ pub fn ngrams(
         }
         return Ok(());
     }
-    let delimiter = if format == Format::Csv { b',' } else { b'\t' };
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(delimiter)
-        .from_writer(out);
+    let mut writer = format.table(out);
     writer.write_record(["ngram", "count", "per_million", "documents"])?;
     for g in rows {
         writer.write_record([

@@ -63,16 +63,7 @@ pub fn write(loaded: &Loaded, args: &ReprintsArgs, out: &mut dyn Write) -> io::R
         "wirescope: {} stories published more than once, {copies} documents",
         stories.len()
     );
-    let delimiter = if args.format == Format::Csv {
-        b','
-    } else {
-        b'\t'
-    };
-    let mut table = (args.format != Format::Json).then(|| {
-        csv::WriterBuilder::new()
-            .delimiter(delimiter)
-            .from_writer(Vec::new())
-    });
+    let mut table = (args.format != Format::Json).then(|| args.format.table(Vec::new()));
     if let Some(w) = table.as_mut() {
         w.write_record([
             "story",
