@@ -3,7 +3,9 @@
 //! Run: `cargo bench --bench frames` (set `WIRESCOPE_BENCH_CORPUS` to a
 //! folder, default `data/bench` from `scripts/fetch-data.sh bench`). It
 //! drives a scripted interaction at 1280x800 — idle, scroll the table, show
-//! each chart, type a term — and prints median and p99 of the time of one
+//! each chart, type a term, then show and scroll every tab that reads the
+//! search (concordance, dispersion, collocates) or the table (n-grams,
+//! keywords, reprints) — and prints median and p99 of the time of one
 //! frame (egui pass plus tessellation), then the same for a synthetic
 //! 1,000,000-row table, then the worst frame while a load runs in the
 //! background.
@@ -97,7 +99,14 @@ fn scripted(h: &mut Harness<'static, WirescopeApp>, label: &str) -> Vec<Duration
     phase("until the search and trend are in", waiting, &mut all);
     let after = frames(h, 50, |_, _| {});
     phase("after typing", after, &mut all);
-    for tab in [AnalysisTab::Concordance, AnalysisTab::Dispersion] {
+    for tab in [
+        AnalysisTab::Concordance,
+        AnalysisTab::Dispersion,
+        AnalysisTab::Collocates,
+        AnalysisTab::Ngrams,
+        AnalysisTab::Keywords,
+        AnalysisTab::Reprints,
+    ] {
         h.state_mut().session.panels.tab = tab;
         let t = frames(h, 50, |_, _| {});
         phase(&format!("{tab:?} tab"), t, &mut all);
