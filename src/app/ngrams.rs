@@ -66,6 +66,13 @@ pub fn ngrams_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
         ui.spinner();
         return;
     };
+    if list.min_freq > app.session.ngrams.options.min_freq {
+        ui.weak(format!(
+            "Showing those seen at least {} times: every n-gram of a collection this large \
+             would not fit in memory.",
+            list.min_freq
+        ));
+    }
     if list.rows.is_empty() {
         ui.weak("No n-gram occurs that often here: lower the minimum frequency.");
         return;

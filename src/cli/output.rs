@@ -222,6 +222,13 @@ pub fn ngrams(
     let docs = if all { None } else { Some(docs.as_slice()) };
     let list = wirescope_core::ngrams::ngrams(corpus, docs, options, stop.as_ref(), &never)
         .unwrap_or_default();
+    if list.min_freq > options.min_freq {
+        eprintln!(
+            "wirescope: listing the n-grams seen at least {} times; every n-gram of a collection \
+             this large would not fit in memory",
+            list.min_freq
+        );
+    }
     let rows = list.rows.iter().take(top);
     if format == Format::Json {
         for g in rows {

@@ -30,6 +30,12 @@ use crate::vocab::FoldedId;
 /// Longest n-gram counted.
 pub const MAX_N: usize = 6;
 
+/// Collections of more tokens than this count n-grams seen at least twice
+/// even when every one is asked for: a map of every distinct n-gram holds
+/// about one entry per token, some 40 bytes each, so a 100-million-token
+/// collection would need gigabytes for n-grams that mostly occur once.
+pub const ALL_NGRAMS_TOKENS: u64 = 5_000_000;
+
 /// Which n-grams to count.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(default)]
@@ -75,6 +81,9 @@ impl Ngram {
 pub struct NgramList {
     /// Most frequent first, then by words.
     pub rows: Vec<Ngram>,
+    /// The minimum frequency applied: the one asked for, or 2 where every
+    /// n-gram of a large collection was asked for (see [`ALL_NGRAMS_TOKENS`]).
+    pub min_freq: u32,
     /// Word tokens in the documents counted (for per-million figures).
     pub total_tokens: u64,
 }
@@ -100,6 +109,25 @@ pub fn ngrams(
     edge_stopwords: Option<&Stopwords>,
     cancel: &AtomicBool,
 ) -> Option<NgramList> {
+    count(
+        corpus,
+        docs,
+        options,
+        edge_stopwords,
+        cancel,
+        ALL_NGRAMS_TOKENS,
+    )
+}
+
+/// [`ngrams`], keeping every n-gram only up to `all_tokens` tokens.
+fn count(
+    corpus: &Corpus,
+    docs: Option<&[DocIx]>,
+    options: &NgramOptions,
+    edge_stopwords: Option<&Stopwords>,
+    cancel: &AtomicBool,
+    all_tokens: u64,
+) -> Option<NgramList> {
     let n = options.n.clamp(2, MAX_N);
     let all: Vec<DocIx>;
     let docs = match docs {
@@ -117,12 +145,16 @@ pub fn ngrams(
     let is_stop = |w: FoldedId| stop.get(w as usize).copied().unwrap_or(false);
     let keep = |gram: &[FoldedId]| !(is_stop(gram[0]) || is_stop(gram[gram.len() - 1]));
     let total_tokens = docs.iter().map(|&d| corpus.word_count(d) as u64).sum();
-    let filter = if options.min_freq > 1 {
+    let min = if options.min_freq <= 1 && total_tokens > all_tokens {
+        2
+    } else {
+        options.min_freq.max(1)
+    };
+    let filter = if min > 1 {
         Some(Prefilter::count(corpus, docs, n, &keep, cancel)?)
     } else {
         None
     };
-    let min = options.min_freq.max(1);
     // Each thread counts its share of the documents; a document is counted
     // by one thread only, so document counts add up when the maps merge.
     let counts = chunks(docs)
@@ -164,7 +196,11 @@ pub fn ngrams(
     let lexicon = corpus.lexicon();
     let rank = |g: &Ngram| -> [u32; MAX_N] { g.words.map(|w| lexicon.rank(w)) };
     rows.par_sort_unstable_by_key(|g| (std::cmp::Reverse(g.count), rank(g)));
-    Some(NgramList { rows, total_tokens })
+    Some(NgramList {
+        rows,
+        min_freq: min,
+        total_tokens,
+    })
 }
 
 /// Exact counts: (occurrences, documents, last document counted).
@@ -324,6 +360,23 @@ mod tests {
         // One document only.
         let list = ngrams(&c, Some(&[1]), &options, None, &never).unwrap();
         assert!(list.rows.is_empty());
+    }
+
+    #[test]
+    fn every_ngram_of_a_large_collection_is_not_kept() {
+        let never = AtomicBool::new(false);
+        let all = NgramOptions { n: 2, min_freq: 1 };
+        let small = corpus(&["one two three one two"]);
+        let list = ngrams(&small, None, &all, None, &never).unwrap();
+        assert_eq!(list.min_freq, 1);
+        assert!(texts(&list, &small).iter().any(|(_, c, _)| *c == 1));
+        // Past the limit, those seen twice or more.
+        let large = corpus(&["one two three four five six x x x"]);
+        let list = count(&large, None, &all, None, &never, 5).unwrap();
+        assert_eq!(list.min_freq, 2);
+        assert_eq!(texts(&list, &large), [("x x".to_owned(), 2, 1)]);
+        let list = count(&large, None, &all, None, &never, 100).unwrap();
+        assert_eq!(list.min_freq, 1);
     }
 
     #[test]
