@@ -24,11 +24,13 @@ mod html_dom;
 mod html_meta;
 mod places;
 mod plain;
+mod share_bar;
 mod util;
 
 pub use agency::{canonical_agency, normalize_agency};
 pub use dates::{parse_column_date, parse_date};
 pub(crate) use fragment::{fragment_text, looks_like_markup};
+pub use share_bar::without_share_bars;
 
 /// The dateline that opens `body` (a record's text, which has no header to
 /// parse): its place and the agency it names ("LONDON (Reuters) -").

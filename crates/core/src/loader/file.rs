@@ -337,6 +337,8 @@ pub fn record_document(
     } else {
         normalize_text(raw_text.trim())
     };
+    // Exports that joined a page's lines keep its share bar mid-paragraph.
+    let body = article::without_share_bars(body);
     let mut fields = ArticleFields::default();
     apply_columns(&mut fields, map, row, &|ix| map.provenance(ix));
     if let Some((column, _)) = text_column {
