@@ -1258,3 +1258,86 @@ fn reprints_group_copies_of_a_story_and_open_one() {
     harness.run();
     assert!(harness.state().ui.reprints.shown().unwrap().is_empty());
 }
+
+#[test]
+fn each_analysis_list_exports_as_csv() {
+    use wirescope::core::session::AnalysisTab;
+    let dir = tempfile::tempdir().unwrap();
+    let tabs = [
+        (
+            AnalysisTab::Words,
+            "Word list",
+            "word,count,per_million,documents",
+        ),
+        (
+            AnalysisTab::Collocates,
+            "Collocates",
+            "word,freq,left,right,corpus_freq,ll,mi,t,logdice",
+        ),
+        (
+            AnalysisTab::Ngrams,
+            "N-grams",
+            "ngram,count,per_million,documents",
+        ),
+        (
+            AnalysisTab::Keywords,
+            "Keywords",
+            "word,target,reference,target_per_million,reference_per_million,ll,log_ratio",
+        ),
+        (
+            AnalysisTab::Reprints,
+            "Reprints",
+            "story,copies,path,record,published,agency,outlet,similarity,title",
+        ),
+    ];
+    // The files are named without ".csv": the export adds it.
+    let answers = tabs
+        .iter()
+        .map(|(tab, _, _)| vec![dir.path().join(format!("{tab:?}"))])
+        .collect();
+    // The development articles and two copies of one story.
+    let copies = dir.path().join("copies");
+    std::fs::create_dir(&copies).unwrap();
+    let seed = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/000_da033187e5627a53.txt"),
+    )
+    .unwrap();
+    for name in ["a.txt", "b.txt"] {
+        std::fs::write(copies.join(name), format!("Copy {name}\n\n{seed}")).unwrap();
+    }
+    let mut harness = harness_with(start(vec![dev_articles(), copies], answers));
+    // A word for the collocates; for the keywords, a table of AFP's
+    // stories; for the reprints, the whole table again.
+    harness.state_mut().push(Command::SetQuery("trump".into()));
+    harness.run();
+    for (tab, label, header) in tabs {
+        if tab == AnalysisTab::Keywords {
+            harness
+                .state_mut()
+                .push(Command::SetQuery("agency:AFP".into()));
+            harness.state_mut().session.search.only_docs_with_hits = true;
+            harness.run();
+        }
+        if tab == AnalysisTab::Reprints {
+            harness.state_mut().push(Command::SetQuery(String::new()));
+            harness.run();
+        }
+        harness.get_by_label(label).click();
+        harness.run();
+        let expected = harness.state().list_table(tab).expect("a list to export");
+        harness.get_by_label("Export as CSV...").click();
+        harness.run();
+        let path = dir.path().join(format!("{tab:?}.csv"));
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{tab:?}: {} not written: {e}", path.display()));
+        let mut lines = text.lines();
+        assert_eq!(lines.next(), Some(header), "{tab:?}");
+        assert!(!expected.rows.is_empty(), "{tab:?} has rows");
+        assert_eq!(text.lines().count(), expected.rows.len() + 1, "{tab:?}");
+        let message = harness.state().ui.message.clone().unwrap_or_default();
+        assert!(
+            message.contains(&format!("Exported {} rows", expected.rows.len())),
+            "{message}"
+        );
+    }
+}

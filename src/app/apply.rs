@@ -111,6 +111,7 @@ impl WirescopeApp {
             }
             Command::ExportChart(path, format) => self.export_chart(&path, format),
             Command::ExportKwicCsv(path) => self.export_kwic(&path),
+            Command::ExportListCsv(path, tab) => self.export_list(&path, tab),
             Command::ShowReport => self.ui.show_report = true,
             // Corrections, exclusions and tags (`tag:` queries) change what
             // the table, counts and searches see; notes only what is saved.

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use egui_extras::{Column, TableBuilder};
 use wirescope_core::freq::Stopwords;
 use wirescope_core::query::{Collocates, MAX_SPAN, Measure, collocates};
-use wirescope_core::session::{CollocateSettings, NearWord};
+use wirescope_core::session::{AnalysisTab, CollocateSettings, NearWord};
 
 use super::background::Cached;
 use super::{Command, WirescopeApp};
@@ -82,6 +82,9 @@ pub fn collocates_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
             found.node_freq,
             found.window_tokens
         ));
+        if super::export_list::export_button(ui) {
+            super::export_list::ask_where(app, AnalysisTab::Collocates);
+        }
     });
     if let Some(row) = table_ui(ui, app, &found) {
         let options = &app.session.collocates.options;

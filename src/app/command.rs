@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use wirescope_core::session::{NearWord, SortColumn};
+use wirescope_core::session::{AnalysisTab, NearWord, SortColumn};
 use wirescope_core::{Correction, DocIx, DocKey};
 
 /// Whether new paths replace the corpus or are added to it.
@@ -20,6 +20,9 @@ pub enum PickKind {
     Folder,
     ExportTableCsv,
     ExportKwicCsv,
+    /// The list of an analysis tab (word list, collocates, n-grams,
+    /// keywords, reprints).
+    ExportListCsv(AnalysisTab),
     OpenWorkspace,
     SaveWorkspace,
     /// The folder the missing sources of a workspace moved to.
@@ -69,6 +72,8 @@ pub enum Command {
     ShowNear(Option<NearWord>),
     /// Write the concordance lines as CSV.
     ExportKwicCsv(PathBuf),
+    /// Write the list of an analysis tab as CSV.
+    ExportListCsv(PathBuf, AnalysisTab),
     /// Write the chart in front as SVG or PNG.
     ExportChart(PathBuf, super::export::ChartFormat),
     /// Write the current table as CSV.

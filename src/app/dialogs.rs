@@ -109,6 +109,9 @@ impl Dialogs {
             PickKind::ExportKwicCsv => {
                 Command::ExportKwicCsv(with_extension(paths.into_iter().next()?, "csv"))
             }
+            PickKind::ExportListCsv(tab) => {
+                Command::ExportListCsv(with_extension(paths.into_iter().next()?, "csv"), tab)
+            }
             PickKind::OpenWorkspace => Command::OpenWorkspace(paths.into_iter().next()?),
             PickKind::SaveWorkspace => Command::SaveWorkspaceAs(paths.into_iter().next()?),
             PickKind::RerootFolder => Command::Reroot(paths.into_iter().next()?),
@@ -184,6 +187,10 @@ fn spawn_native(
         PickKind::ExportTableCsv => save_as(dialog, "Export table as CSV", "documents.csv"),
         PickKind::SaveWorkspace => save_as(dialog, "Save workspace as", "analysis.wirescope.ron"),
         PickKind::ExportKwicCsv => save_as(dialog, "Export concordance as CSV", "concordance.csv"),
+        PickKind::ExportListCsv(tab) => {
+            let name = format!("{}.csv", super::export_list::list_name(tab));
+            save_as(dialog, "Export list as CSV", &name)
+        }
         PickKind::ExportChart(format) => {
             let name = format!("chart.{}", format.extension());
             save_as(dialog, "Export chart", &name)

@@ -7,7 +7,7 @@ use egui_extras::{Column, TableBuilder};
 use wirescope_core::DocIx;
 use wirescope_core::freq::Stopwords;
 use wirescope_core::keyness::{Keywords, keywords};
-use wirescope_core::session::{KeywordSettings, Reference};
+use wirescope_core::session::{AnalysisTab, KeywordSettings, Reference};
 
 use super::background::Cached;
 use super::{Command, WirescopeApp};
@@ -94,6 +94,7 @@ pub fn keywords_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
 
 fn settings_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
     let busy = app.ui.keywords.is_busy();
+    let mut export = false;
     let settings = &mut app.session.keywords;
     ui.horizontal_wrapped(|ui| {
         if busy {
@@ -116,7 +117,11 @@ fn settings_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
         );
         ui.checkbox(&mut settings.hide_stopwords, "hide stopwords")
             .on_hover_text("the word list's stopwords: its language and the words added there");
+        export = super::export_list::export_button(ui);
     });
+    if export {
+        super::export_list::ask_where(app, AnalysisTab::Keywords);
+    }
 }
 
 /// The keywords, most key first; returns the row clicked.

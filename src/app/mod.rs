@@ -14,6 +14,7 @@ mod derived;
 mod dialogs;
 mod edit;
 mod export;
+mod export_list;
 mod fonts;
 mod guard;
 mod input;

@@ -9,7 +9,7 @@
 use egui_extras::{Column, TableBuilder};
 use wirescope_core::freq::Stopwords;
 use wirescope_core::ngrams::{MAX_N, NgramList, ngrams};
-use wirescope_core::session::NgramSettings;
+use wirescope_core::session::{AnalysisTab, NgramSettings};
 
 use super::background::Cached;
 use super::derived::WordsKey;
@@ -84,6 +84,7 @@ pub fn ngrams_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
 
 fn settings_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
     let busy = app.ui.ngrams.is_busy();
+    let mut export = false;
     let settings = &mut app.session.ngrams;
     ui.horizontal_wrapped(|ui| {
         if busy {
@@ -107,7 +108,11 @@ fn settings_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
             "hide those starting or ending with a stopword",
         )
         .on_hover_text("the word list's stopwords: its language and the words added there");
+        export = super::export_list::export_button(ui);
     });
+    if export {
+        super::export_list::ask_where(app, AnalysisTab::Ngrams);
+    }
 }
 
 /// The n-grams, most frequent first; returns the row clicked.

@@ -4,6 +4,7 @@
 
 use egui_extras::{Column, TableBuilder};
 use wirescope_core::reprints::{ReprintOptions, Story, reprints};
+use wirescope_core::session::AnalysisTab;
 
 use super::background::Cached;
 use super::{Command, WirescopeApp};
@@ -115,6 +116,7 @@ pub fn reprints_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
 
 fn settings_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
     let busy = app.ui.reprints.is_busy();
+    let mut export = false;
     let options = &mut app.session.reprints;
     ui.horizontal_wrapped(|ui| {
         if busy {
@@ -130,7 +132,11 @@ fn settings_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
                 .prefix("min. length: ")
                 .suffix(" words"),
         );
+        export = super::export_list::export_button(ui);
     });
+    if export {
+        super::export_list::ask_where(app, AnalysisTab::Reprints);
+    }
 }
 
 /// The copies of one story, earliest first; clicking one opens it.

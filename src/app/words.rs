@@ -49,6 +49,8 @@ pub fn analysis_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
 
 fn settings_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
     let counting = app.derived.is_counting_words();
+    let list_in_front = app.session.panels.tab == AnalysisTab::Words;
+    let mut export = false;
     let settings = &mut app.session.freq;
     ui.horizontal_wrapped(|ui| {
         if counting {
@@ -91,7 +93,13 @@ fn settings_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
             )
             .accessible_name(label);
         }
+        if list_in_front {
+            export = super::export_list::export_button(ui);
+        }
     });
+    if export {
+        super::export_list::ask_where(app, AnalysisTab::Words);
+    }
 }
 
 /// "Count in: corpus | filtered table | selected document": the documents

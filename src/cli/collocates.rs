@@ -4,10 +4,7 @@
 use std::io::{self, Write};
 
 use clap::Args;
-use serde_json::json;
-use wirescope_core::query::{
-    Collocate, CollocateOptions, MAX_SPAN, Measure, Query, collocates, search,
-};
+use wirescope_core::query::{CollocateOptions, MAX_SPAN, Measure, Query, collocates, search};
 
 use super::{CorpusArgs, Format, Loaded};
 
@@ -76,18 +73,6 @@ fn collocates_help() -> String {
     )
 }
 
-const COLUMNS: [&str; 9] = [
-    "word",
-    "freq",
-    "left",
-    "right",
-    "corpus_freq",
-    "ll",
-    "mi",
-    "t",
-    "logdice",
-];
-
 /// Writes the collocates of the query's hits; the query was checked by
 /// [`super::kwic::parse_query`].
 pub fn write(
@@ -107,44 +92,5 @@ pub fn write(
     };
     let stop = args.stopwords.list();
     let found = collocates(corpus, &hits, &options, stop.as_ref());
-    let rows = &found.rows[..found.rows.len().min(args.top)];
-    let word = |c: &Collocate| corpus.vocab().folded(c.word);
-    let round = |x: f64| (x * 1000.0).round() / 1000.0;
-    match args.format {
-        Format::Json => {
-            for c in rows {
-                let value = json!({
-                    "word": word(c),
-                    "freq": c.freq(),
-                    "left": c.left,
-                    "right": c.right,
-                    "corpus_freq": c.corpus_freq,
-                    "ll": round(c.log_likelihood),
-                    "mi": round(c.mi),
-                    "t": round(c.t_score),
-                    "logdice": round(c.log_dice),
-                });
-                writeln!(out, "{value}")?;
-            }
-            Ok(())
-        }
-        Format::Tsv | Format::Csv => {
-            let mut writer = args.format.table(out);
-            writer.write_record(COLUMNS)?;
-            for c in rows {
-                writer.write_record([
-                    word(c).to_owned(),
-                    c.freq().to_string(),
-                    c.left.to_string(),
-                    c.right.to_string(),
-                    c.corpus_freq.to_string(),
-                    format!("{:.3}", c.log_likelihood),
-                    format!("{:.3}", c.mi),
-                    format!("{:.3}", c.t_score),
-                    format!("{:.3}", c.log_dice),
-                ])?;
-            }
-            writer.flush()
-        }
-    }
+    args.format.print(&found.table(corpus, args.top), out)
 }

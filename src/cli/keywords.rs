@@ -4,7 +4,6 @@
 use std::io::{self, Write};
 
 use clap::Args;
-use serde_json::json;
 use wirescope_core::keyness::{KeynessOptions, keywords};
 use wirescope_core::query::{Query, search};
 use wirescope_core::{Corpus, DocIx};
@@ -109,43 +108,5 @@ pub fn write(
     };
     let stop = args.stopwords.list();
     let found = keywords(corpus, &target, &reference, &options, stop.as_ref());
-    let rows = found.rows.iter().take(args.top);
-    let round = |x: f64| (x * 1000.0).round() / 1000.0;
-    if args.format == Format::Json {
-        for k in rows {
-            let value = json!({
-                "word": corpus.vocab().folded(k.word),
-                "target": k.target,
-                "reference": k.reference,
-                "target_per_million": round(found.target_per_million(k.target)),
-                "reference_per_million": round(found.reference_per_million(k.reference)),
-                "ll": round(k.log_likelihood),
-                "log_ratio": round(k.log_ratio),
-            });
-            writeln!(out, "{value}")?;
-        }
-        return Ok(());
-    }
-    let mut writer = args.format.table(out);
-    writer.write_record([
-        "word",
-        "target",
-        "reference",
-        "target_per_million",
-        "reference_per_million",
-        "ll",
-        "log_ratio",
-    ])?;
-    for k in rows {
-        writer.write_record([
-            corpus.vocab().folded(k.word).to_owned(),
-            k.target.to_string(),
-            k.reference.to_string(),
-            format!("{:.2}", found.target_per_million(k.target)),
-            format!("{:.2}", found.reference_per_million(k.reference)),
-            format!("{:.3}", k.log_likelihood),
-            format!("{:.3}", k.log_ratio),
-        ])?;
-    }
-    writer.flush()
+    args.format.print(&found.table(corpus, args.top), out)
 }

@@ -19,6 +19,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use wirescope_core::freq::{STOPWORD_LANGUAGES, Stopwords};
 use wirescope_core::loader::{Input, LoadOptions, LoadReport};
 use wirescope_core::ngrams::NgramOptions;
+use wirescope_core::table::Table;
 use wirescope_core::workspace::SourceIssue;
 use wirescope_core::{Corpus, Filter, Overlay, Workspace, WorkspaceError};
 
@@ -143,13 +144,13 @@ pub enum Format {
 }
 
 impl Format {
-    /// A writer of rows separated by tabs (TSV) or commas (CSV), quoting
-    /// only the fields that need it.
-    pub fn table<W: Write>(self, out: W) -> csv::Writer<W> {
-        let delimiter = if self == Format::Csv { b',' } else { b'\t' };
-        csv::WriterBuilder::new()
-            .delimiter(delimiter)
-            .from_writer(out)
+    /// Prints a result table in this format.
+    pub fn print(self, table: &Table, out: &mut dyn Write) -> std::io::Result<()> {
+        match self {
+            Format::Tsv => table.write_delimited(b'\t', out),
+            Format::Csv => table.write_delimited(b',', out),
+            Format::Json => table.write_json_lines(out),
+        }
     }
 }
 

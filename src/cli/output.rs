@@ -165,43 +165,8 @@ pub fn freq(
         stopwords: stop,
         min_len,
     };
-    let mut csv_out = (format == Format::Csv).then(|| csv::Writer::from_writer(Vec::new()));
-    match format {
-        Format::Tsv => writeln!(out, "word\tcount\tper_million\tdocuments")?,
-        Format::Csv => {}
-        Format::Json => {}
-    }
-    if let Some(w) = csv_out.as_mut() {
-        w.write_record(["word", "count", "per_million", "documents"])
-            .map_err(io::Error::other)?;
-    }
-    for row in freq::visible(corpus, &list, &view).take(top) {
-        let word = corpus.vocab().folded(row.word);
-        let pm = list.per_million(row.count);
-        match csv_out.as_mut() {
-            Some(w) => w
-                .write_record([
-                    word,
-                    &row.count.to_string(),
-                    &format!("{pm:.2}"),
-                    &row.documents.to_string(),
-                ])
-                .map_err(io::Error::other)?,
-            None if format == Format::Json => writeln!(
-                out,
-                "{}",
-                json!({"word": word, "count": row.count, "per_million": (pm * 100.0).round() / 100.0, "documents": row.documents})
-            )?,
-            None => writeln!(out, "{word}\t{}\t{pm:.2}\t{}", row.count, row.documents)?,
-        }
-    }
-    if let Some(w) = csv_out {
-        out.write_all(
-            &w.into_inner()
-                .map_err(|e| io::Error::other(e.to_string()))?,
-        )?;
-    }
-    Ok(())
+    let rows = freq::visible(corpus, &list, &view).take(top);
+    format.print(&list.table(corpus, rows), out)
 }
 
 /// `ngrams`: the most frequent runs of words in the documents the filter
@@ -229,24 +194,5 @@ pub fn ngrams(
             list.min_freq
         );
     }
-    let rows = list.rows.iter().take(top);
-    if format == Format::Json {
-        for g in rows {
-            let pm = (list.per_million(g.count) * 100.0).round() / 100.0;
-            let value = json!({"ngram": g.text(corpus), "count": g.count, "per_million": pm, "documents": g.documents});
-            writeln!(out, "{value}")?;
-        }
-        return Ok(());
-    }
-    let mut writer = format.table(out);
-    writer.write_record(["ngram", "count", "per_million", "documents"])?;
-    for g in rows {
-        writer.write_record([
-            g.text(corpus),
-            g.count.to_string(),
-            format!("{:.2}", list.per_million(g.count)),
-            g.documents.to_string(),
-        ])?;
-    }
-    writer.flush()
+    format.print(&list.table(corpus, top), out)
 }

@@ -5,8 +5,7 @@ use std::io::{self, Write};
 use std::sync::atomic::AtomicBool;
 
 use clap::Args;
-use serde_json::json;
-use wirescope_core::reprints::{ReprintOptions, reprints};
+use wirescope_core::reprints::{ReprintOptions, reprints, stories_table};
 
 use super::{CorpusArgs, Format, Loaded};
 
@@ -63,60 +62,6 @@ pub fn write(loaded: &Loaded, args: &ReprintsArgs, out: &mut dyn Write) -> io::R
         "wirescope: {} stories published more than once, {copies} documents",
         stories.len()
     );
-    let mut table = (args.format != Format::Json).then(|| args.format.table(Vec::new()));
-    if let Some(w) = table.as_mut() {
-        w.write_record([
-            "story",
-            "copies",
-            "path",
-            "record",
-            "published",
-            "agency",
-            "outlet",
-            "similarity",
-            "title",
-        ])?;
-    }
-    for (n, story) in stories.iter().enumerate() {
-        for (&doc, &sim) in story.docs.iter().zip(&story.similarity) {
-            let fields = corpus.fields(doc, &loaded.overlay);
-            let key = &corpus.doc(doc).key;
-            let published = fields.published.map(|d| d.format("%Y-%m-%d").to_string());
-            match table.as_mut() {
-                Some(w) => w.write_record([
-                    (n + 1).to_string(),
-                    story.docs.len().to_string(),
-                    key.path.to_string(),
-                    key.record.map(|r| r.to_string()).unwrap_or_default(),
-                    published.unwrap_or_default(),
-                    fields.agency.unwrap_or_default().to_owned(),
-                    fields.outlet.unwrap_or_default().to_owned(),
-                    format!("{sim:.2}"),
-                    fields.title.replace(['\t', '\n'], " "),
-                ])?,
-                None => writeln!(
-                    out,
-                    "{}",
-                    json!({
-                        "story": n + 1,
-                        "copies": story.docs.len(),
-                        "path": &*key.path,
-                        "record": key.record,
-                        "published": published,
-                        "agency": fields.agency,
-                        "outlet": fields.outlet,
-                        "similarity": (f64::from(sim) * 100.0).round() / 100.0,
-                        "title": fields.title,
-                    })
-                )?,
-            }
-        }
-    }
-    if let Some(w) = table {
-        out.write_all(
-            &w.into_inner()
-                .map_err(|e| io::Error::other(e.to_string()))?,
-        )?;
-    }
-    Ok(())
+    let table = stories_table(corpus, &loaded.overlay, &stories);
+    args.format.print(&table, out)
 }

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::corpus::Corpus;
 use crate::index::{DocIx, Posting};
 use crate::overlay::Overlay;
+use crate::table::{Cell, Table};
 use crate::vocab::FoldedId;
 
 /// One row of a word list.
@@ -43,6 +44,23 @@ impl WordList {
         } else {
             count as f64 * 1e6 / self.total_tokens as f64
         }
+    }
+}
+
+impl WordList {
+    /// `rows` (the visible ones, in order) as a table: the CLI's and the
+    /// window's CSV.
+    pub fn table<'a>(&self, corpus: &Corpus, rows: impl Iterator<Item = &'a WordFreq>) -> Table {
+        let mut table = Table::new(&["word", "count", "per_million", "documents"]);
+        for row in rows {
+            table.push(vec![
+                corpus.vocab().folded(row.word).into(),
+                row.count.into(),
+                Cell::Num(self.per_million(row.count), 2),
+                row.documents.into(),
+            ]);
+        }
+        table
     }
 }
 

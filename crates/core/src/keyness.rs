@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::corpus::Corpus;
 use crate::freq::{Stopwords, count_subset};
 use crate::index::DocIx;
+use crate::table::{Cell, Table};
 use crate::vocab::FoldedId;
 
 /// Which keywords to list.
@@ -59,6 +60,31 @@ pub struct Keywords {
 }
 
 impl Keywords {
+    /// The first `limit` rows as a table (the CLI's and the window's CSV).
+    pub fn table(&self, corpus: &Corpus, limit: usize) -> Table {
+        let mut table = Table::new(&[
+            "word",
+            "target",
+            "reference",
+            "target_per_million",
+            "reference_per_million",
+            "ll",
+            "log_ratio",
+        ]);
+        for k in self.rows.iter().take(limit) {
+            table.push(vec![
+                corpus.vocab().folded(k.word).into(),
+                k.target.into(),
+                k.reference.into(),
+                Cell::Num(self.target_per_million(k.target), 2),
+                Cell::Num(self.reference_per_million(k.reference), 2),
+                Cell::Num(k.log_likelihood, 3),
+                Cell::Num(k.log_ratio, 3),
+            ]);
+        }
+        table
+    }
+
     /// A target frequency per million target tokens.
     pub fn target_per_million(&self, count: u64) -> f64 {
         per_million(count, self.target_tokens)

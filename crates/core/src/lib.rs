@@ -30,6 +30,7 @@ pub mod reprints;
 pub mod seed;
 pub mod session;
 pub mod stream;
+pub mod table;
 pub mod text;
 pub mod tokenize;
 pub mod tokenized;

@@ -25,6 +25,7 @@ use serde::{Deserialize, Serialize};
 use crate::corpus::Corpus;
 use crate::freq::Stopwords;
 use crate::index::DocIx;
+use crate::table::{Cell, Table};
 use crate::vocab::FoldedId;
 
 /// Longest n-gram counted.
@@ -89,6 +90,20 @@ pub struct NgramList {
 }
 
 impl NgramList {
+    /// The first `limit` rows as a table (the CLI's and the window's CSV).
+    pub fn table(&self, corpus: &Corpus, limit: usize) -> Table {
+        let mut table = Table::new(&["ngram", "count", "per_million", "documents"]);
+        for g in self.rows.iter().take(limit) {
+            table.push(vec![
+                g.text(corpus).into(),
+                g.count.into(),
+                Cell::Num(self.per_million(g.count), 2),
+                g.documents.into(),
+            ]);
+        }
+        table
+    }
+
     /// Occurrences per million tokens.
     pub fn per_million(&self, count: u32) -> f64 {
         if self.total_tokens == 0 {

@@ -26,6 +26,7 @@ use serde::{Deserialize, Serialize};
 use crate::corpus::Corpus;
 use crate::index::DocIx;
 use crate::overlay::Overlay;
+use crate::table::{Cell, Table};
 
 /// Words in a shingle.
 pub const SHINGLE: usize = 5;
@@ -115,6 +116,41 @@ pub fn reprints(
         }
     }
     Some(stories(corpus, overlay, &signed, &mut sets))
+}
+
+/// One row per copy of each story (numbered from 1, in the order given):
+/// the CLI's and the window's CSV.
+pub fn stories_table(corpus: &Corpus, overlay: &Overlay, stories: &[Story]) -> Table {
+    let mut table = Table::new(&[
+        "story",
+        "copies",
+        "path",
+        "record",
+        "published",
+        "agency",
+        "outlet",
+        "similarity",
+        "title",
+    ]);
+    for (n, story) in stories.iter().enumerate() {
+        for (&doc, &similarity) in story.docs.iter().zip(&story.similarity) {
+            let fields = corpus.fields(doc, overlay);
+            let key = &corpus.doc(doc).key;
+            let published = fields.published.map(|d| d.format("%Y-%m-%d").to_string());
+            table.push(vec![
+                (n as u64 + 1).into(),
+                (story.docs.len() as u64).into(),
+                key.path.as_ref().into(),
+                key.record.into(),
+                published.into(),
+                fields.agency.into(),
+                fields.outlet.into(),
+                Cell::Num(f64::from(similarity), 2),
+                fields.title.into(),
+            ]);
+        }
+    }
+    table
 }
 
 /// Joins the documents of one band bucket that are alike enough.

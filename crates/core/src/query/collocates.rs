@@ -26,6 +26,7 @@ use serde::{Deserialize, Serialize};
 use super::search::{Hit, Hits};
 use crate::corpus::Corpus;
 use crate::freq::Stopwords;
+use crate::table::{Cell, Table};
 use crate::vocab::FoldedId;
 
 /// How collocates are ranked.
@@ -160,6 +161,37 @@ pub struct Collocates {
     pub window_tokens: u64,
     /// Tokens in the documents searched (N).
     pub scope_tokens: u64,
+}
+
+impl Collocates {
+    /// The first `limit` rows as a table (the CLI's and the window's CSV).
+    pub fn table(&self, corpus: &Corpus, limit: usize) -> Table {
+        let mut table = Table::new(&[
+            "word",
+            "freq",
+            "left",
+            "right",
+            "corpus_freq",
+            "ll",
+            "mi",
+            "t",
+            "logdice",
+        ]);
+        for c in self.rows.iter().take(limit) {
+            table.push(vec![
+                corpus.vocab().folded(c.word).into(),
+                c.freq().into(),
+                c.left.into(),
+                c.right.into(),
+                c.corpus_freq.into(),
+                Cell::Num(c.log_likelihood, 3),
+                Cell::Num(c.mi, 3),
+                Cell::Num(c.t_score, 3),
+                Cell::Num(c.log_dice, 3),
+            ]);
+        }
+        table
+    }
 }
 
 /// Counts and ranks the collocates of `hits`; words in `stopwords` are
