@@ -1341,3 +1341,42 @@ fn each_analysis_list_exports_as_csv() {
         );
     }
 }
+
+#[test]
+fn the_analysis_tabs_give_the_same_lists_from_the_background() {
+    use wirescope::core::session::AnalysisTab;
+    // Rows of each tab's list, counted on the UI thread (a small corpus)
+    // or on workers (forced, as for a large one).
+    let lists = |background: bool| {
+        let mut harness = dev_harness();
+        if background {
+            harness.state_mut().set_inline_search_docs(0);
+        }
+        harness
+            .state_mut()
+            .push(Command::SetQuery("trump|putin".into()));
+        harness.run();
+        harness.state_mut().session.search.only_docs_with_hits = true;
+        let mut out = Vec::new();
+        for tab in [
+            AnalysisTab::Collocates,
+            AnalysisTab::Ngrams,
+            AnalysisTab::Keywords,
+            AnalysisTab::Reprints,
+        ] {
+            harness.state_mut().session.panels.tab = tab;
+            for _ in 0..1000 {
+                harness.step();
+                if !harness.state().is_computing() && harness.state().list_table(tab).is_ok() {
+                    break;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            out.push(harness.state().list_table(tab).expect("a list"));
+        }
+        out
+    };
+    let (inline, background) = (lists(false), lists(true));
+    assert!(inline.iter().take(3).all(|t| !t.rows.is_empty()));
+    assert_eq!(inline, background);
+}

@@ -4,10 +4,10 @@
 //! Clicking a word searches for it.
 
 use egui_extras::{Column, TableBuilder};
-use wirescope_core::DocIx;
 use wirescope_core::freq::Stopwords;
 use wirescope_core::keyness::{Keywords, keywords};
 use wirescope_core::session::{AnalysisTab, KeywordSettings, Reference};
+use wirescope_core::{Corpus, DocIx, Overlay};
 
 use super::background::Cached;
 use super::{Command, WirescopeApp};
@@ -21,17 +21,34 @@ pub type KeywordsCache = Cached<Key, Keywords>;
 
 /// The reference documents: every document not excluded, less the
 /// target's for [`Reference::Rest`].
-fn reference_docs(app: &WirescopeApp, target: &[DocIx], reference: Reference) -> Vec<DocIx> {
-    let mut in_target = vec![false; app.corpus.len()];
+fn reference_docs(
+    corpus: &Corpus,
+    overlay: &Overlay,
+    target: &[DocIx],
+    reference: Reference,
+) -> Vec<DocIx> {
+    let mut in_target = vec![false; corpus.len()];
     if reference == Reference::Rest {
         for &d in target {
             in_target[d as usize] = true;
         }
     }
-    (0..app.corpus.len() as DocIx)
+    (0..corpus.len() as DocIx)
         .filter(|&d| !in_target[d as usize])
-        .filter(|&d| !app.overlay.is_excluded(&app.corpus.doc(d).key))
+        .filter(|&d| !overlay.is_excluded(&corpus.doc(d).key))
         .collect()
+}
+
+/// The keywords of `target` against the reference the settings name.
+fn compare(
+    corpus: &Corpus,
+    overlay: &Overlay,
+    target: &[DocIx],
+    settings: &KeywordSettings,
+    stop: Option<&Stopwords>,
+) -> Keywords {
+    let reference = reference_docs(corpus, overlay, target, settings.reference);
+    keywords(corpus, target, &reference, &settings.options, stop)
 }
 
 fn refresh(app: &mut WirescopeApp) {
@@ -44,24 +61,24 @@ fn refresh(app: &mut WirescopeApp) {
         return;
     }
     let target = app.derived.rows.clone();
-    let reference = reference_docs(app, &target, key.1.reference);
-    let options = key.1.options.clone();
-    let stop = key.2.clone();
     if app.derived.analyses_inline(&app.corpus) {
-        let found = keywords(&app.corpus, &target, &reference, &options, stop.as_ref());
+        let found = compare(&app.corpus, &app.overlay, &target, &key.1, key.2.as_ref());
         app.ui.keywords.install(key, found);
         return;
     }
-    let corpus = app.corpus.clone();
+    // Listing the reference documents reads every document's key: on the
+    // worker too.
+    let (corpus, overlay) = (app.corpus.clone(), app.overlay.clone());
+    let (settings, stop) = (key.1.clone(), key.2.clone());
     let waker = app.derived.waker.clone();
     app.ui
         .keywords
         .spawn("wirescope-keywords", key, waker, move |_| {
-            Some(keywords(
+            Some(compare(
                 &corpus,
+                &overlay,
                 &target,
-                &reference,
-                &options,
+                &settings,
                 stop.as_ref(),
             ))
         });
