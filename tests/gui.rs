@@ -1380,3 +1380,25 @@ fn the_analysis_tabs_give_the_same_lists_from_the_background() {
     assert!(inline.iter().take(3).all(|t| !t.rows.is_empty()));
     assert_eq!(inline, background);
 }
+
+#[test]
+fn a_smaller_window_keeps_room_for_the_reader_and_the_analysis() {
+    let mut harness = dev_harness();
+    harness
+        .state_mut()
+        .push(Command::SetQuery("president".into()));
+    harness.run();
+    harness.set_size(egui::vec2(1000.0, 650.0));
+    harness.run();
+    harness.run();
+    let reader = harness.get_by_label("Reader").rect();
+    let tab = harness.get_by_label("Word list").rect();
+    let headline = harness.get_by_label("Headline").rect();
+    // The table leaves the right side at least 300 px...
+    assert!(reader.left() <= 1000.0 - 280.0, "reader at {reader:?}");
+    assert!(headline.right() < reader.left());
+    // ...and the analysis panel leaves the reader its header and a few
+    // lines, below which its tabs start.
+    assert!(tab.top() >= reader.bottom() + 100.0, "{reader:?} {tab:?}");
+    assert!(tab.bottom() < 650.0);
+}

@@ -492,23 +492,29 @@ impl WirescopeApp {
     fn panels_ui(&mut self, ui: &mut egui::Ui) {
         let panels = self.session.panels.clone();
         if panels.table {
+            // A panel keeps its size when the window shrinks: the bounds
+            // leave the reader and the analysis room in a smaller window.
+            let width = ui.available_width();
             egui::Panel::left("documents")
                 .resizable(true)
-                .default_size(ui.available_width() * 0.5)
+                .default_size(width * 0.5)
+                .size_range(share(width, 0.25, 200.0)..=width - share(width, 0.3, 320.0))
                 .show(ui, |ui| {
                     table::table_ui(ui, self);
                 });
         }
         egui::CentralPanel::default().show(ui, |ui| {
             if panels.analysis {
-                let height = if panels.reader {
-                    ui.available_height() * 0.5
+                let height = ui.available_height();
+                let (default, max) = if panels.reader {
+                    (height * 0.5, height - share(height, 0.25, 140.0))
                 } else {
-                    ui.available_height()
+                    (height, height)
                 };
                 egui::Panel::bottom("analysis")
                     .resizable(true)
-                    .default_size(height)
+                    .default_size(default)
+                    .size_range(share(height, 0.2, 100.0)..=max)
                     .show(ui, |ui| {
                         words::analysis_ui(ui, self);
                     });
@@ -518,6 +524,12 @@ impl WirescopeApp {
             }
         });
     }
+}
+
+/// `size`, at most `fraction` of `total`: a panel's bound that holds in
+/// a large window and gives way in a small one.
+fn share(total: f32, fraction: f32, size: f32) -> f32 {
+    size.min(total * fraction)
 }
 
 /// Puts the threads the app starts for slow work behind the window's: the
