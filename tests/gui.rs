@@ -1052,18 +1052,8 @@ fn collocates_follow_the_query_in_the_background_and_a_new_query_shows_all_lines
     // Every search and count runs on worker threads, as on large corpora.
     harness.state_mut().set_inline_search_docs(0);
     harness.state_mut().session.panels.tab = wirescope::core::session::AnalysisTab::Collocates;
-    let settle_search = |harness: &mut egui_kittest::Harness<'static, WirescopeApp>| {
-        for _ in 0..1000 {
-            harness.step();
-            if !harness.state().is_computing() && harness.state().ui.collocates.shown().is_some() {
-                break;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(5));
-        }
-        harness.run();
-    };
     harness.state_mut().push(Command::SetQuery("prime".into()));
-    settle_search(&mut harness);
+    settle_jobs(&mut harness);
     assert_eq!(
         collocate_words(&harness).first().map(String::as_str),
         Some("minister")
@@ -1081,7 +1071,7 @@ fn collocates_follow_the_query_in_the_background_and_a_new_query_shows_all_lines
         Some("minister")
     );
     harness.state_mut().push(Command::SetQuery("trump".into()));
-    settle_search(&mut harness);
+    settle_jobs(&mut harness);
     assert!(harness.state().session.kwic.near.is_none());
     assert_eq!(
         harness.state().ui.kwic.order.len(),
@@ -1355,7 +1345,7 @@ fn the_analysis_tabs_give_the_same_lists_from_the_background() {
         harness
             .state_mut()
             .push(Command::SetQuery("trump|putin".into()));
-        harness.run();
+        settle_jobs(&mut harness);
         harness.state_mut().session.search.only_docs_with_hits = true;
         let mut out = Vec::new();
         for tab in [

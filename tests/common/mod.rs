@@ -64,6 +64,21 @@ pub fn settle(harness: &mut Harness<'static, WirescopeApp>) {
     panic!("loading did not finish");
 }
 
+/// Steps frames until no search or count runs in the background (`run`
+/// gives up on an app that keeps asking for frames while a worker runs).
+pub fn settle_jobs(harness: &mut Harness<'static, WirescopeApp>) {
+    for _ in 0..2000 {
+        harness.step();
+        if !harness.state().is_computing() {
+            harness.step();
+            harness.step();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    panic!("the background jobs did not finish");
+}
+
 /// Copies six development articles into `to`.
 pub fn copy_dev_articles(to: &Path) -> Vec<PathBuf> {
     std::fs::create_dir_all(to).unwrap();
