@@ -2,7 +2,8 @@
 //! from). Replacing or dropping the job cancels it, so only the result for
 //! the latest key is ever installed; the UI keeps showing the previous
 //! result meanwhile. Used by the search and the trend chart over large
-//! corpora.
+//! corpora; [`Cached`] wraps the pattern for the dispersion strips and the
+//! analysis tabs.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -80,8 +81,9 @@ impl<K, V> Drop for Job<K, V> {
 }
 
 /// A value computed for a key, on the UI thread or on a worker: the last
-/// value stays shown while the next one is computed. The analysis tabs
-/// (collocates, n-grams, keywords) keep theirs in one.
+/// value stays shown while the next one is computed. The dispersion strips
+/// and the analysis tabs (collocates, n-grams, keywords, reprints) keep
+/// theirs in one.
 pub struct Cached<K, V> {
     shown: Option<(K, Arc<V>)>,
     job: Option<Job<K, Arc<V>>>,

@@ -9,16 +9,16 @@
 use std::sync::Arc;
 
 use egui_extras::{Column, TableBuilder};
-use wirescope_core::freq::Stopwords;
 use wirescope_core::query::{Collocates, MAX_SPAN, Measure, collocates};
 use wirescope_core::session::{AnalysisTab, CollocateSettings, NearWord};
 
 use super::background::Cached;
+use super::words::StopSpec;
 use super::{Command, WirescopeApp};
 
 /// What collocates depend on: the search result, the settings, the
 /// stopword list (language and added words).
-type Key = (u64, CollocateSettings, Option<Stopwords>);
+type Key = (u64, CollocateSettings, Option<StopSpec>);
 
 /// Collocates of the current search.
 pub type CollocatesCache = Cached<Key, Collocates>;
@@ -27,7 +27,7 @@ fn key(app: &WirescopeApp) -> Key {
     let settings = app.session.collocates.clone();
     let stop = settings
         .hide_stopwords
-        .then(|| super::words::stopword_list(&app.session.freq));
+        .then(|| StopSpec::of(&app.session.freq));
     (app.derived.search_generation, settings, stop)
 }
 
@@ -37,7 +37,7 @@ fn refresh(app: &mut WirescopeApp) {
     if !app.ui.collocates.wants(&key) {
         return;
     }
-    let stop = key.2.clone();
+    let stop = key.2.as_ref().map(StopSpec::list);
     let options = key.1.options.clone();
     if app.derived.analyses_inline(&app.corpus) {
         let found = collocates(

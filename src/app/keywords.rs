@@ -10,11 +10,12 @@ use wirescope_core::session::{AnalysisTab, KeywordSettings, Reference};
 use wirescope_core::{Corpus, DocIx, Overlay};
 
 use super::background::Cached;
+use super::words::StopSpec;
 use super::{Command, WirescopeApp};
 
 /// What keywords depend on: the table's rows and the exclusions, the
 /// settings, the stopwords hidden.
-type Key = ((u64, u64, u64), KeywordSettings, Option<Stopwords>);
+type Key = ((u64, u64, u64), KeywordSettings, Option<StopSpec>);
 
 /// Keywords of the table's rows.
 pub type KeywordsCache = Cached<Key, Keywords>;
@@ -55,21 +56,22 @@ fn refresh(app: &mut WirescopeApp) {
     let settings = app.session.keywords.clone();
     let stop = settings
         .hide_stopwords
-        .then(|| super::words::stopword_list(&app.session.freq));
+        .then(|| StopSpec::of(&app.session.freq));
     let key: Key = (app.derived.view_key, settings, stop);
     if !app.ui.keywords.wants(&key) {
         return;
     }
     let target = app.derived.rows.clone();
     if app.derived.analyses_inline(&app.corpus) {
-        let found = compare(&app.corpus, &app.overlay, &target, &key.1, key.2.as_ref());
+        let stop = key.2.as_ref().map(StopSpec::list);
+        let found = compare(&app.corpus, &app.overlay, &target, &key.1, stop.as_ref());
         app.ui.keywords.install(key, found);
         return;
     }
     // Listing the reference documents reads every document's key: on the
     // worker too.
     let (corpus, overlay) = (app.corpus.clone(), app.overlay.clone());
-    let (settings, stop) = (key.1.clone(), key.2.clone());
+    let (settings, stop) = (key.1.clone(), key.2.as_ref().map(StopSpec::list));
     let waker = app.derived.waker.clone();
     app.ui
         .keywords

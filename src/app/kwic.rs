@@ -13,7 +13,7 @@ use wirescope_core::query::{
 };
 use wirescope_core::session::NearWord;
 
-use super::background::{Job, Poll};
+use super::background::Cached;
 use super::{Command, OpenMode, PickKind, WirescopeApp};
 
 /// Cached concordance state for the current query.
@@ -26,16 +26,14 @@ pub struct KwicCache {
     concordance: Option<(u64, Concordance)>,
     /// Display order: indices into the search's hits.
     pub order: Vec<u32>,
-    /// Dispersion strips and what they were computed from.
-    strips: Option<(StripsKey, Vec<Strip>)>,
-    /// Strips being computed in the background (large corpora).
-    strips_job: Option<Job<StripsKey, Vec<Strip>>>,
+    /// Dispersion strips, computed in the background on large corpora.
+    strips: Cached<StripsKey, Vec<Strip>>,
 }
 
 impl KwicCache {
     /// True while dispersion strips are computed in the background.
     pub fn is_busy(&self) -> bool {
-        self.strips_job.is_some()
+        self.strips.is_busy()
     }
 }
 
@@ -258,32 +256,22 @@ fn refresh_strips(app: &mut WirescopeApp, order: StripOrder) {
         app.derived.search_generation,
         app.session.kwic.dispersion_by_hits,
     );
-    let cache = &mut app.ui.kwic;
-    if let Some(job) = &cache.strips_job {
-        match job.poll() {
-            Poll::Done(strips) => {
-                cache.strips = Some((*job.key(), strips));
-                cache.strips_job = None;
-            }
-            Poll::Lost => cache.strips_job = None,
-            Poll::Pending => {}
-        }
-    }
-    if cache.strips.as_ref().is_some_and(|(k, _)| *k == key)
-        || cache.strips_job.as_ref().is_some_and(|j| *j.key() == key)
-    {
+    if !app.ui.kwic.strips.wants(&key) {
         return;
     }
     if app.corpus.len() <= app.derived.inline_limit() {
         let strips = dispersion(&app.corpus, &app.derived.search.hits, order);
-        app.ui.kwic.strips = Some((key, strips));
+        app.ui.kwic.strips.install(key, strips);
         return;
     }
     let (corpus, search) = (app.corpus.clone(), Arc::clone(&app.derived.search));
     let waker = app.derived.waker.clone();
-    app.ui.kwic.strips_job = Job::spawn("wirescope-dispersion", key, waker, move |_| {
-        Some(dispersion(&corpus, &search.hits, order))
-    });
+    app.ui
+        .kwic
+        .strips
+        .spawn("wirescope-dispersion", key, waker, move |_| {
+            Some(dispersion(&corpus, &search.hits, order))
+        });
 }
 
 /// Paints the left context flush against the hit, cut at the cell's left
@@ -315,13 +303,13 @@ pub fn dispersion_ui(ui: &mut egui::Ui, app: &mut WirescopeApp) {
         StripOrder::Document
     };
     refresh_strips(app, order);
-    if app.ui.kwic.strips_job.is_some() {
+    if app.ui.kwic.strips.is_busy() {
         ui.horizontal(|ui| {
             ui.spinner();
             ui.weak("placing the hits…");
         });
     }
-    let Some((_, strips)) = &app.ui.kwic.strips else {
+    let Some(strips) = app.ui.kwic.strips.shown_arc() else {
         return;
     };
     let row_height = 18.0;

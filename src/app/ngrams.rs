@@ -7,17 +7,17 @@
 //! "Analyses"); the shown list stays until the new one is in.
 
 use egui_extras::{Column, TableBuilder};
-use wirescope_core::freq::Stopwords;
 use wirescope_core::ngrams::{MAX_N, NgramList, ngrams};
 use wirescope_core::session::{AnalysisTab, NgramSettings};
 
 use super::background::Cached;
 use super::derived::WordsKey;
+use super::words::StopSpec;
 use super::{Command, WirescopeApp};
 
 /// What n-grams depend on: the documents counted, the settings, the
 /// stopwords at their edges.
-type Key = (WordsKey, NgramSettings, Option<Stopwords>);
+type Key = (WordsKey, NgramSettings, Option<StopSpec>);
 
 /// N-grams of the current view.
 pub type NgramsCache = Cached<Key, NgramList>;
@@ -26,7 +26,7 @@ fn refresh(app: &mut WirescopeApp) {
     let settings = app.session.ngrams.clone();
     let stop = settings
         .hide_stopword_edges
-        .then(|| super::words::stopword_list(&app.session.freq));
+        .then(|| StopSpec::of(&app.session.freq));
     let key: Key = (app.derived.scope_key, settings, stop);
     if !app.ui.ngrams.wants(&key) {
         return;
@@ -36,7 +36,7 @@ fn refresh(app: &mut WirescopeApp) {
         .derived
         .scope_docs(&app.corpus, &app.overlay, scope, selected);
     let options = key.1.options.clone();
-    let stop = key.2.clone();
+    let stop = key.2.as_ref().map(StopSpec::list);
     if app.derived.analyses_inline(&app.corpus) {
         let never = std::sync::atomic::AtomicBool::new(false);
         let list = ngrams(

@@ -113,14 +113,32 @@ pub fn scope_ui(ui: &mut egui::Ui, scope: &mut Scope) {
 
 /// The stopword list the settings ask for (`None` when stopwords show).
 pub fn stopwords_for(settings: &FreqSettings) -> Option<Stopwords> {
-    (!settings.show_stopwords).then(|| stopword_list(settings))
+    (!settings.show_stopwords).then(|| StopSpec::of(settings).list())
 }
 
-/// The word list's stopwords: its language's list and the words added.
-pub fn stopword_list(settings: &FreqSettings) -> Stopwords {
-    let mut list = Stopwords::for_language(&settings.stopword_language);
-    list.extend(settings.extra_stopwords.iter().map(String::as_str));
-    list
+/// What the word list's stopwords are made of (its language and the words
+/// added): the analysis tabs compare it every frame to see whether to count
+/// again, and build the list itself only when they do.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StopSpec {
+    language: String,
+    extra: Vec<String>,
+}
+
+impl StopSpec {
+    pub fn of(settings: &FreqSettings) -> Self {
+        Self {
+            language: settings.stopword_language.clone(),
+            extra: settings.extra_stopwords.clone(),
+        }
+    }
+
+    /// The language's list and the words added.
+    pub fn list(&self) -> Stopwords {
+        let mut list = Stopwords::for_language(&self.language);
+        list.extend(self.extra.iter().map(String::as_str));
+        list
+    }
 }
 
 /// The visible word rows: (word, count, per million, documents).

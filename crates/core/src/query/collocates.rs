@@ -228,14 +228,16 @@ pub fn collocates(
             }
         }
     }
-    let all = hits.selected.len() == corpus.len();
-    let (freqs, scope_tokens) = if all {
-        let index = corpus.index();
-        let freqs = (0..n_words as FoldedId).map(|w| index.total(w)).collect();
-        (freqs, index.total_tokens())
-    } else {
-        let (counts, _, total) = crate::freq::count_subset(corpus, &hits.selected);
-        (counts, total)
+    // Frequencies in the searched documents: the index's totals when that
+    // is every document (read for the words found near the hits only),
+    // else one count over them.
+    let index = corpus.index();
+    let subset = (hits.selected.len() != corpus.len())
+        .then(|| crate::freq::count_subset(corpus, &hits.selected));
+    let scope_tokens = subset.as_ref().map_or(index.total_tokens(), |s| s.2);
+    let corpus_freq = |w: usize| match &subset {
+        Some((counts, _, _)) => counts[w],
+        None => index.total(w as FoldedId),
     };
     let table = Totals {
         node: hits.len() as u64,
@@ -247,7 +249,7 @@ pub fn collocates(
         .enumerate()
         .filter(|(_, (l, r))| l + r >= options.min_freq.max(1))
         .filter(|(w, _)| !stopwords.is_some_and(|s| s.contains(vocab.folded(*w as FoldedId))))
-        .map(|(w, &(l, r))| table.score(w as FoldedId, l, r, freqs[w]))
+        .map(|(w, &(l, r))| table.score(w as FoldedId, l, r, corpus_freq(w)))
         .collect();
     let measure = options.measure;
     rows.sort_by(|a, b| {
