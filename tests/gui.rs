@@ -1392,3 +1392,32 @@ fn a_smaller_window_keeps_room_for_the_reader_and_the_analysis() {
     assert!(tab.top() >= reader.bottom() + 100.0, "{reader:?} {tab:?}");
     assert!(tab.bottom() < 650.0);
 }
+
+/// The reader's metadata takes two columns when the reader is wide enough
+/// (who, then when and where), and one in a narrow reader.
+#[test]
+fn the_reader_lays_out_its_fields_in_two_columns_when_wide() {
+    let mut harness = dev_harness();
+    let field = |harness: &egui_kittest::Harness<'static, WirescopeApp>, label: &str| {
+        harness
+            .get_all_by_label(label)
+            .map(|n| n.rect())
+            .max_by(|a, b| a.left().total_cmp(&b.left()))
+            .expect("field label")
+    };
+    let (byline, published) = (field(&harness, "Byline"), field(&harness, "Published"));
+    assert!(
+        (byline.top() - published.top()).abs() < 1.0,
+        "{byline:?} {published:?}"
+    );
+    assert!(published.left() > byline.right() + 100.0);
+    harness.set_size(egui::vec2(760.0, 650.0));
+    harness.run();
+    harness.run();
+    let (byline, published) = (field(&harness, "Byline"), field(&harness, "Published"));
+    assert!(
+        published.top() > byline.top() + 40.0,
+        "{byline:?} {published:?}"
+    );
+    assert!((published.left() - byline.left()).abs() < 1.0);
+}

@@ -283,75 +283,72 @@ fn header_ui(
     in_heading
 }
 
+/// Reader width from which the fields are shown in two columns (who, then
+/// when and where), so the body starts higher up.
+const TWO_COLUMNS_WIDTH: f32 = 460.0;
+
+/// One metadata row: label, value shown, where it came from, and whether
+/// the user corrected it.
+type MetaRow<'a> = (&'static str, Option<String>, &'a Provenance, bool);
+
 /// The fields as shown (corrections applied; hover says where each came
 /// from), the file and its duplicates.
 fn metadata_ui(ui: &mut egui::Ui, app: &WirescopeApp, doc: &Document, doc_ix: DocIx) {
     let fields = app.corpus.fields(doc_ix, &app.overlay);
     let fix = app.overlay.correction(&doc.key);
-    egui::Grid::new(("meta", doc_ix))
+    let fixed = |pick: fn(&wirescope_core::Correction) -> bool| fix.is_some_and(pick);
+    let date = |d: chrono::NaiveDate| d.format("%-d %B %Y").to_string();
+    let rows: [MetaRow; 6] = [
+        (
+            "Byline",
+            fields.byline.map(str::to_owned),
+            &doc.fields.byline.from,
+            false,
+        ),
+        (
+            "Agency",
+            fields.agency.map(str::to_owned),
+            &doc.fields.agency.from,
+            fixed(|c| c.agency.is_some()),
+        ),
+        (
+            "Outlet",
+            fields.outlet.map(str::to_owned),
+            &doc.fields.outlet.from,
+            fixed(|c| c.outlet.is_some()),
+        ),
+        (
+            "Published",
+            fields.published.map(date),
+            &doc.fields.published.from,
+            fixed(|c| c.published.is_some()),
+        ),
+        (
+            "Dateline",
+            fields.dateline.map(str::to_owned),
+            &doc.fields.dateline.from,
+            fixed(|c| c.dateline.is_some()),
+        ),
+        (
+            "Captured",
+            doc.fields.captured.get().copied().map(date),
+            &doc.fields.captured.from,
+            false,
+        ),
+    ];
+    let (who, when) = rows.split_at(3);
+    if ui.available_width() >= TWO_COLUMNS_WIDTH {
+        ui.columns(2, |columns| {
+            fields_grid(&mut columns[0], ("meta", doc_ix, 0), who);
+            fields_grid(&mut columns[1], ("meta", doc_ix, 1), when);
+        });
+    } else {
+        fields_grid(ui, ("meta", doc_ix, 0), &rows);
+    }
+    egui::Grid::new(("file", doc_ix))
         .num_columns(2)
         .spacing([12.0, 2.0])
         .show(ui, |ui| {
-            let fixed = |pick: fn(&wirescope_core::Correction) -> bool| fix.is_some_and(pick);
-            let date = |d: chrono::NaiveDate| d.format("%-d %B %Y").to_string();
-            // (label, value shown, where it came from, corrected by the user)
-            let rows = [
-                (
-                    "Byline",
-                    fields.byline.map(str::to_owned),
-                    &doc.fields.byline.from,
-                    false,
-                ),
-                (
-                    "Agency",
-                    fields.agency.map(str::to_owned),
-                    &doc.fields.agency.from,
-                    fixed(|c| c.agency.is_some()),
-                ),
-                (
-                    "Outlet",
-                    fields.outlet.map(str::to_owned),
-                    &doc.fields.outlet.from,
-                    fixed(|c| c.outlet.is_some()),
-                ),
-                (
-                    "Published",
-                    fields.published.map(date),
-                    &doc.fields.published.from,
-                    fixed(|c| c.published.is_some()),
-                ),
-                (
-                    "Dateline",
-                    fields.dateline.map(str::to_owned),
-                    &doc.fields.dateline.from,
-                    fixed(|c| c.dateline.is_some()),
-                ),
-                (
-                    "Captured",
-                    doc.fields.captured.get().copied().map(date),
-                    &doc.fields.captured.from,
-                    false,
-                ),
-            ];
-            for (label, value, from, corrected) in rows {
-                ui.weak(label);
-                let source = if corrected {
-                    format!("From {}", Provenance::User.describe())
-                } else {
-                    format!("From {}", from.describe())
-                };
-                ui.horizontal(|ui| {
-                    match &value {
-                        Some(v) => ui.label(v).on_hover_text(&source),
-                        None if corrected => ui.weak("—").on_hover_text(&source),
-                        None => ui.weak("—").on_hover_text("not found"),
-                    };
-                    if corrected {
-                        ui.weak("corrected").on_hover_text(&source);
-                    }
-                });
-                ui.end_row();
-            }
             ui.weak("File");
             ui.label(doc.key.to_string()).on_hover_text(format!(
                 "{} · {} · {} bytes",
@@ -369,6 +366,35 @@ fn metadata_ui(ui: &mut egui::Ui, app: &WirescopeApp, doc: &Document, doc_ix: Do
                     ui.visuals().warn_fg_color,
                     format!("same content as {}", names.join(", ")),
                 );
+                ui.end_row();
+            }
+        });
+}
+
+/// A grid of field rows, each with its source on hover and "corrected"
+/// beside a value the user set.
+fn fields_grid(ui: &mut egui::Ui, id: (&str, DocIx, u8), rows: &[MetaRow]) {
+    egui::Grid::new(id)
+        .num_columns(2)
+        .spacing([12.0, 2.0])
+        .show(ui, |ui| {
+            for (label, value, from, corrected) in rows {
+                ui.weak(*label);
+                let source = if *corrected {
+                    format!("From {}", Provenance::User.describe())
+                } else {
+                    format!("From {}", from.describe())
+                };
+                ui.horizontal_wrapped(|ui| {
+                    match value {
+                        Some(v) => ui.label(v).on_hover_text(&source),
+                        None if *corrected => ui.weak("—").on_hover_text(&source),
+                        None => ui.weak("—").on_hover_text("not found"),
+                    };
+                    if *corrected {
+                        ui.weak("corrected").on_hover_text(&source);
+                    }
+                });
                 ui.end_row();
             }
         });
