@@ -5,6 +5,9 @@
 //! maps to one canonical name. Names that are not wire services (a
 //! reporter, "Our Correspondent") map to nothing.
 
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
 use crate::article::util::{clean, fold_key};
 
 /// Canonical name and the folded spellings that mean it.
@@ -174,15 +177,52 @@ const SUFFIXES: &[&str] = &[
     " correspondent",
 ];
 
-fn lookup(key: &str) -> Option<&'static str> {
-    let key = key.trim();
-    if key.is_empty() {
-        return None;
-    }
-    AGENCIES
+/// Canonical agency by folded spelling: [`AGENCIES`] turned around.
+static BY_SPELLING: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    let spellings = AGENCIES
         .iter()
-        .find(|(_, names)| names.contains(&key))
-        .map(|(name, _)| *name)
+        .flat_map(|&(name, keys)| keys.iter().map(move |&key| (key, name)));
+    spellings.collect()
+});
+
+/// Every word of a spelling or a prefix: the first word of anything
+/// [`exact_agency`] accepts is one of them.
+static FIRST_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    let spellings = AGENCIES.iter().flat_map(|(_, keys)| keys.iter());
+    spellings
+        .chain(PREFIXES)
+        .flat_map(|s| s.split_whitespace())
+        .collect()
+});
+
+fn lookup(key: &str) -> Option<&'static str> {
+    BY_SPELLING.get(key.trim()).copied()
+}
+
+/// False when the ASCII line `s` cannot name an agency, because the first
+/// word that [`exact_agency`] would read in it (folded as [`fold_key`]
+/// folds it, and cut at `&` as its parts are) starts no spelling or prefix.
+/// True for any line that is not ASCII: it is left to the full rules.
+fn may_name_agency(s: &str) -> bool {
+    if !s.is_ascii() {
+        return true;
+    }
+    let mut word = [0u8; 16];
+    let mut len = 0;
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() {
+            if len == word.len() {
+                return false;
+            }
+            word[len] = b.to_ascii_lowercase();
+            len += 1;
+        } else if matches!(b, b'.' | b'\'') {
+            // Dropped inside a word: "A.F.P." is "afp".
+        } else if len > 0 {
+            break;
+        }
+    }
+    std::str::from_utf8(&word[..len]).is_ok_and(|w| FIRST_WORDS.contains(w))
 }
 
 fn strip_affixes(key: &str) -> &str {
@@ -209,9 +249,17 @@ pub(crate) fn exact_agency(s: &str) -> Option<&'static str> {
     // Agency names hold no digits and few words ("Agence France-Presse /
     // Associated Press of Pakistan" has seven): most lines are settled
     // here, before any string is built.
-    if s.bytes().any(|b| b.is_ascii_digit()) || s.split_whitespace().nth(MAX_WORDS).is_some() {
+    if s.bytes().any(|b| b.is_ascii_digit())
+        || s.split_whitespace().nth(MAX_WORDS).is_some()
+        || !may_name_agency(s)
+    {
         return None;
     }
+    exact_agency_unfiltered(s)
+}
+
+/// [`exact_agency`] without its quick refusals.
+fn exact_agency_unfiltered(s: &str) -> Option<&'static str> {
     let s = clean(s);
     if s.is_empty() || s.len() > 80 {
         return None;
@@ -299,6 +347,68 @@ mod tests {
         assert_eq!(exact_agency("By Reuters"), Some("Reuters"));
         assert_eq!(exact_agency("Russia bans AFP, Reuters"), None);
         assert_eq!(exact_agency("By Jane Doe, Reuters"), None);
+    }
+
+    /// The quick refusal of [`exact_agency`] never refuses a line that the
+    /// full rules accept: every spelling, with prefixes, suffixes,
+    /// brackets, dots and a second agency after each separator.
+    #[test]
+    fn the_first_word_filter_refuses_no_agency() {
+        assert_eq!(
+            BY_SPELLING.len(),
+            AGENCIES.iter().map(|(_, k)| k.len()).sum::<usize>()
+        );
+        assert!(FIRST_WORDS.iter().all(|w| !w.is_ascii() || w.len() <= 16));
+        let mut lines = Vec::new();
+        for (name, keys) in AGENCIES {
+            for key in keys.iter().copied().chain([*name]) {
+                let title: String = key
+                    .split(' ')
+                    .map(|w| {
+                        let mut c = w.chars();
+                        c.next()
+                            .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                for form in [key.to_owned(), title.clone(), key.to_uppercase()] {
+                    lines.push(form.clone());
+                    lines.push(format!("({form})"));
+                    lines.push(format!("/{form}/"));
+                    lines.push(format!("'{form}'"));
+                    for prefix in PREFIXES {
+                        lines.push(format!("{prefix}{form}"));
+                        lines.push(format!("{}{form}", prefix.to_uppercase()));
+                    }
+                    for suffix in SUFFIXES {
+                        lines.push(format!("{form}{suffix}"));
+                    }
+                    for sep in [",", "/", "|", "&", " & ", " / "] {
+                        lines.push(format!("{form}{sep}Reuters"));
+                        lines.push(format!("AFP{sep}{form}"));
+                    }
+                }
+            }
+        }
+        lines.extend(
+            [
+                "A.F.P.",
+                "A.P.",
+                "ITAR-TASS",
+                "AP&Reuters",
+                "Agence France-Presse",
+            ]
+            .map(String::from),
+        );
+        let mut accepted = 0;
+        for line in &lines {
+            if let Some(name) = exact_agency_unfiltered(line) {
+                accepted += 1;
+                assert!(may_name_agency(line), "{line} ({name}) refused");
+                assert_eq!(exact_agency(line), Some(name), "{line}");
+            }
+        }
+        assert!(accepted > lines.len() / 2, "{accepted} of {}", lines.len());
     }
 
     #[test]
