@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 
-use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Decoded text plus what the decoder had to do.
@@ -150,6 +150,7 @@ pub(crate) fn guess_legacy(bytes: &[u8]) -> &'static Encoding {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     let mut fed = 0;
     let mut rest = bytes;
+    let mut sample = Vec::new();
     while fed < BUDGET_BYTES {
         let Some(first) = rest.iter().position(|b| !b.is_ascii()) else {
             break;
@@ -157,11 +158,61 @@ pub(crate) fn guess_legacy(bytes: &[u8]) -> &'static Encoding {
         let start = memchr::memrchr(b'\n', &rest[..first]).map_or(0, |i| i + 1);
         let end = memchr::memchr(b'\n', &rest[first..]).map_or(rest.len(), |i| first + i + 1);
         detector.feed(&rest[start..end], false);
+        if sample.len() < SAMPLE_BYTES {
+            sample.extend_from_slice(&rest[start..end]);
+        }
         fed += end - start;
         rest = &rest[end..];
     }
     detector.feed(&[], true);
-    detector.guess(None, chardetng::Utf8Detection::Allow)
+    let guess = detector.guess(None, chardetng::Utf8Detection::Allow);
+    prefer_windows_1252(guess, &sample)
+}
+
+/// Bytes of non-ASCII lines kept to check a Central European guess.
+const SAMPLE_BYTES: usize = 16 * 1024;
+
+/// Latin-script encodings that chardetng may pick for Western text whose
+/// only non-ASCII bytes are a few symbols.
+const OTHER_LATIN: [&Encoding; 4] = [
+    encoding_rs::WINDOWS_1250,
+    encoding_rs::ISO_8859_2,
+    encoding_rs::WINDOWS_1257,
+    encoding_rs::ISO_8859_13,
+];
+
+/// Windows-1252 instead of another Latin `guess` when that guess makes
+/// letters stand alone that Windows-1252 reads as symbols.
+///
+/// With little evidence chardetng reads a British page whose only
+/// non-ASCII bytes are `£` (0xA3) and `»` (0xBB) as Windows-1250, where
+/// they are `Ł` and `ť`: "earn Ł650,000", "Home ť World". A letter with no
+/// letter on either side is rare in any Latin language written with such
+/// letters, and common in these misreadings.
+fn prefer_windows_1252(guess: &'static Encoding, sample: &[u8]) -> &'static Encoding {
+    if !OTHER_LATIN.contains(&guess) {
+        return guess;
+    }
+    let lone =
+        |encoding: &'static Encoding| lone_letters(&encoding.decode_without_bom_handling(sample).0);
+    if lone(WINDOWS_1252) < lone(guess) {
+        WINDOWS_1252
+    } else {
+        guess
+    }
+}
+
+/// Non-ASCII letters with no letter before or after them.
+fn lone_letters(text: &str) -> usize {
+    let chars: Vec<char> = text.chars().collect();
+    let letter = |i: Option<usize>| {
+        i.and_then(|i| chars.get(i))
+            .is_some_and(|c| c.is_alphabetic())
+    };
+    (0..chars.len())
+        .filter(|&i| !chars[i].is_ascii() && chars[i].is_alphabetic())
+        .filter(|&i| !letter(i.checked_sub(1)) && !letter(Some(i + 1)))
+        .count()
 }
 
 /// UTF-16 without a BOM: many NULs at alternating positions.
@@ -333,6 +384,31 @@ mod tests {
             decoded.text
         );
         assert!(decoded.text.contains("café"));
+    }
+
+    /// Pages whose only non-ASCII bytes are `£` or `»` are Windows-1252,
+    /// though chardetng alone reads them as Windows-1250 ("Ł650,000");
+    /// real Central European text stays Windows-1250.
+    #[test]
+    fn pound_and_guillemet_pages_are_windows_1252() {
+        for text in [
+            "Osborne to earn £650,000 a year advising US firm\n\nBy Reuters\n\nLONDON: The former chancellor.\n",
+            "Home » World\n\nPutin proposes pact\n\nMOSCOW: Russia proposed a pact.\n",
+        ] {
+            let (bytes, _, _) = WINDOWS_1252.encode(text);
+            let decoded = decode_bytes(&bytes).unwrap();
+            assert_eq!(decoded.text, text);
+            assert_eq!(decoded.encoding, "windows-1252");
+        }
+        for text in [
+            "Předseda vlády řekl, že Česká republika podpoří Ukrajinu. Žádné další sankce nebudou.\n",
+            "Prezydent Łódź odwiedził. Rząd ogłosił, że pomoc dla Ukrainy będzie większa niż wcześniej.\n",
+        ] {
+            let (bytes, _, _) = encoding_rs::WINDOWS_1250.encode(text);
+            let decoded = decode_bytes(&bytes).unwrap();
+            assert_eq!(decoded.text, text);
+            assert_eq!(decoded.encoding, "windows-1250");
+        }
     }
 
     #[test]

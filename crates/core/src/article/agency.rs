@@ -173,6 +173,7 @@ const SUFFIXES: &[&str] = &[
     " reporter",
     " report",
     " wire",
+    " news agency",
     " news service",
     " correspondent",
 ];
@@ -225,19 +226,25 @@ fn may_name_agency(s: &str) -> bool {
     std::str::from_utf8(&word[..len]).is_ok_and(|w| FIRST_WORDS.contains(w))
 }
 
-fn strip_affixes(key: &str) -> &str {
+/// The agency a folded key names once its prefixes ("by", "via") are
+/// stripped, and failing that once its suffixes ("staff", "news agency")
+/// are too: a suffix may be part of the name ("Indo-Asian News Service").
+fn lookup_affixed(key: &str) -> Option<&'static str> {
     let mut key = key.trim();
     for prefix in PREFIXES {
         if let Some(rest) = key.strip_prefix(prefix) {
             key = rest.trim();
         }
     }
+    if let Some(name) = lookup(key) {
+        return Some(name);
+    }
     for suffix in SUFFIXES {
         if let Some(rest) = key.strip_suffix(suffix) {
             key = rest.trim();
         }
     }
-    key
+    lookup(key)
 }
 
 /// Most words of a line that [`exact_agency`] reads as agencies.
@@ -264,13 +271,13 @@ fn exact_agency_unfiltered(s: &str) -> Option<&'static str> {
     if s.is_empty() || s.len() > 80 {
         return None;
     }
-    if let Some(name) = lookup(strip_affixes(&fold_key(&s))) {
+    if let Some(name) = lookup_affixed(&fold_key(&s)) {
         return Some(name);
     }
     let lower = s.to_lowercase();
     let mut parts = lower
         .split([',', '/', '|', '&'])
-        .map(|p| lookup(strip_affixes(&fold_key(p))));
+        .map(|p| lookup_affixed(&fold_key(p)));
     let first = parts.next().flatten()?;
     parts.all(|p| p.is_some()).then_some(first)
 }
@@ -292,7 +299,7 @@ pub fn normalize_agency(s: &str) -> Option<&'static str> {
         return None;
     }
     let key = fold_key(&s);
-    if let Some(name) = lookup(strip_affixes(&key)) {
+    if let Some(name) = lookup_affixed(&key) {
         return Some(name);
     }
     // "By Jane Doe, Reuters", "AFP/Reuters", "Jane Doe with AFP": first agency part.
@@ -301,7 +308,7 @@ pub fn normalize_agency(s: &str) -> Option<&'static str> {
         .split([',', '/', '|', ';', '+', '&', '(', ')', '—', '–'])
         .flat_map(|part| part.split(" and "))
         .flat_map(|part| part.split(" with "))
-        .find_map(|part| lookup(strip_affixes(&fold_key(part))))
+        .find_map(|part| lookup_affixed(&fold_key(part)))
 }
 
 #[cfg(test)]
@@ -326,6 +333,9 @@ mod tests {
             ("Reuters staff", "Reuters"),
             ("By Xinhua", "Xinhua"),
             ("Press Trust of India", "PTI"),
+            ("By Indo-Asian News Service", "IANS"),
+            ("AFP News Agency", "AFP"),
+            ("Anadolu Agency", "Anadolu"),
             ("DPA", "dpa"),
             ("(CNN)", "CNN"),
             ("By Jane Doe, Reuters", "Reuters"),

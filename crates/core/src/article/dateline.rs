@@ -192,7 +192,9 @@ fn place_from_prefix(prefix: &str, marked: bool) -> Option<String> {
 /// September 26, 2020 00:15 IST"): capitals or a known place, then a comma.
 pub(crate) fn place_before_date(before: &str) -> Option<String> {
     let prefix = before.trim_end().strip_suffix(',')?.trim();
-    if !is_all_caps(prefix) && !is_known_place(prefix) {
+    // "TUESDAY, JULY 16, 2002": a weekday, not a place.
+    let weekday = crate::article::dates::WEEKDAYS.contains(&prefix.to_lowercase().as_str());
+    if weekday || !is_all_caps(prefix) && !is_known_place(prefix) {
         return None;
     }
     place_from_prefix(prefix, true)
@@ -457,6 +459,16 @@ mod tests {
 
     fn agency(s: &str) -> Option<&'static str> {
         parse_dateline(s).and_then(|d| d.agency)
+    }
+
+    #[test]
+    fn a_weekday_before_a_date_is_no_place() {
+        assert_eq!(
+            place_before_date("NEW DELHI, "),
+            Some("NEW DELHI".to_owned())
+        );
+        assert_eq!(place_before_date("TUESDAY, "), None);
+        assert_eq!(place_before_date("Thu, "), None);
     }
 
     #[test]

@@ -53,6 +53,9 @@ pub(crate) enum DateLabel {
     None,
     Published,
     Updated,
+    /// The day the page was viewed or saved: "Today: Wednesday, Apr 25,
+    /// 2018", "Accessed 26 September 2020".
+    Captured,
 }
 
 /// A line that is a date.
@@ -102,7 +105,7 @@ static TIME: LazyLock<Option<Regex>> = LazyLock::new(|| {
         .ok()
 });
 
-const WEEKDAYS: &[&str] = &[
+pub(crate) const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -219,6 +222,17 @@ const UPDATED_WORDS: &[&str] = &[
     "更新",
     "更新于",
     "更新时间",
+];
+/// Labels of the day a page was viewed, saved or printed, not published.
+const CAPTURED_WORDS: &[&str] = &[
+    "today",
+    "accessed",
+    "retrieved",
+    "saved",
+    "captured",
+    "printed",
+    "downloaded",
+    "viewed",
 ];
 const OTHER_NOISE: &[&str] = &[
     "on", "at", "date", "time", "am", "pm", "a", "m", "p", "hrs", "hours", "utc", "gmt", "ist",
@@ -374,6 +388,10 @@ fn noise_around(rest: &str) -> Option<(bool, DateLabel)> {
         } else if UPDATED_WORDS.contains(&token) {
             if label == DateLabel::None {
                 label = DateLabel::Updated;
+            }
+        } else if CAPTURED_WORDS.contains(&token) {
+            if label == DateLabel::None {
+                label = DateLabel::Captured;
             }
         } else if !OTHER_NOISE.contains(&token) {
             return None;

@@ -187,9 +187,12 @@ fn is_breadcrumb(s: &str, sep: char) -> bool {
     parts >= 2
 }
 
-/// The separator a breadcrumb would use: the first of these that occurs.
+/// Breadcrumb separators, in the order [`breadcrumb_separator`] tries them.
+const SEPARATORS: [char; 8] = ['>', '»', '›', '/', '|', '→', '•', '·'];
+
+/// The separator a breadcrumb would use: the first of [`SEPARATORS`] that
+/// occurs.
 fn breadcrumb_separator(s: &str) -> Option<char> {
-    const SEPARATORS: [char; 6] = ['>', '»', '›', '/', '|', '→'];
     // Vectorised scans: a byte loop here was a quarter of the rules' time.
     let ascii_only = s.is_ascii() && memchr::memchr3(b'>', b'/', b'|', s.as_bytes()).is_none();
     if ascii_only {
@@ -608,6 +611,8 @@ fn may_be_furniture(line: &str) -> bool {
                 '»' => 1 << 1,
                 '›' => 1 << 2,
                 '→' => 1 << 5,
+                '•' => 1 << 6,
+                '·' => 1 << 7,
                 _ => 0,
             };
         }
@@ -616,8 +621,7 @@ fn may_be_furniture(line: &str) -> bool {
         }
     }
     // The first separator in `breadcrumb_separator`'s order.
-    let separator = (separators != 0)
-        .then(|| ['>', '»', '›', '/', '|', '→'][separators.trailing_zeros() as usize]);
+    let separator = (separators != 0).then(|| SEPARATORS[separators.trailing_zeros() as usize]);
     key.runs == 0
         || key.bytes + key.runs - 1 <= MAX_FURNITURE_KEY
         || key.first_may_count
@@ -1068,6 +1072,8 @@ mod tests {
             "dawn.com",
             "Home > World > Asia",
             "Home / World",
+            "Home • World",
+            "Home · Europe · Ukraine",
             "12 Comments",
             "5 min read",
             "3-4 minutes",

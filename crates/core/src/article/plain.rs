@@ -148,6 +148,29 @@ fn combined_meta(text: &str) -> Option<Meta> {
             meta(date_line(&format!("{before}{date}")), parse_byline(credit))
         })
         .or_else(|| date_among_parts(text, &range))
+        .or_else(|| byline_then_date_line(text, range.start))
+}
+
+/// "By AFP - Saturday, September 26, 2020", "By TASS - Published on March
+/// 15, 2017": a byline, a separator, then a whole date line with its
+/// weekday or label. The first separator (from the left) that leaves a
+/// byline before it and a date line after it splits the line.
+fn byline_then_date_line(text: &str, date_start: usize) -> Option<Meta> {
+    const SEPARATORS: [&str; 9] = [" - ", " – ", " — ", " | ", " • ", " · ", " / ", "  ", ", "];
+    let before = &text[..date_start];
+    let mut cuts: Vec<(usize, usize)> = SEPARATORS
+        .iter()
+        .flat_map(|sep| before.match_indices(sep).map(|(at, sep)| (at, sep.len())))
+        .collect();
+    cuts.sort_unstable();
+    cuts.into_iter().find_map(|(at, len)| {
+        let date = date_line(&text[at + len..])?;
+        let byline = parse_byline(strip_labels(&text[..at]))?;
+        Some(Meta {
+            date: Some(date),
+            byline: Some(byline),
+        })
+    })
 }
 
 /// A line of parts between bars, one of them the date and the rest a
@@ -326,9 +349,17 @@ fn is_pre_headline_meta(es: &[Entry<'_>], k: usize, cands: &[usize]) -> bool {
     }
 }
 
-/// True when a headline follows entry `k` (see [`is_pre_headline_meta`]).
+/// True when a headline follows entry `k` (see [`is_pre_headline_meta`]),
+/// past any more date lines: a site's name, the day the page was saved,
+/// then the article's date above its headline ("Daily Pakistan", "Tuesday
+/// January 23, 2018", "15/03/2017", headline).
 fn headline_follows(es: &[Entry<'_>], k: usize) -> bool {
-    next_significant(es, k + 1).is_some_and(|n| {
+    let date_only = |n: usize| meta_of(es, n).is_some_and(|m| m.byline.is_none());
+    let mut next = next_significant(es, k + 1);
+    while let Some(n) = next.filter(|&n| date_only(n)) {
+        next = next_significant(es, n + 1);
+    }
+    next.is_some_and(|n| {
         let meta_after =
             next_significant(es, n + 1).is_some_and(|m| matches!(es[m].kind(), Kind::Meta(_)));
         // A short Title Case line is a headline when the byline or date
@@ -395,12 +426,19 @@ fn is_sentence(text: &str) -> bool {
 /// short Title Case headline ("My First Time Abroad") looks like a site
 /// label: when it comes first and nothing but sentences follow, it is the
 /// headline; a label further down is a section heading ("Reference").
-fn pick_title(es: &[Entry<'_>], cands: &[usize]) -> Option<usize> {
+/// When only labels stand above the byline or date block, the one right
+/// above it is the headline and those before it are the site's name or a
+/// banner ("The Express Tribune", "Smoggy New Year", "By Jane Doe").
+fn pick_title(es: &[Entry<'_>], cands: &[usize], above_meta: bool) -> Option<usize> {
     let label = |c: &usize| is_short_label(es[*c].text());
     let sentence = |c: &usize| is_sentence(es[*c].text());
+    // A field of the page's own ("Author: Russell King") is no headline.
+    let field = |c: &usize| es[*c].text().contains(':');
+    let only_labels = above_meta && cands.len() > 1 && cands.iter().all(label);
     cands
         .iter()
         .find(|c| !label(c) && !sentence(c))
+        .or_else(|| cands.last().filter(|c| only_labels && !field(c)))
         .or_else(|| cands.first().filter(|c| !sentence(c)))
         .or_else(|| cands.iter().find(|c| !label(c)))
         .or_else(|| cands.last())
@@ -428,8 +466,8 @@ fn headline_below_page_title(es: &[Entry<'_>], cands: &[usize], title: usize) ->
 }
 
 /// [`pick_title`], then the page's own headline below a page title.
-fn pick_headline(es: &[Entry<'_>], cands: &[usize]) -> Option<usize> {
-    let title = pick_title(es, cands)?;
+fn pick_headline(es: &[Entry<'_>], cands: &[usize], above_meta: bool) -> Option<usize> {
+    let title = pick_title(es, cands, above_meta)?;
     Some(headline_below_page_title(es, cands, title).unwrap_or(title))
 }
 
@@ -464,7 +502,7 @@ fn analyse(es: &[Entry<'_>]) -> Header {
     let Some(first) = first else { return h };
     let (cands, meta_at) = candidates(es, first, &mut h.pre);
     if let Some(m) = meta_at {
-        h.title = pick_headline(es, &cands);
+        h.title = pick_headline(es, &cands, true);
         h.subtitle = cands
             .iter()
             .copied()
@@ -476,7 +514,7 @@ fn analyse(es: &[Entry<'_>]) -> Header {
             .copied()
             .take_while(|&c| headline_like(&es[c]))
             .collect();
-        h.title = pick_headline(es, &heads);
+        h.title = pick_headline(es, &heads, false);
         h.body = match h.title {
             Some(t) => body_from(es, t + 1, &mut h.metas),
             None => Some(first),
@@ -510,25 +548,54 @@ fn resolve_dates(es: &[Entry<'_>], h: &Header, fields: &mut ArticleFields) {
             .and_then(|b| meta_of(es, b))
             .is_some_and(|m| m.byline.is_some() && m.date.is_none())
     };
+    let captured_label = |d: &DateLine| d.label == DateLabel::Captured;
     let published = metas
         .iter()
         .find(|(_, _, d)| d.label == DateLabel::Published)
-        .or_else(|| metas.iter().find(|(_, _, d)| d.label != DateLabel::Updated))
-        .or_else(|| metas.first())
-        .or_else(|| pre.iter().find(|(_, _, d)| !d.weekday))
+        .or_else(|| {
+            let plain = |d: &DateLine| !matches!(d.label, DateLabel::Updated | DateLabel::Captured);
+            metas.iter().find(|(_, _, d)| plain(d))
+        })
+        .or_else(|| metas.iter().find(|(_, _, d)| !captured_label(d)))
+        // The date nearest the headline: a page saved with the day's date
+        // at its top shows the article's own date under it.
+        .or_else(|| {
+            pre.iter()
+                .rev()
+                .find(|(_, _, d)| !d.weekday && !captured_label(d))
+        })
         .or_else(|| pre.iter().find(|(k, _, _)| under_byline(*k)))
+        // Two dates with weekdays above the headline: the day the page was
+        // saved, then the article's date, next to the headline.
+        .or_else(|| {
+            pre.last()
+                .filter(|(_, _, d)| pre.len() > 1 && !captured_label(d))
+        })
         .map(|&(_, line, d)| (line, d));
     if let Some((line, d)) = published {
         fields.published = Field::found(d.date, line_no(line));
     }
     let not_published = |line: usize| Some(line) != published.map(|p| p.0);
-    let captured = pre
-        .iter()
-        .find(|(_, l, d)| d.weekday && not_published(*l))
+    let captured = (pre.iter().chain(&metas))
+        .find(|(_, l, d)| captured_label(d) && not_published(*l))
+        .or_else(|| pre.iter().find(|(_, l, d)| d.weekday && not_published(*l)))
         .or_else(|| pre.iter().find(|(_, l, _)| not_published(*l)));
     if let Some((_, line, d)) = captured {
         fields.captured = Field::found(d.date, line_no(*line));
     }
+}
+
+/// The line of the header's only date when it stands above the headline
+/// with its weekday and no capture label.
+fn lone_header_date(es: &[Entry<'_>], h: &Header) -> Option<(usize, chrono::NaiveDate)> {
+    let dated = |k: &&usize| meta_of(es, **k).is_some_and(|m| m.date.is_some());
+    let mut dates = h.pre.iter().chain(&h.metas).filter(dated);
+    let (Some(&k), None) = (dates.next(), dates.next()) else {
+        return None;
+    };
+    let date = meta_of(es, k)?.date?;
+    let above = h.title.is_some_and(|t| k < t);
+    (above && date.weekday && date.label != DateLabel::Captured).then_some((es[k].line, date.date))
 }
 
 fn byline_fields(es: &[Entry<'_>], h: &Header, fields: &mut ArticleFields) {
@@ -590,6 +657,12 @@ pub(crate) fn parse(text: &str, file_name: &str) -> ParsedArticle {
             fields.published = Field::found(date, line_no(line));
         } else if let Some(date) = date_from_file_name(file_name) {
             fields.published = Field::found(date, Provenance::FileName);
+        } else if let Some((line, date)) = lone_header_date(&es, &h) {
+            // The page's only date, with its weekday, above the headline
+            // ("Tue 7 Feb 2017 08.42 BST"): the article's own, as nothing
+            // else dates it, rather than the day the page was saved.
+            fields.published = Field::found(date, line_no(line));
+            fields.captured = Field::default();
         }
     }
     let body = match h.body.map(|b| es[b].line) {
