@@ -142,6 +142,21 @@ fn stats_counts_and_reports_skipped_files() {
     };
     assert!(named("empty.txt") && named("image.txt"), "{skipped:?}");
     assert!(stats["elapsed_secs"].as_f64().unwrap() >= 0.0);
+    // How a record file's columns were read is in the report.
+    std::fs::write(
+        dir.path().join("export.csv"),
+        "headline,publish_date,body\nA title,2020-01-02,Some body text here.\n",
+    )
+    .unwrap();
+    let stats: Value = serde_json::from_str(&run(&["stats", "--json", d], 0)).unwrap();
+    let notes = stats["notes"].to_string();
+    assert!(
+        notes.contains("export.csv")
+            && notes.contains("title=headline, date=publish_date, text=body"),
+        "{notes}"
+    );
+    assert!(run(&["stats", d], 0).contains("columns used: title=headline"));
+    std::fs::remove_file(dir.path().join("export.csv")).unwrap();
     // Skipped files are named on stderr too, with the run still a success.
     let err = stderr(&["stats", d]);
     assert!(
@@ -293,12 +308,19 @@ fn workspace_applies_corrections_exclusions_and_filters() {
 fn exit_statuses() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path().to_str().unwrap();
-    // Nothing could be loaded.
-    assert!(run(&["stats", d], 1).is_empty());
+    // Nothing could be loaded: the message names the folder, and `stats`
+    // still reports (no document, and why).
+    assert!(stderr(&["inspect", d]).contains(&format!("no document could be loaded from {d}")));
     std::fs::write(dir.path().join("empty.txt"), "").unwrap();
     let out = wirescope(&["inspect", d]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("empty.txt"));
+    let stats: Value = serde_json::from_str(&run(&["stats", "--json", d], 1)).unwrap();
+    assert_eq!(stats["documents"], 0);
+    assert!(
+        stats["skipped"].to_string().contains("empty.txt"),
+        "{stats}"
+    );
     // Usage errors: an unknown option, a bad query (shown with a caret), a
     // bad sort key, an unknown measure, a window too wide.
     run(&["freq", "--no-such-option"], 2);

@@ -17,7 +17,7 @@ use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use wirescope_core::freq::{STOPWORD_LANGUAGES, Stopwords};
-use wirescope_core::loader::{Input, LoadOptions, LoadReport};
+use wirescope_core::loader::{Input, LoadOptions, LoadReport, ProblemKind};
 use wirescope_core::ngrams::NgramOptions;
 use wirescope_core::table::Table;
 use wirescope_core::workspace::SourceIssue;
@@ -291,6 +291,7 @@ fn run_command(command: &Command) -> ExitCode {
     // A query is checked before anything is loaded, so a typo costs nothing.
     let query;
     let sides;
+    let is_stats = matches!(command, Command::Stats { .. });
     let (corpus_args, run): (&CorpusArgs, Runner<'_>) = match command {
         Command::Kwic(args) => {
             query = match kwic::parse_query(&args.query, args.case_sensitive) {
@@ -354,9 +355,37 @@ fn run_command(command: &Command) -> ExitCode {
         }
     };
     report_problems(&loaded.report);
-    if loaded.corpus.is_empty() {
-        eprintln!("wirescope: no document could be loaded");
-        return ExitCode::from(1);
+    let empty = loaded.corpus.is_empty();
+    if empty {
+        // Why: the notes say which files were sidecars or mailboxes.
+        for note in loaded
+            .report
+            .problems
+            .iter()
+            .filter(|p| p.kind == ProblemKind::Info)
+        {
+            eprintln!("wirescope: {note}");
+        }
+        let paths: Vec<String> = corpus_args
+            .paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        let from = if paths.is_empty() {
+            String::new()
+        } else {
+            format!(" from {}", paths.join(", "))
+        };
+        let found = if loaded.report.problems.is_empty() {
+            " (no article files found)"
+        } else {
+            ""
+        };
+        eprintln!("wirescope: no document could be loaded{from}{found}");
+        // `stats` still reports what was skipped and why.
+        if !is_stats {
+            return ExitCode::from(1);
+        }
     }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -365,6 +394,7 @@ fn run_command(command: &Command) -> ExitCode {
     // one by one costs a noticeable share of a run, the OS reclaims it all.
     std::mem::forget(loaded);
     match result {
+        Ok(()) if empty => ExitCode::from(1),
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(err) => {
@@ -378,7 +408,7 @@ fn report_problems(report: &LoadReport) {
     for problem in report
         .problems
         .iter()
-        .filter(|p| p.kind != wirescope_core::loader::ProblemKind::Info)
+        .filter(|p| p.kind != ProblemKind::Info)
     {
         eprintln!("wirescope: {problem}");
     }

@@ -103,6 +103,14 @@ pub fn stats(loaded: &Loaded, as_json: bool, out: &mut dyn Write) -> io::Result<
         .iter()
         .filter(|p| p.kind == ProblemKind::PartlyRead)
         .collect();
+    // How each record file was read: as articles or as a sidecar, and
+    // which of its columns gave which field.
+    let notes: Vec<_> = loaded
+        .report
+        .problems
+        .iter()
+        .filter(|p| p.kind == ProblemKind::Info)
+        .collect();
     let (tokens, types) = if all {
         (corpus.index().total_tokens(), corpus.vocab().folded_count())
     } else {
@@ -123,6 +131,7 @@ pub fn stats(loaded: &Loaded, as_json: bool, out: &mut dyn Write) -> io::Result<
             "files_skipped": skipped.len(),
             "skipped": skipped.iter().map(|p| json!({"path": p.path, "reason": p.reason})).collect::<Vec<_>>(),
             "partly_read": partly.iter().map(|p| json!({"path": p.path, "reason": p.reason})).collect::<Vec<_>>(),
+            "notes": notes.iter().map(|p| json!({"path": p.path, "note": p.reason})).collect::<Vec<_>>(),
             "elapsed_secs": loaded.elapsed_secs,
         });
         writeln!(out, "{value}")
@@ -143,6 +152,9 @@ pub fn stats(loaded: &Loaded, as_json: bool, out: &mut dyn Write) -> io::Result<
         }
         for p in &partly {
             writeln!(out, "  partly read: {}\t{}", p.path, p.reason)?;
+        }
+        for p in &notes {
+            writeln!(out, "note\t{}\t{}", p.path, p.reason)?;
         }
         writeln!(out, "elapsed seconds\t{:.3}", loaded.elapsed_secs)
     }

@@ -109,13 +109,13 @@ pub(crate) fn decode_borrowed(bytes: &[u8]) -> Result<DecodedRef<'_>, NotText> {
         return Err(NotText::Empty);
     }
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        return Ok(finish(decode_with(encoding, &bytes[bom_len..])));
+        return not_blank(finish(decode_with(encoding, &bytes[bom_len..])));
     }
     if let Some(kind) = binary_kind(bytes) {
         return Err(NotText::Binary(kind));
     }
     if let Some(encoding) = sniff_bomless_utf16(bytes) {
-        return Ok(finish(decode_with(encoding, bytes)));
+        return not_blank(finish(decode_with(encoding, bytes)));
     }
     let sample = &bytes[..bytes.len().min(64 * 1024)];
     let nuls = memchr::memchr_iter(0, sample).count();
@@ -137,6 +137,16 @@ pub(crate) fn decode_borrowed(bytes: &[u8]) -> Result<DecodedRef<'_>, NotText> {
             Ok(finish(decode_with(UTF_8, bytes)))
         }
         Err(_) => Ok(finish(decode_with(guess_legacy(bytes), bytes))),
+    }
+}
+
+/// A decoded text, or [`NotText::Empty`] when it holds only whitespace
+/// (a file that is only a byte order mark).
+fn not_blank(decoded: DecodedRef<'_>) -> Result<DecodedRef<'_>, NotText> {
+    if decoded.text.trim().is_empty() {
+        Err(NotText::Empty)
+    } else {
+        Ok(decoded)
     }
 }
 
@@ -216,7 +226,7 @@ fn lone_letters(text: &str) -> usize {
 }
 
 /// UTF-16 without a BOM: many NULs at alternating positions.
-fn sniff_bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+pub(crate) fn sniff_bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     let sample = &bytes[..bytes.len().min(4096) & !1];
     if sample.len() < 8 || memchr::memchr(0, sample).is_none() {
         return None;
@@ -429,6 +439,8 @@ mod tests {
     fn binary_and_empty_are_refused() {
         assert_eq!(decode_bytes(b""), Err(NotText::Empty));
         assert_eq!(decode_bytes(b" \n\n"), Err(NotText::Empty));
+        assert_eq!(decode_bytes(b"\xef\xbb\xbf"), Err(NotText::Empty));
+        assert_eq!(decode_bytes(b"\xff\xfe \x00\n\x00"), Err(NotText::Empty));
         assert_eq!(
             decode_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
             Err(NotText::Binary("PNG image"))

@@ -846,9 +846,11 @@ fn json_documents_load_their_article_lists() {
     );
     let broken = write(&dir.path().join("broken.json"), r#"{"articles": ["#);
     let huge = dir.path().join("huge.json");
-    std::fs::File::create(&huge)
-        .and_then(|f| f.set_len(65 * 1024 * 1024))
-        .unwrap();
+    // Text (a list opened, then spaces), so that it is refused for its
+    // size and not as binary data.
+    let mut text = vec![b' '; 65 * 1024 * 1024];
+    text[0] = b'[';
+    std::fs::write(&huge, text).unwrap();
     let (corpus, report) = load_paths(&[dir.path()]);
     let titles: BTreeSet<String> = corpus.docs().iter().map(|d| d.title().to_owned()).collect();
     let expected = [
@@ -1529,4 +1531,66 @@ fn progress_counters_reach_their_totals() {
         "files_done never goes back"
     );
     assert!(seen.iter().all(|s| s.bytes_done <= s.bytes_total));
+}
+
+/// Found by an independent tester of exports and sidecars: a sidecar with
+/// a summary column, binary data and a file of only a byte order mark
+/// named like record files, Excel's `sep=;` line, and UTF-16 CSV without
+/// a byte order mark.
+#[test]
+fn record_files_in_their_less_usual_shapes() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("sidecar");
+    let a = write(&folder.join("a.txt"), article("Ferry sinks off Bali"));
+    let b = write(&folder.join("b.txt"), article("Floods close schools"));
+    let meta = write(
+        &folder.join("metadata.csv"),
+        "filename,title,date,source,abstract\n\
+         a.txt,Ferry disaster,2017-02-07,Src,Short abstract A.\n\
+         b.txt,School floods,2017-02-08,Src,Short abstract B.\n",
+    );
+    let png = write(
+        &dir.path().join("img.csv"),
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".repeat(4),
+    );
+    let bom = write(&dir.path().join("bom.jsonl"), b"\xef\xbb\xbf");
+    let sep = write(
+        &dir.path().join("excel.csv"),
+        "sep=;\r\ntitle;date;text\r\nSep line title;2017-02-07;Some text of the article.\r\n",
+    );
+    let utf16: Vec<u8> = "title,text\r\nWide one,The first text.\r\nWide two,The second.\r\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let wide = write(&dir.path().join("wide.csv"), utf16);
+    let (corpus, report) = load_paths(&[dir.path()]);
+    // The sidecar's summary is no export's text: two documents, with the
+    // sidecar's titles and dates.
+    assert_eq!(corpus.find(&key(&meta)), None);
+    for (path, title, date) in [
+        (&a, "Ferry disaster", "2017-02-07"),
+        (&b, "School floods", "2017-02-08"),
+    ] {
+        let doc = corpus.doc(corpus.find(&key(path)).expect("file loaded"));
+        assert_eq!(doc.title(), title);
+        assert_eq!(
+            doc.fields.published.get().map(|d| d.to_string()).as_deref(),
+            Some(date)
+        );
+    }
+    problem(&report, &meta, "read as a sidecar");
+    problem(&report, &png, "not text: PNG image");
+    problem(&report, &bom, "empty file");
+    let titles = |path: &Path| -> Vec<String> {
+        let mut docs: Vec<_> = corpus
+            .docs()
+            .iter()
+            .filter(|d| *d.key.path == *path.to_string_lossy())
+            .collect();
+        docs.sort_by_key(|d| d.key.record);
+        docs.iter().map(|d| d.title().to_owned()).collect()
+    };
+    assert_eq!(titles(&sep), ["Sep line title"]);
+    assert_eq!(titles(&wide), ["Wide one", "Wide two"]);
+    assert_eq!(corpus.len(), 5);
 }

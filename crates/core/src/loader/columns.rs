@@ -147,6 +147,14 @@ const SHORT_TEXT: &[&str] = &[
 ];
 const FILE: &[&str] = &["file", "filename", "path", "filepath", "document", "doc"];
 
+/// True when one of `names` is a full text column (not only a summary).
+pub(super) fn has_full_text_column(names: &[String]) -> bool {
+    names.iter().any(|n| {
+        let last = n.rsplit('.').next().unwrap_or(n);
+        TEXT.contains(&squash(n).as_str()) || TEXT.contains(&squash(last).as_str())
+    })
+}
+
 /// A column name lowercased, without accents, spaces or punctuation:
 /// "Publish Date", "publish_date" and "publishDate" are all "publishdate",
 /// and "Título" is "titulo".

@@ -25,9 +25,13 @@ pub struct CsvDialect {
     /// The encoding of the fields as the CSV reader sees them: UTF-8, or
     /// the single-byte encoding the sample was detected in.
     pub encoding: &'static Encoding,
-    /// UTF-16LE or BE when the file is UTF-16 with a byte order mark: it is
+    /// UTF-16LE or BE when the file is UTF-16 (with a byte order mark, or
+    /// without one but with the NUL bytes of ASCII text in UTF-16): it is
     /// then read through a decoder, and its fields come as UTF-8.
     pub utf16: Option<&'static Encoding>,
+    /// The file opens with Excel's `sep=;` line, which names the delimiter
+    /// and is not the header.
+    pub sep_line: bool,
 }
 
 impl Default for CsvDialect {
@@ -36,6 +40,7 @@ impl Default for CsvDialect {
             delimiter: b',',
             encoding: UTF_8,
             utf16: None,
+            sep_line: false,
         }
     }
 }
@@ -49,28 +54,48 @@ impl CsvDialect {
             .map_err(|e| e.to_string())?;
         let utf16 = Encoding::for_bom(&sample)
             .map(|(encoding, _)| encoding)
-            .filter(|&e| e != UTF_8);
+            .filter(|&e| e != UTF_8)
+            .or_else(|| crate::text::sniff_bomless_utf16(&sample));
         if let Some(utf16) = utf16 {
             let (text, _) = utf16.decode_with_bom_removal(&sample);
+            let (delimiter, sep_line) = delimiter_and_sep_line(text.as_bytes());
             return Ok(Self {
-                delimiter: delimiter(text.as_bytes()),
+                delimiter,
                 encoding: UTF_8,
                 utf16: Some(utf16),
+                sep_line,
             });
         }
+        let text = sample.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&sample);
+        let (delimiter, sep_line) = delimiter_and_sep_line(text);
         Ok(Self {
-            delimiter: delimiter(&sample),
+            delimiter,
             encoding: encoding(&sample),
             utf16: None,
+            sep_line,
         })
     }
 
     /// Opens the file for the CSV reader: as it is, or through
     /// [`open_utf16_aware`] for UTF-16.
     pub fn open(&self, path: &Path) -> std::io::Result<Box<dyn Read + Send>> {
-        Ok(match self.utf16 {
-            Some(_) => Box::new(open_utf16_aware(path)?),
+        let file: Box<dyn Read + Send> = match self.utf16 {
+            Some(utf16) => Box::new(
+                DecodeReaderBytesBuilder::new()
+                    .encoding(Some(utf16))
+                    .bom_override(true)
+                    .strip_bom(true)
+                    .build(File::open(path)?),
+            ),
             None => Box::new(File::open(path)?),
+        };
+        Ok(if self.sep_line {
+            Box::new(SkipFirstLine {
+                inner: file,
+                done: false,
+            })
+        } else {
+            file
         })
     }
 
@@ -110,6 +135,40 @@ pub fn open_utf16_aware(path: &Path) -> std::io::Result<impl Read + Send + use<>
         .utf8_passthru(true)
         .strip_bom(true)
         .build(file))
+}
+
+/// A reader without its first line (Excel's `sep=;`).
+struct SkipFirstLine<R> {
+    inner: R,
+    done: bool,
+}
+
+impl<R: Read> Read for SkipFirstLine<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        while !self.done {
+            let n = self.inner.read(buf)?;
+            if n == 0 {
+                return Ok(0);
+            }
+            if let Some(end) = memchr::memchr(b'\n', &buf[..n]) {
+                self.done = true;
+                buf.copy_within(end + 1..n, 0);
+                return Ok(n - end - 1);
+            }
+        }
+        self.inner.read(buf)
+    }
+}
+
+/// The delimiter of a CSV sample (without a byte order mark), and whether
+/// it opens with Excel's `sep=X` line, which names it.
+fn delimiter_and_sep_line(sample: &[u8]) -> (u8, bool) {
+    let first = sample.split(|&b| b == b'\n').next().unwrap_or_default();
+    let first = first.strip_suffix(b"\r").unwrap_or(first);
+    match first {
+        [b's' | b'S', b'e' | b'E', b'p' | b'P', b'=', sep] => (*sep, true),
+        _ => (delimiter(sample), false),
+    }
 }
 
 /// The most frequent of `,`, `;` and tab in the header line, outside
@@ -161,6 +220,22 @@ mod tests {
     }
 
     #[test]
+    fn excel_sep_line_names_the_delimiter_and_is_skipped() {
+        assert_eq!(
+            delimiter_and_sep_line(b"sep=;\r\ntitle;text\n"),
+            (b';', true)
+        );
+        assert_eq!(delimiter_and_sep_line(b"title;text\n"), (b';', false));
+        let mut skipped = String::new();
+        let mut reader = SkipFirstLine {
+            inner: &b"sep=;\ntitle;text\nA;B\n"[..],
+            done: false,
+        };
+        reader.read_to_string(&mut skipped).unwrap();
+        assert_eq!(skipped, "title;text\nA;B\n");
+    }
+
+    #[test]
     fn encodings_are_read_off_the_sample() {
         assert_eq!(encoding("titre;texte\nÉté;café".as_bytes()), UTF_8);
         // A sample cut inside a character is still UTF-8.
@@ -171,6 +246,7 @@ mod tests {
             delimiter: b';',
             encoding: encoding(&latin),
             utf16: None,
+            sep_line: false,
         };
         assert_eq!(dialect.encoding, encoding_rs::WINDOWS_1252);
         assert_eq!(

@@ -81,6 +81,26 @@ fn is_blank(path: &Path) -> std::io::Result<bool> {
     }
 }
 
+/// Refuses a record file that is binary data ("a PNG renamed .csv") or only
+/// a byte order mark, from its first 64 KiB, with the reason a text file
+/// would get, before its columns are looked for.
+fn refuse_non_text(path: &Path) -> Result<(), Problem> {
+    use std::io::Read;
+    const SAMPLE: u64 = 64 * 1024;
+    let mut sample = Vec::new();
+    File::open(path)
+        .and_then(|f| f.take(SAMPLE).read_to_end(&mut sample))
+        .map_err(|err| super::file::read_problem(path, &err))?;
+    let skip = |reason: String| Err(Problem::new(path, ProblemKind::Skipped, reason));
+    match crate::text::decode_bytes(&sample) {
+        Err(crate::text::NotText::Empty) if (sample.len() as u64) < SAMPLE => {
+            skip("empty file".to_owned())
+        }
+        Err(crate::text::NotText::Binary(what)) => skip(format!("not text: {what}")),
+        _ => Ok(()),
+    }
+}
+
 /// Decides whether a record file holds articles, is a sidecar, or neither.
 pub fn classify(path: &Path, kind: FileKind) -> Result<Role, Problem> {
     match is_blank(path) {
@@ -94,14 +114,28 @@ pub fn classify(path: &Path, kind: FileKind) -> Result<Role, Problem> {
         Ok(false) => {}
         Err(err) => return Err(super::file::read_problem(path, &err)),
     }
+    refuse_non_text(path)?;
     let (names, dialect) =
         header(path, kind).map_err(|reason| Problem::new(path, ProblemKind::Skipped, reason))?;
     let map = ColumnMap {
         dialect,
         ..ColumnMap::from_names(&names)
     };
-    if map.text.is_some() {
+    // A summary beside a file-name column whose values name files here is
+    // a sidecar's description of each file, not an export's text.
+    let summary_of_files = map.text.is_some()
+        && !super::columns::has_full_text_column(&names)
+        && map
+            .file
+            .is_some_and(|col| column_names_files(path, kind, &map, col));
+    if map.text.is_some() && !summary_of_files {
         Ok(Role::Articles(map))
+    } else if summary_of_files {
+        Ok(Role::Sidecar(ColumnMap {
+            subtitle: map.subtitle.or(map.text),
+            text: None,
+            ..map
+        }))
     } else if map.file.is_some() {
         Ok(Role::Sidecar(map))
     } else if let Some(ids) = id_column_naming_files(path, kind, &map) {
@@ -141,17 +175,23 @@ fn id_column_naming_files(path: &Path, kind: FileKind, map: &ColumnMap) -> Optio
         .names
         .iter()
         .position(|n| ID_COLUMNS.contains(&super::columns::squash(n).as_str()))?;
+    column_names_files(path, kind, map, ids).then_some(ids)
+}
+
+/// True when one of the first 20 values of column `col` names a file
+/// beside the record file (`sidecar_target`).
+fn column_names_files(path: &Path, kind: FileKind, map: &ColumnMap, col: usize) -> bool {
     let folder = path.parent().unwrap_or(Path::new("."));
     let mut checked = 0;
     let mut found = false;
     stream(path, kind, map, &mut Vec::new(), &mut |_, row| {
         checked += 1;
         found = row
-            .get(ids)
-            .is_some_and(|id| !id.trim().is_empty() && sidecar_target(folder, id.trim()).is_some());
+            .get(col)
+            .is_some_and(|v| !v.trim().is_empty() && sidecar_target(folder, v.trim()).is_some());
         !found && checked < 20
     });
-    found.then_some(ids)
+    found
 }
 
 /// Streams the records of a file to `emit` as (1-based record number, row).
