@@ -1574,7 +1574,11 @@ fn record_files_in_their_less_usual_shapes() {
         let doc = corpus.doc(corpus.find(&key(path)).expect("file loaded"));
         assert_eq!(doc.title(), title);
         assert_eq!(
-            doc.fields.published.get().map(|d| d.to_string()).as_deref(),
+            doc.fields
+                .published
+                .get()
+                .map(ToString::to_string)
+                .as_deref(),
             Some(date)
         );
     }
