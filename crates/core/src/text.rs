@@ -243,9 +243,27 @@ pub(crate) fn sniff_bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
         Some(UTF_16LE)
     } else if even_nuls * 10 > pairs * 7 && odd_nuls * 10 < pairs {
         Some(UTF_16BE)
+    } else if one_script_utf16(sample, 1, pairs) && even_nuls * 20 < pairs {
+        Some(UTF_16LE)
+    } else if one_script_utf16(sample, 0, pairs) && odd_nuls * 20 < pairs {
+        Some(UTF_16BE)
     } else {
         None
     }
+}
+
+/// UTF-16 text of a script of one block (Arabic, Cyrillic, Greek,
+/// Hebrew...): the high bytes of its characters, at `high` in each pair,
+/// are that block's (0x06 for Arabic) or NUL (spaces, digits and line
+/// breaks), nine in ten at least, with NUL for one in twenty.
+fn one_script_utf16(sample: &[u8], high: usize, pairs: usize) -> bool {
+    let mut counts = [0usize; 256];
+    for &b in sample.iter().skip(high).step_by(2) {
+        counts[usize::from(b)] += 1;
+    }
+    let nul = counts[0];
+    let block = counts[1..].iter().copied().max().unwrap_or(0);
+    nul * 20 >= pairs && (nul + block) * 10 >= pairs * 9
 }
 
 /// Decodes `bytes`, borrowing them when they are already the text.
@@ -471,6 +489,15 @@ mod tests {
 
     #[test]
     fn utf16_without_a_bom_is_recognised() {
+        for text in [
+            "الأمم المتحدة تدعو إلى وقف فوري لإطلاق النار في اليمن\nقالت الأمم المتحدة يوم 26.",
+            "Москва предложила пакт о невмешательстве в выборы 2020 года.",
+        ] {
+            let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+            let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+            assert_eq!(decode_bytes(&le).unwrap().text, text);
+            assert_eq!(decode_bytes(&be).unwrap().text, text);
+        }
         let text = "Moscow talks resume — ended";
         let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
         let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();

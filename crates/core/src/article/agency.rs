@@ -308,7 +308,25 @@ pub fn normalize_agency(s: &str) -> Option<&'static str> {
         .split([',', '/', '|', ';', '+', '&', '(', ')', '—', '–'])
         .flat_map(|part| part.split(" and "))
         .flat_map(|part| part.split(" with "))
-        .find_map(|part| lookup_affixed(&fold_key(part)))
+        .find_map(|part| {
+            lookup_affixed(&fold_key(part)).or_else(|| trailing_agency(&fold_key(part)))
+        })
+}
+
+/// An agency whose name of two words or more ends a folded key after a
+/// writer's name: "jill colvin associated press" (AP's style, without a
+/// comma).
+fn trailing_agency(key: &str) -> Option<&'static str> {
+    // The longest spelling that ends the key, so that the map's order
+    // never decides.
+    let ends = |spelling: &str| {
+        spelling.contains(' ') && key.strip_suffix(spelling).is_some_and(|t| t.ends_with(' '))
+    };
+    BY_SPELLING
+        .iter()
+        .filter(|(spelling, _)| ends(spelling))
+        .max_by_key(|(spelling, _)| spelling.len())
+        .map(|(_, name)| *name)
 }
 
 #[cfg(test)]

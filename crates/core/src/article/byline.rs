@@ -79,6 +79,9 @@ const BY_PREFIXES: &[&str] = &[
     "story by ",
     "words by ",
     "posted by ",
+    "author: ",
+    "authors: ",
+    "written by: ",
     // French, Spanish and Portuguese, German: "Par AFP", "Por EFE", "Von dpa".
     "par ",
     "por ",
@@ -161,7 +164,8 @@ fn staff_line(s: &str) -> Option<Byline> {
 }
 
 /// A byline with no "|": "By ...", a staff credit, a bare agency name, or
-/// a name and the agency it writes for ("Jane Doe, Reuters").
+/// a name and the agency it writes for ("Jane Doe, Reuters", "Jane Doe /
+/// Reuters").
 fn single(s: &str) -> Option<Byline> {
     if let Some(agency) = exact_agency(s) {
         return Some(Byline {
@@ -174,6 +178,55 @@ fn single(s: &str) -> Option<Byline> {
         .or_else(|| staff_line(s))
         .or_else(|| name_and_agency(s))
         .or_else(|| source_credit(s))
+        .or_else(|| name_and_role(s))
+        .or_else(|| agency_in_place(s))
+}
+
+/// Roles a byline gives after the writer's name.
+const ROLES: &[&str] = &[
+    "correspondent",
+    "reporter",
+    "editor",
+    "writer",
+    "columnist",
+    "contributor",
+    "analyst",
+    "chief",
+    "bureau",
+];
+
+/// "Jane Doe, Moscow correspondent", "John Roe, political editor": a name,
+/// then a role of at most four words.
+fn name_and_role(s: &str) -> Option<Byline> {
+    let (name, role) = s.rsplit_once(", ")?;
+    let role_words: Vec<String> = role.split_whitespace().map(str::to_lowercase).collect();
+    let is_role = (1..=4).contains(&role_words.len())
+        && role_words
+            .last()
+            .is_some_and(|w| ROLES.contains(&w.trim_end_matches('.')))
+        && !role.ends_with(['?', '!']);
+    let named = name.chars().next().is_some_and(char::is_uppercase) && names_only(name, 6);
+    (is_role && named).then(|| Byline {
+        text: s.to_owned(),
+        agency: None,
+        outlet: None,
+    })
+}
+
+/// "Reuters in Beijing", "Agence France-Presse in Paris": the agency and
+/// where it filed from.
+fn agency_in_place(s: &str) -> Option<Byline> {
+    let (agency, place) = s.rsplit_once(" in ")?;
+    let place_ok = (1..=3).contains(&word_count(place))
+        && place
+            .split_whitespace()
+            .all(crate::article::util::is_capitalized);
+    let agency = exact_agency(agency).filter(|_| place_ok)?;
+    Some(Byline {
+        text: s.to_owned(),
+        agency: Some(agency),
+        outlet: None,
+    })
 }
 
 /// The labels of a source credit: "Source: chinadaily.com.cn", "来源：新华网".
@@ -241,7 +294,7 @@ fn is_editor_credit(part: &str) -> bool {
 
 /// "Jane Doe, Reuters": two to four capitalised names, a comma, an agency.
 fn name_and_agency(s: &str) -> Option<Byline> {
-    let (name, agency) = s.rsplit_once(',')?;
+    let (name, agency) = s.rsplit_once(',').or_else(|| s.rsplit_once(" / "))?;
     let agency = exact_agency(agency.trim())?;
     let name = name.trim();
     (word_count(name) >= 2 && names_only(name, 4) && !name.contains(',')).then(|| Byline {
@@ -328,6 +381,13 @@ mod tests {
         assert_eq!(agency_of("Posted by Reuters"), Some("Reuters"));
         assert_eq!(agency_of("Por EFE"), Some("EFE"));
         assert_eq!(agency_of("Von dpa"), Some("dpa"));
+        assert_eq!(agency_of("Jane Doe / Reuters"), Some("Reuters"));
+        assert_eq!(agency_of("Reuters in Beijing"), Some("Reuters"));
+        assert_eq!(agency_of("Agence France-Presse in Paris"), Some("AFP"));
+        assert_eq!(
+            agency_of("By ZEKE MILLER and JILL COLVIN Associated Press"),
+            Some("AP")
+        );
         assert!(parse_byline("Par Marie Dupont").is_some());
         // Headlines that open like a foreign byline are not bylines.
         assert!(parse_byline("Von der Leyen urges unity").is_none());
@@ -349,6 +409,10 @@ mod tests {
             "From our reporter",
             "Our Correspondent",
             "By Rio de Souza",
+            "Author: Jane Doe",
+            "Authors: Gerd Hoffmann, Mauro Carvalho Chehab",
+            "Jane Doe, Moscow correspondent",
+            "Stephen Bates, religious affairs correspondent",
         ] {
             let b = parse_byline(s).unwrap_or_else(|| panic!("{s}"));
             assert_eq!(b.agency, None, "{s}");
@@ -418,6 +482,8 @@ mod tests {
             "Sanctions, Reuters",
             "By the end of the year for Dawn",
             "By Jane Doe for the last time.",
+            "Prices rise in the city, says the correspondent",
+            "Fighting in Kabul",
         ] {
             assert_eq!(parse_byline(s), None, "{s}");
         }

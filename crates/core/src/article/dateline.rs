@@ -55,6 +55,12 @@ const KICKERS: &[&str] = &[
     "Q&A",
     "WARNING",
     "SPOILER",
+    "SPOILER ALERT",
+    "FACT CHECK",
+    "FACT-CHECK",
+    "LIVE UPDATES",
+    "LIVE BLOG",
+    "WATCH LIVE",
     "URGENT",
     "FLASH",
     "FILE PHOTO",
@@ -160,8 +166,10 @@ fn place_from_prefix(prefix: &str, marked: bool) -> Option<String> {
     let prefix = without_asides(prefix);
     let prefix = prefix.trim().trim_end_matches([',', '.', ' ']);
     let mut parts: Vec<&str> = prefix.split(',').map(str::trim).collect();
+    let mut dated = false;
     while parts.len() > 1 && parts.last().is_some_and(|p| is_date_part(p)) {
         parts.pop();
+        dated = true;
     }
     // Several cities of one report share a dateline: "BRUSSELS/LONDON
     // (Reuters) -", only before an agency's marker.
@@ -172,14 +180,18 @@ fn place_from_prefix(prefix: &str, marked: bool) -> Option<String> {
     }
     let place = parts.join(", ");
     let caps = is_all_caps(parts[0]) || parts[0].split_whitespace().all(is_caseless_word);
-    if !caps && !marked && parts.len() < 2 {
+    // A place in Title Case needs a marker or a region after it, or a
+    // date when it is one news is often filed from ("Brussels, May 12:").
+    let known_and_dated = dated && parts.len() == 1 && is_known_place(parts[0]);
+    if !caps && !marked && parts.len() < 2 && !known_and_dated {
         return None;
     }
     // Kickers, and two-letter speaker tags of interviews ("DW: Mr. Bozkurt,
     // your party...", "Q:"): no dateline place is that short.
     // Two Chinese characters are a whole name ("北京").
     let tag = parts.len() == 1 && place.chars().count() <= 2 && !place.chars().all(is_han);
-    if parts.len() == 1 && KICKERS.contains(&place.to_uppercase().as_str())
+    let upper = place.to_uppercase().replace('’', "'");
+    if parts.len() == 1 && KICKERS.contains(&upper.as_str())
         || tag
         || normalize_agency(&place).is_some()
     {
@@ -493,6 +505,11 @@ mod tests {
                 "MOSCOW",
             ),
             ("Kyiv, Ukraine — Russian forces", "Kyiv, Ukraine"),
+            (
+                "Brussels, May 12: President Donald Trump offered",
+                "Brussels",
+            ),
+            ("New Delhi, Sep 26: The government said", "New Delhi"),
             (
                 "Washington (CNN)President Donald Trump, meeting",
                 "Washington",

@@ -478,6 +478,16 @@ const DATE_LINE_SEPARATORS: [&str; 4] = [" / ", " · ", " | ", " • "];
 /// other part is noise too, a relative time ("Updated 2 hours ago") or a
 /// reading time ("4 min read").
 fn segment_noise(s: &str, date: &Range<usize>) -> Option<(bool, DateLabel)> {
+    // "Published: 26 Sep 2020, Updated: 27 Sep 2020": a comma before the
+    // update's date, which must be a date line of its own.
+    if let Some(at) = s[date.end..].find(", ").map(|i| date.end + i) {
+        let update = &s[at + 2..];
+        let is_update = date_line(update).is_some_and(|d| d.label == DateLabel::Updated);
+        if is_update {
+            let rest = format!("{} {}", &s[..date.start], &s[date.end..at]);
+            return noise_around(&rest);
+        }
+    }
     let sep = DATE_LINE_SEPARATORS.iter().find(|sep| s.contains(**sep))?;
     let mut found = None;
     let mut at = 0;

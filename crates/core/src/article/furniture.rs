@@ -37,6 +37,8 @@ const FURNITURE: &[&str] = &[
     "print this page", "print article", "email this", "feedback", "report", "report an error",
     "newsletter", "subscribe to our newsletter", "get the app", "download app", "download the app",
     "close menu", "open menu", "toggle navigation", "navigation", "accept", "accept cookies", "ok",
+    "accept all", "reject all", "manage preferences", "manage cookies", "cookie settings",
+    "cookie policy", "privacy policy", "privacy settings",
     "loading", "continue reading", "show more", "show comments", "view comments", "leave a comment",
     "add comment", "post a comment", "advertisement scroll to continue",
     "story continues below advertisement", "story continues below", "continue reading below",
@@ -47,7 +49,11 @@ const FURNITURE: &[&str] = &[
     "back", "go back", "return", "cancel", "submit",
     // Arabic, Urdu and Russian sites' menus and buttons.
     "الرئيسية", "شارك", "طباعة", "إعلان", "اقرأ أيضا", "ہوم", "شیئر", "اشتہار", "مزید پڑھیں",
-    "главная", "поделиться", "реклама", "печать", "читать также", "комментарии",
+    "أخبار", "اخبار", "صفحہ اول", "خبریں", "главная", "новости", "поделиться", "реклама",
+    "печать", "читать также", "комментарии",
+    // A site's language switch ("English | اردو").
+    "english", "urdu", "اردو", "عربي", "العربية", "français", "español", "deutsch",
+    "русский", "中文", "hindi",
     // Chinese sites' menus and buttons.
     "首页", "新闻", "分享", "分享到", "打印", "关闭", "返回顶部", "评论", "更多", "登录",
     "注册", "收藏", "举报", "上一篇", "下一篇", "相关新闻", "相关阅读", "推荐阅读", "热点新闻",
@@ -69,6 +75,7 @@ const FURNITURE_OPENINGS: &[&str] = &[
     "download our", "like us on", "get the latest", "share this", "share on", "copyright ©",
     "copyright (c)", "copyright 1", "copyright 2", "©", "(c) ", "all rights reserved",
     "this article was", "tags:", "topics:", "related:", "related articles", "more on this",
+    "trending:", "trending now", "trending topics", "hot topics", "most read:", "popular now",
     "you may also", "recommended for you", "photo:", "photo by", "photograph:", "image:",
     "image by", "picture:", "file photo", "credit:", "reading time", "listen to this",
     // Chinese: the editor's credit, the original title, the type size.

@@ -203,6 +203,81 @@ fn date_among_parts(text: &str, date: &std::ops::Range<usize>) -> Option<Meta> {
     })
 }
 
+/// A site's cookie notice or its button, copied with the page: "We use
+/// cookies to improve your experience...", "Accept all cookies". Only the
+/// page head is read this way; in the body, a sentence about cookies is
+/// text.
+fn is_cookie_notice(text: &str) -> bool {
+    const WORDS: [&str; 9] = [
+        "use",
+        "uses",
+        "accept",
+        "consent",
+        "agree",
+        "allow",
+        "policy",
+        "settings",
+        "preferences",
+    ];
+    if !text.contains("ookie") {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let mut words = lower.split(|c: char| !c.is_alphanumeric());
+    let (mut cookies, mut notice) = (false, false);
+    for word in words.by_ref() {
+        cookies |= word == "cookie" || word == "cookies";
+        notice |= WORDS.contains(&word);
+    }
+    cookies && notice
+}
+
+/// A share or view count alone on its line, under a "Share" button:
+/// "2.4K", "1.2M", "12k". A bare number may be a list's label ("0", "1"
+/// before each mode a manual describes), so it takes the suffix.
+fn is_count(text: &str) -> bool {
+    let t = text.trim();
+    let Some(digits) = t.strip_suffix(['K', 'k', 'M', 'm']) else {
+        return false;
+    };
+    !digits.is_empty()
+        && digits.len() <= 5
+        && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && digits.bytes().next().is_some_and(|b| b.is_ascii_digit())
+}
+
+/// A photo's caption between the byline and the story, which ends with
+/// the photo's credit: "Officials inspect the site on Monday. Photo:
+/// Getty Images", "Protesters gather on July 15. (Photo: Reuters)", or
+/// is marked as one ("Image caption ...", "Image: ...").
+fn is_caption(text: &str) -> bool {
+    const CREDITS: [&str; 5] = ["photo:", "image:", "picture:", "photograph:", "credit:"];
+    let lower = text.trim().trim_end_matches([')', ']', '.']).to_lowercase();
+    if lower.starts_with("image caption") || lower.starts_with("caption:") {
+        return true;
+    }
+    // A credit of an agency and a photographer after the caption's last
+    // full stop: "The minister arrives for talks. Xinhua/Li Wei", "...
+    // on Monday. AP/Jane Doe".
+    let slash_credit = lower.rsplit_once(". ").is_some_and(|(_, credit)| {
+        credit.split_whitespace().count() <= 4
+            && credit.split_once('/').is_some_and(|(source, _)| {
+                crate::article::agency::canonical_agency(source).is_some()
+                    || ["getty images", "epa", "file", "shutterstock"].contains(&source.trim())
+            })
+    });
+    // The credit: a label and at most four words after it, at the end.
+    slash_credit
+        || CREDITS.iter().any(|label| {
+            lower.rfind(label).is_some_and(|at| {
+                let credit = &lower[at + label.len()..];
+                let before = lower[..at].trim_end();
+                (before.is_empty() || before.ends_with(['.', '(', '[', '|', '-', '—']))
+                    && (1..=4).contains(&credit.split_whitespace().count())
+            })
+        })
+}
+
 /// Most words of each part beside a date that is not a byline ("TNN").
 const MAX_CREDIT_WORDS: usize = 3;
 
@@ -210,7 +285,7 @@ fn classify(text: &str) -> Kind {
     if char_len(text) > 300 {
         return Kind::Content;
     }
-    if is_furniture(text) {
+    if is_furniture(text) || is_cookie_notice(text) || is_count(text) || is_caption(text) {
         return Kind::Furniture;
     }
     if let Some(date) = date_line(text) {
@@ -339,21 +414,41 @@ fn is_pre_headline_meta(es: &[Entry<'_>], k: usize, cands: &[usize]) -> bool {
     let Kind::Meta(meta) = es[k].kind() else {
         return false;
     };
-    if !cands.iter().all(|&c| is_short_label(es[c].text())) {
+    let label = |c: usize| is_short_label(es[c].text());
+    if !cands
+        .iter()
+        .all(|&c| label(c) || is_topic_label(es[c].text()))
+    {
         return false;
     }
+    // Under a topic label, a headline must have its byline or date below
+    // it: "EHCI driver", "27-Dec-2002", then a paragraph, is a headline
+    // and its date.
+    let topic = !cands.iter().all(|&c| label(c));
     match (&meta.byline, &meta.date) {
-        (None, Some(_)) => headline_follows(es, k),
+        (None, Some(_)) => headline_follows(es, k, topic),
         (Some(_), None) => dated_headline_follows(es, k),
         _ => false,
     }
+}
+
+/// A section or topic label of a few words in sentence case ("Ukraine
+/// war", "Climate crisis"), which a site shows above its headlines: above
+/// a date that has a headline under it, it is not the headline.
+fn is_topic_label(text: &str) -> bool {
+    let text = text.trim();
+    word_count(text) <= 3
+        && char_len(text) <= 32
+        && !ends_with_period(text)
+        && !text.ends_with([':', '?', '!'])
+        && text.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// True when a headline follows entry `k` (see [`is_pre_headline_meta`]),
 /// past any more date lines: a site's name, the day the page was saved,
 /// then the article's date above its headline ("Daily Pakistan", "Tuesday
 /// January 23, 2018", "15/03/2017", headline).
-fn headline_follows(es: &[Entry<'_>], k: usize) -> bool {
+fn headline_follows(es: &[Entry<'_>], k: usize, with_meta: bool) -> bool {
     let date_only = |n: usize| meta_of(es, n).is_some_and(|m| m.byline.is_none());
     let mut next = next_significant(es, k + 1);
     while let Some(n) = next.filter(|&n| date_only(n)) {
@@ -366,6 +461,7 @@ fn headline_follows(es: &[Entry<'_>], k: usize) -> bool {
         // block follows it ("My First Time Abroad", then "7 February 2017"),
         // and a sentence after a date is the standfirst, not the headline.
         matches!(es[n].kind(), Kind::Content)
+            && (meta_after || !with_meta)
             && (!is_short_label(es[n].text()) || meta_after)
             && !is_sentence(es[n].text())
             && (!opens_body(&es[n], false) || meta_after && !es[n].long)
@@ -400,10 +496,15 @@ fn candidates(es: &[Entry<'_>], first: usize, pre: &mut Vec<usize>) -> (Vec<usiz
             Kind::Meta(_) => return (cands, Some(k)),
             Kind::Content => {
                 let opens = cands.len() >= 3 || opens_body(&es[k], cands.is_empty());
-                // A standfirst between headline and byline is not the body yet.
+                // A standfirst between headline and byline is not the body
+                // yet, nor a headline under a site's bar of topics
+                // ("Trending", "Ukraine war", "Oscars 2017", "Brexit").
                 let meta_next = next_significant(es, k + 1)
                     .is_some_and(|n| matches!(es[n].kind(), Kind::Meta(_)));
-                if opens && !(meta_next && !es[k].long && cands.len() < 3) {
+                let bar =
+                    |c: &usize| is_short_label(es[*c].text()) || is_topic_label(es[*c].text());
+                let head_room = cands.len() < 3 || cands.iter().all(bar);
+                if opens && !(meta_next && !es[k].long && head_room) {
                     break;
                 }
                 cands.push(k);
@@ -433,11 +534,26 @@ fn pick_title(es: &[Entry<'_>], cands: &[usize], above_meta: bool) -> Option<usi
     let label = |c: &usize| is_short_label(es[*c].text());
     let sentence = |c: &usize| is_sentence(es[*c].text());
     // A field of the page's own ("Author: Russell King") is no headline.
-    let field = |c: &usize| es[*c].text().contains(':');
+    let field = |c: &usize| es[*c].text().contains(':') && word_count(es[*c].text()) <= 4;
     let only_labels = above_meta && cands.len() > 1 && cands.iter().all(label);
+    // Topics and labels of a site's bar above a headline that has its
+    // byline or date under it ("Trending", "Ukraine war", "Brexit", the
+    // headline): the last line is the headline.
+    let under_a_bar = |c: &usize| {
+        let (last, bar) = cands.split_last().unwrap_or((c, &[]));
+        above_meta
+            && bar.len() >= 2
+            && c == last
+            && bar
+                .iter()
+                .all(|b| label(b) || is_topic_label(es[*b].text()))
+            && !label(c)
+            && !sentence(c)
+    };
     cands
         .iter()
-        .find(|c| !label(c) && !sentence(c))
+        .find(|c| under_a_bar(c))
+        .or_else(|| cands.iter().find(|c| !label(c) && !sentence(c)))
         .or_else(|| cands.last().filter(|c| only_labels && !field(c)))
         .or_else(|| cands.first().filter(|c| !sentence(c)))
         .or_else(|| cands.iter().find(|c| !label(c)))
