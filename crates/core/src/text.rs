@@ -136,8 +136,24 @@ pub(crate) fn decode_borrowed(bytes: &[u8]) -> Result<DecodedRef<'_>, NotText> {
             // Only the last character is cut off: a truncated UTF-8 file.
             Ok(finish(decode_with(UTF_8, bytes)))
         }
+        Err(_) if mostly_utf8(bytes) => Ok(finish(decode_with(UTF_8, bytes))),
         Err(_) => Ok(finish(decode_with(guess_legacy(bytes), bytes))),
     }
+}
+
+/// True when bytes that are not valid UTF-8 still hold at least as many
+/// well-formed UTF-8 characters beyond ASCII as malformed bytes: a UTF-8
+/// file with a stray byte or two, which is read as UTF-8 (the stray bytes
+/// replaced and reported) rather than all of it as a legacy encoding
+/// ("CafÃ©"). A legacy file's accented letters are lone bytes, which form
+/// UTF-8 characters only by accident.
+pub(crate) fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut good, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += chunk.invalid().len();
+    }
+    good > 0 && good >= bad
 }
 
 /// A decoded text, or [`NotText::Empty`] when it holds only whitespace
@@ -524,6 +540,19 @@ mod tests {
             blob[i] = 0;
         }
         assert!(matches!(decode_bytes(&blob), Err(NotText::Binary(_))));
+    }
+
+    #[test]
+    fn utf8_with_a_stray_byte_stays_utf8() {
+        let mut bytes = "Café au lait à Paris, déjà vu\n".as_bytes().to_vec();
+        bytes.extend(b"a stray \xe9 byte\n");
+        let decoded = decode_bytes(&bytes).unwrap();
+        assert_eq!(decoded.encoding, "UTF-8");
+        assert!(decoded.had_errors);
+        assert!(decoded.text.starts_with("Café au lait à Paris, déjà vu"));
+        // A legacy file's accented letters are lone bytes: Windows-1252.
+        let (latin, _, _) = WINDOWS_1252.encode("Café au lait à Paris, déjà vu\n");
+        assert_eq!(decode_bytes(&latin).unwrap().encoding, "windows-1252");
     }
 
     #[test]

@@ -1563,6 +1563,12 @@ fn record_files_in_their_less_usual_shapes() {
         .flat_map(u16::to_le_bytes)
         .collect();
     let wide = write(&dir.path().join("wide.csv"), utf16);
+    // UTF-8 with one stray byte: read as UTF-8, the byte reported.
+    let mut stray = "title,text\nCafé one,Le café de la gare.\nTwo,A stray "
+        .as_bytes()
+        .to_vec();
+    stray.extend(b"\xe9 byte.\n");
+    let stray = write(&dir.path().join("stray.csv"), stray);
     let (corpus, report) = load_paths(&[dir.path()]);
     // The sidecar's summary is no export's text: two documents, with the
     // sidecar's titles and dates.
@@ -1596,5 +1602,11 @@ fn record_files_in_their_less_usual_shapes() {
     };
     assert_eq!(titles(&sep), ["Sep line title"]);
     assert_eq!(titles(&wide), ["Wide one", "Wide two"]);
-    assert_eq!(corpus.len(), 5);
+    assert_eq!(titles(&stray), ["Café one", "Two"]);
+    problem(
+        &report,
+        &stray,
+        "malformed bytes in 1 record(s) were replaced",
+    );
+    assert_eq!(corpus.len(), 7);
 }

@@ -317,6 +317,19 @@ pub fn normalize_agency(s: &str) -> Option<&'static str> {
 /// writer's name: "jill colvin associated press" (AP's style, without a
 /// comma).
 fn trailing_agency(key: &str) -> Option<&'static str> {
+    // The last words of the spellings of two words or more: most keys end
+    // with none of them.
+    static LAST_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+        let multiword = BY_SPELLING.keys().filter(|k| k.contains(' '));
+        multiword.filter_map(|k| k.rsplit(' ').next()).collect()
+    });
+    if !key
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| LAST_WORDS.contains(w))
+    {
+        return None;
+    }
     // The longest spelling that ends the key, so that the map's order
     // never decides.
     let ends = |spelling: &str| {

@@ -198,6 +198,10 @@ const ROLES: &[&str] = &[
 /// "Jane Doe, Moscow correspondent", "John Roe, political editor": a name,
 /// then a role of at most four words.
 fn name_and_role(s: &str) -> Option<Byline> {
+    let last = s.rsplit(' ').next()?.trim_end_matches('.');
+    if !ROLES.iter().any(|r| r.eq_ignore_ascii_case(last)) {
+        return None;
+    }
     let (name, role) = s.rsplit_once(", ")?;
     let role_words: Vec<String> = role.split_whitespace().map(str::to_lowercase).collect();
     let is_role = (1..=4).contains(&role_words.len())

@@ -9,6 +9,7 @@
 //! reads like a headline. Each field records the line it came from.
 
 use std::cell::OnceCell;
+use std::sync::LazyLock;
 
 use crate::article::ParsedArticle;
 use crate::article::body::{assemble_body, body_fields, line_no, trailing_date};
@@ -219,7 +220,9 @@ fn is_cookie_notice(text: &str) -> bool {
         "settings",
         "preferences",
     ];
-    if !text.contains("ookie") {
+    static COOKIE: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("ookie"));
+    if COOKIE.find(text.as_bytes()).is_none() {
         return false;
     }
     let lower = text.to_lowercase();
@@ -252,6 +255,16 @@ fn is_count(text: &str) -> bool {
 /// is marked as one ("Image caption ...", "Image: ...").
 fn is_caption(text: &str) -> bool {
     const CREDITS: [&str; 5] = ["photo:", "image:", "picture:", "photograph:", "credit:"];
+    // Every caption form has a colon or a slash, or starts with "Image" or
+    // "Caption": most head lines are settled by one vectorised search.
+    let t = text.trim_start().as_bytes();
+    let marked = |word: &[u8]| {
+        t.get(..word.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(word))
+    };
+    if memchr::memchr2(b':', b'/', t).is_none() && !marked(b"image") && !marked(b"caption") {
+        return false;
+    }
     let lower = text.trim().trim_end_matches([')', ']', '.']).to_lowercase();
     if lower.starts_with("image caption") || lower.starts_with("caption:") {
         return true;

@@ -200,6 +200,7 @@ fn encoding(sample: &[u8]) -> &'static Encoding {
     match std::str::from_utf8(sample) {
         Ok(_) => UTF_8,
         Err(e) if e.error_len().is_none() => UTF_8,
+        Err(_) if crate::text::mostly_utf8(sample) => UTF_8,
         Err(_) => crate::text::guess_legacy(sample),
     }
 }
