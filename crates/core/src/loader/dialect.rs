@@ -101,10 +101,19 @@ impl CsvDialect {
 
     /// A field's text in this dialect's encoding (malformed bytes replaced).
     pub fn text<'a>(&self, field: &'a [u8]) -> Cow<'a, str> {
+        self.text_checked(field).0
+    }
+
+    /// [`Self::text`], and whether a malformed byte was replaced.
+    pub fn text_checked<'a>(&self, field: &'a [u8]) -> (Cow<'a, str>, bool) {
         if self.encoding == UTF_8 {
-            String::from_utf8_lossy(field)
+            let text = String::from_utf8_lossy(field);
+            // Lossy decoding copies only to replace.
+            let replaced = matches!(text, Cow::Owned(_));
+            (text, replaced)
         } else {
-            self.encoding.decode_without_bom_handling(field).0
+            let (text, replaced) = self.encoding.decode_without_bom_handling(field);
+            (text, replaced)
         }
     }
 

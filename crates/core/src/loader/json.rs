@@ -102,6 +102,7 @@ pub(super) fn stream_jsonl(
     let reader = BufReader::with_capacity(256 * 1024, file);
     let mut number = 0u32;
     let mut bad_lines = Vec::new();
+    let mut replaced = 0u32;
     for (line_no, line) in reader.split(b'\n').enumerate() {
         let line = match line {
             Ok(l) => l,
@@ -115,11 +116,13 @@ pub(super) fn stream_jsonl(
             }
         };
         let text = String::from_utf8_lossy(&line);
+        let malformed = matches!(text, std::borrow::Cow::Owned(_));
         let text = text.trim().trim_start_matches('\u{feff}');
         if text.is_empty() {
             continue;
         }
         number += 1;
+        replaced += u32::from(malformed);
         let Ok(Value::Object(object)) = serde_json::from_str::<Value>(text) else {
             bad_lines.push(line_no + 1);
             continue;
@@ -127,6 +130,9 @@ pub(super) fn stream_jsonl(
         if !emit(number, row_of(map, &object)) {
             break;
         }
+    }
+    if replaced > 0 {
+        problems.push(super::records::replaced_problem(path, replaced));
     }
     if !bad_lines.is_empty() {
         let shown: Vec<String> = bad_lines.iter().take(10).map(usize::to_string).collect();

@@ -607,9 +607,7 @@ fn run_records(job: &Job, map: &ColumnMap, control: &Control<'_>, handoff: &Hand
                 Some(_) => {}
                 None => counts.empty += 1,
             }
-            if row.iter().any(|field| field.contains('\u{fffd}')) {
-                counts.replaced += 1;
-            }
+
             chunks.push(doc, bytes)
         },
     );
@@ -652,8 +650,6 @@ struct RecordCounts {
     records: u32,
     without_text: u32,
     empty: u32,
-    /// Records with a malformed byte, read as U+FFFD.
-    replaced: u32,
 }
 
 impl RecordCounts {
@@ -674,13 +670,7 @@ impl RecordCounts {
             let reason = format!("{} empty record(s) were skipped", self.empty);
             problems.push(Problem::new(path, ProblemKind::PartlyRead, reason));
         }
-        if self.replaced > 0 {
-            let reason = format!(
-                "malformed bytes in {} record(s) were replaced with \u{fffd} (a damaged file, or one that mixes encodings)",
-                self.replaced
-            );
-            problems.push(Problem::new(path, ProblemKind::PartlyRead, reason));
-        }
+
         problems
     }
 }

@@ -241,15 +241,22 @@ fn stream_csv(
     // never closes swallows the rest of the file into the last record,
     // which is only known at the end.
     let mut held: Option<(u32, Row, u64)> = None;
+    let mut replaced = 0u32;
     loop {
         match reader.read_byte_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
                 number += 1;
+                let mut malformed = false;
                 let row = record
                     .iter()
-                    .map(|f| dialect.text(f).into_owned())
+                    .map(|f| {
+                        let (text, bad) = dialect.text_checked(f);
+                        malformed |= bad;
+                        text.into_owned()
+                    })
                     .collect();
+                replaced += u32::from(malformed);
                 let start = record.position().map_or(0, csv::Position::byte);
                 if let Some((n, row, _)) = held.replace((number, row, start))
                     && !emit(n, row)
@@ -276,6 +283,9 @@ fn stream_csv(
             }
         }
     }
+    if replaced > 0 {
+        problems.push(replaced_problem(path, replaced));
+    }
     let Some((n, row, start)) = held else { return };
     if unclosed_quote_from(path, &dialect, start) {
         let reason = format!(
@@ -285,6 +295,14 @@ fn stream_csv(
     } else {
         emit(n, row);
     }
+}
+
+/// The report of records whose malformed bytes were replaced.
+pub(super) fn replaced_problem(path: &Path, records: u32) -> Problem {
+    let reason = format!(
+        "malformed bytes in {records} record(s) were replaced with \u{fffd} (a damaged file, or one that mixes encodings)"
+    );
+    Problem::new(path, ProblemKind::PartlyRead, reason)
 }
 
 /// True when the bytes from `start` to the end of the file (as the CSV
