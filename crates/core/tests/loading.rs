@@ -1323,9 +1323,17 @@ fn symlink_loop_and_dangling_link_are_reported() {
     std::os::unix::fs::symlink(dir.path(), &loop_link).unwrap();
     let dangling = dir.path().join("dangling.txt");
     std::os::unix::fs::symlink(dir.path().join("nowhere.txt"), &dangling).unwrap();
-    let (corpus, report) = load_paths(&[dir.path(), &dangling]);
+    // A file link to itself, given as a path.
+    let itself = dir.path().join("itself.txt");
+    std::os::unix::fs::symlink("itself.txt", &itself).unwrap();
+    let (corpus, report) = load_paths(&[dir.path(), &dangling, &itself]);
     assert_loaded(&corpus, &good);
     assert_eq!(corpus.len(), 1);
+    problem(
+        &report,
+        &itself,
+        "symbolic link loop (the link leads back to itself)",
+    );
     assert_eq!(
         problem(&report, &loop_link, "symbolic link loop").kind,
         ProblemKind::Unreadable

@@ -274,9 +274,9 @@ pub fn read_article(
     let size = meta.len();
     if size > max_bytes {
         let reason = format!(
-            "too large for one article ({} MB, limit {} MB); export it as CSV or JSON Lines with one article per record",
-            size / 1_000_000,
-            max_bytes / 1_000_000
+            "too large for one article ({} MiB, limit {} MiB); export it as CSV or JSON Lines with one article per record",
+            size >> 20,
+            max_bytes >> 20
         );
         return Err(Problem::new(path, ProblemKind::Skipped, reason));
     }

@@ -175,10 +175,10 @@ fn read_document(path: &Path) -> Result<Value, String> {
     let size = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
     if size > MAX_DOCUMENT_BYTES {
         return Err(format!(
-            "a JSON document of {} MB is too large to read whole (the limit is {} MB): \
+            "a JSON document of {} MiB is too large to read whole (the limit is {} MiB): \
              write it as JSON Lines, one article object per line, which streams",
-            size / 1_000_000,
-            MAX_DOCUMENT_BYTES / 1_000_000
+            size >> 20,
+            MAX_DOCUMENT_BYTES >> 20
         ));
     }
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;

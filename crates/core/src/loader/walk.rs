@@ -132,12 +132,24 @@ pub fn collect(roots: &[PathBuf], skip: &HashSet<String>) -> (Vec<Candidate>, Ve
     (found, problems)
 }
 
+/// True for the error of a path whose symbolic links lead back to
+/// themselves (`ELOOP`).
+fn is_link_loop(err: &std::io::Error) -> bool {
+    #[cfg(target_os = "linux")]
+    const ELOOP: i32 = 40;
+    #[cfg(not(target_os = "linux"))]
+    const ELOOP: i32 = 62;
+    err.raw_os_error() == Some(ELOOP)
+}
+
 fn root_exists(root: &Path) -> Result<(), Problem> {
     match std::fs::metadata(root) {
         Ok(_) => Ok(()),
         Err(err) => {
             let dangling = std::fs::symlink_metadata(root).is_ok();
-            let reason = if dangling {
+            let reason = if is_link_loop(&err) {
+                "symbolic link loop (the link leads back to itself)".to_owned()
+            } else if dangling {
                 format!("broken symbolic link ({err})")
             } else {
                 err.to_string()
