@@ -1571,6 +1571,12 @@ fn record_files_in_their_less_usual_shapes() {
         .flat_map(u16::to_le_bytes)
         .collect();
     let wide = write(&dir.path().join("wide.csv"), utf16);
+    // Excel in the US writes month first: a column with "2/13/2017" reads
+    // "2/7/2017 0:00" as February 7.
+    let us = write(
+        &dir.path().join("us.csv"),
+        "Title,Date,Text\nUS one,2/7/2017 0:00,First text.\nUS two,2/13/2017 14:05,Second text.\n",
+    );
     // UTF-8 with one stray byte: read as UTF-8, the byte reported.
     let mut stray = "title,text\nCafé one,Le café de la gare.\nTwo,A stray "
         .as_bytes()
@@ -1611,10 +1617,17 @@ fn record_files_in_their_less_usual_shapes() {
     assert_eq!(titles(&sep), ["Sep line title"]);
     assert_eq!(titles(&wide), ["Wide one", "Wide two"]);
     assert_eq!(titles(&stray), ["Café one", "Two"]);
+    let dates: Vec<String> = corpus
+        .docs()
+        .iter()
+        .filter(|d| *d.key.path == *us.to_string_lossy())
+        .filter_map(|d| d.fields.published.get().map(ToString::to_string))
+        .collect();
+    assert_eq!(dates, ["2017-02-07", "2017-02-13"]);
     problem(
         &report,
         &stray,
         "malformed bytes in 1 record(s) were replaced",
     );
-    assert_eq!(corpus.len(), 7);
+    assert_eq!(corpus.len(), 9);
 }

@@ -540,6 +540,42 @@ pub fn parse_column_date(s: &str) -> Option<NaiveDate> {
     })
 }
 
+/// The numeric date at the start of a column's value ("2/7/2017 0:00"):
+/// its two leading numbers and its year.
+fn numeric_parts(s: &str) -> Option<(u32, u32, i32)> {
+    static NUMERIC: LazyLock<Option<Regex>> =
+        LazyLock::new(|| Regex::new(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\b").ok());
+    let caps = NUMERIC.as_ref()?.captures(s.trim())?;
+    Some((
+        number(&caps, 1)?,
+        number(&caps, 2)?,
+        i32::try_from(number(&caps, 3)?).ok()?,
+    ))
+}
+
+/// What a column's value says of its numeric dates' order: `None` when it
+/// is no numeric date; else `Some(true)` when only month first makes sense
+/// ("2/13/2017"), `Some(false)` when only day first does ("13/2/2017"),
+/// `None` when both do.
+pub fn numeric_month_first(s: &str) -> Option<Option<bool>> {
+    let (a, b, _) = numeric_parts(s)?;
+    Some(match (a <= 12, b <= 12) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    })
+}
+
+/// [`parse_column_date`] for a column whose numeric dates are written
+/// month first when `month_first` (a US export: "2/7/2017 0:00" is
+/// February 7), which the column's unambiguous values tell.
+pub fn parse_column_date_in(s: &str, month_first: bool) -> Option<NaiveDate> {
+    if month_first && let Some((month, day, year)) = numeric_parts(s) {
+        return make_date(year, month, day);
+    }
+    parse_column_date(s)
+}
+
 /// `YYYYMMDD` or `YYYYMMDDhhmmss`.
 fn compact_date(s: &str) -> Option<NaiveDate> {
     if !matches!(s.len(), 8 | 14) || !s.bytes().all(|b| b.is_ascii_digit()) {
@@ -578,6 +614,18 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    #[test]
+    fn a_column_of_us_dates_is_read_month_first() {
+        assert_eq!(numeric_month_first("2/13/2017"), Some(Some(true)));
+        assert_eq!(numeric_month_first("13/2/2017 0:00"), Some(Some(false)));
+        assert_eq!(numeric_month_first("2/7/2017 0:00"), Some(None));
+        assert_eq!(numeric_month_first("2017-02-07"), None);
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        assert_eq!(parse_column_date_in("2/7/2017 0:00", true), d(2017, 2, 7));
+        assert_eq!(parse_column_date_in("2/7/2017 0:00", false), d(2017, 7, 2));
+        assert_eq!(parse_column_date_in("2017-02-07", true), d(2017, 2, 7));
     }
 
     #[test]

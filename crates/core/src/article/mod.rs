@@ -28,7 +28,7 @@ mod share_bar;
 mod util;
 
 pub use agency::{canonical_agency, normalize_agency};
-pub use dates::{parse_column_date, parse_date};
+pub use dates::{numeric_month_first, parse_column_date, parse_column_date_in, parse_date};
 pub(crate) use fragment::{fragment_text, looks_like_markup};
 pub use share_bar::without_share_bars;
 

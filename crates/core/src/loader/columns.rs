@@ -34,6 +34,9 @@ pub struct ColumnMap {
     /// How a CSV file's fields are written, read with its header (JSON
     /// Lines is always UTF-8).
     pub dialect: CsvDialect,
+    /// The date column writes numeric dates month first ("2/13/2017"), as
+    /// US exports do; read off the file's first records.
+    pub month_first: bool,
 }
 
 const TITLE: &[&str] = &[
@@ -228,6 +231,7 @@ impl ColumnMap {
             file: choose(find_all(FILE)),
             also,
             dialect: CsvDialect::default(),
+            month_first: false,
         }
     }
 

@@ -431,7 +431,7 @@ fn apply_columns(
         fields.title = Field::found(title, p);
     }
     if let Some((date, p)) = cell(map.date)
-        && let Some(parsed) = article::parse_column_date(&date)
+        && let Some(parsed) = article::parse_column_date_in(&date, map.month_first)
     {
         fields.published = Field::found(parsed, p);
     }

@@ -129,7 +129,8 @@ pub fn classify(path: &Path, kind: FileKind) -> Result<Role, Problem> {
             .file
             .is_some_and(|col| column_names_files(path, kind, &map, col));
     if map.text.is_some() && !summary_of_files {
-        Ok(Role::Articles(map))
+        let month_first = dates_month_first(path, kind, &map);
+        Ok(Role::Articles(ColumnMap { month_first, ..map }))
     } else if summary_of_files {
         Ok(Role::Sidecar(ColumnMap {
             subtitle: map.subtitle.or(map.text),
@@ -176,6 +177,33 @@ fn id_column_naming_files(path: &Path, kind: FileKind, map: &ColumnMap) -> Optio
         .iter()
         .position(|n| ID_COLUMNS.contains(&super::columns::squash(n).as_str()))?;
     column_names_files(path, kind, map, ids).then_some(ids)
+}
+
+/// True when the date column's numeric dates are written month first:
+/// among its first 2,000 values, some can only be read month first
+/// ("2/13/2017") and none only day first ("13/2/2017"). Day first is the
+/// rule otherwise, as in most of the world.
+fn dates_month_first(path: &Path, kind: FileKind, map: &ColumnMap) -> bool {
+    let Some(col) = map.date else {
+        return false;
+    };
+    let (mut month_first, mut day_first, mut numeric, mut seen) = (0, 0, 0, 0);
+    stream(path, kind, map, &mut Vec::new(), &mut |_, row| {
+        seen += 1;
+        match row
+            .get(col)
+            .and_then(|v| crate::article::numeric_month_first(v))
+        {
+            Some(Some(true)) => month_first += 1,
+            Some(Some(false)) => day_first += 1,
+            Some(None) => numeric += 1,
+            None => {}
+        }
+        // A column of ISO dates or names of months is settled soon.
+        let numeric_dates = numeric + month_first + day_first > 0;
+        seen < 2000 && day_first == 0 && (numeric_dates || seen < 100)
+    });
+    month_first > 0 && day_first == 0
 }
 
 /// True when one of the first 20 values of column `col` names a file
