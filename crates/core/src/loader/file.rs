@@ -442,9 +442,14 @@ fn apply_columns(
         {
             fields.agency = Field::found(agency.to_owned(), p.clone());
         }
+        // An address, or a bare host ("www.bbc.co.uk"), is named by its
+        // host without "www.", as the URL column's outlet is.
+        let bare_host = outlet
+            .get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case("www."));
         fields.outlet = Field::found(
             host_of(&outlet)
-                .filter(|_| outlet.contains("://"))
+                .filter(|_| outlet.contains("://") || bare_host)
                 .unwrap_or(outlet),
             p,
         );
