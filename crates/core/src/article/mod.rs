@@ -19,6 +19,7 @@ mod dateline;
 mod dates;
 mod fragment;
 mod furniture;
+mod head;
 mod html;
 mod html_dom;
 mod html_meta;

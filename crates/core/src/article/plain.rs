@@ -9,7 +9,6 @@
 //! reads like a headline. Each field records the line it came from.
 
 use std::cell::OnceCell;
-use std::sync::LazyLock;
 
 use crate::article::ParsedArticle;
 use crate::article::body::{assemble_body, body_fields, line_no, trailing_date};
@@ -17,6 +16,7 @@ use crate::article::byline::{Byline, parse_byline, source_label};
 use crate::article::dateline::parse_dateline;
 use crate::article::dates::{DateLabel, DateLine, date_from_file_name, date_line, find_date};
 use crate::article::furniture::{is_furniture, is_short_label, site_menu};
+use crate::article::head::{is_caption, is_cookie_notice, is_count, is_topic_label};
 use crate::article::places::is_known_place;
 use crate::article::util::{
     char_len, clean, ends_with_period, file_stem, is_capitalized, is_han, prefix_chars,
@@ -204,93 +204,6 @@ fn date_among_parts(text: &str, date: &std::ops::Range<usize>) -> Option<Meta> {
     })
 }
 
-/// A site's cookie notice or its button, copied with the page: "We use
-/// cookies to improve your experience...", "Accept all cookies". Only the
-/// page head is read this way; in the body, a sentence about cookies is
-/// text.
-fn is_cookie_notice(text: &str) -> bool {
-    const WORDS: [&str; 9] = [
-        "use",
-        "uses",
-        "accept",
-        "consent",
-        "agree",
-        "allow",
-        "policy",
-        "settings",
-        "preferences",
-    ];
-    static COOKIE: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new("ookie"));
-    if COOKIE.find(text.as_bytes()).is_none() {
-        return false;
-    }
-    let lower = text.to_lowercase();
-    let mut words = lower.split(|c: char| !c.is_alphanumeric());
-    let (mut cookies, mut notice) = (false, false);
-    for word in words.by_ref() {
-        cookies |= word == "cookie" || word == "cookies";
-        notice |= WORDS.contains(&word);
-    }
-    cookies && notice
-}
-
-/// A share or view count alone on its line, under a "Share" button:
-/// "2.4K", "1.2M", "12k". A bare number may be a list's label ("0", "1"
-/// before each mode a manual describes), so it takes the suffix.
-fn is_count(text: &str) -> bool {
-    let t = text.trim();
-    let Some(digits) = t.strip_suffix(['K', 'k', 'M', 'm']) else {
-        return false;
-    };
-    !digits.is_empty()
-        && digits.len() <= 5
-        && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-        && digits.bytes().next().is_some_and(|b| b.is_ascii_digit())
-}
-
-/// A photo's caption between the byline and the story, which ends with
-/// the photo's credit: "Officials inspect the site on Monday. Photo:
-/// Getty Images", "Protesters gather on July 15. (Photo: Reuters)", or
-/// is marked as one ("Image caption ...", "Image: ...").
-fn is_caption(text: &str) -> bool {
-    const CREDITS: [&str; 5] = ["photo:", "image:", "picture:", "photograph:", "credit:"];
-    // Every caption form has a colon or a slash, or starts with "Image" or
-    // "Caption": most head lines are settled by one vectorised search.
-    let t = text.trim_start().as_bytes();
-    let marked = |word: &[u8]| {
-        t.get(..word.len())
-            .is_some_and(|h| h.eq_ignore_ascii_case(word))
-    };
-    if memchr::memchr2(b':', b'/', t).is_none() && !marked(b"image") && !marked(b"caption") {
-        return false;
-    }
-    let lower = text.trim().trim_end_matches([')', ']', '.']).to_lowercase();
-    if lower.starts_with("image caption") || lower.starts_with("caption:") {
-        return true;
-    }
-    // A credit of an agency and a photographer after the caption's last
-    // full stop: "The minister arrives for talks. Xinhua/Li Wei", "...
-    // on Monday. AP/Jane Doe".
-    let slash_credit = lower.rsplit_once(". ").is_some_and(|(_, credit)| {
-        credit.split_whitespace().count() <= 4
-            && credit.split_once('/').is_some_and(|(source, _)| {
-                crate::article::agency::canonical_agency(source).is_some()
-                    || ["getty images", "epa", "file", "shutterstock"].contains(&source.trim())
-            })
-    });
-    // The credit: a label and at most four words after it, at the end.
-    slash_credit
-        || CREDITS.iter().any(|label| {
-            lower.rfind(label).is_some_and(|at| {
-                let credit = &lower[at + label.len()..];
-                let before = lower[..at].trim_end();
-                (before.is_empty() || before.ends_with(['.', '(', '[', '|', '-', '—']))
-                    && (1..=4).contains(&credit.split_whitespace().count())
-            })
-        })
-}
-
 /// Most words of each part beside a date that is not a byline ("TNN").
 const MAX_CREDIT_WORDS: usize = 3;
 
@@ -443,18 +356,6 @@ fn is_pre_headline_meta(es: &[Entry<'_>], k: usize, cands: &[usize]) -> bool {
         (Some(_), None) => dated_headline_follows(es, k),
         _ => false,
     }
-}
-
-/// A section or topic label of a few words in sentence case ("Ukraine
-/// war", "Climate crisis"), which a site shows above its headlines: above
-/// a date that has a headline under it, it is not the headline.
-fn is_topic_label(text: &str) -> bool {
-    let text = text.trim();
-    word_count(text) <= 3
-        && char_len(text) <= 32
-        && !ends_with_period(text)
-        && !text.ends_with([':', '?', '!'])
-        && text.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// True when a headline follows entry `k` (see [`is_pre_headline_meta`]),
