@@ -106,3 +106,42 @@ pub(crate) fn is_topic_label(text: &str) -> bool {
         && !text.ends_with([':', '?', '!'])
         && text.chars().next().is_some_and(char::is_uppercase)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn head_lines_and_lines_like_them() {
+        assert!(is_cookie_notice(
+            "We use cookies to improve your experience."
+        ));
+        assert!(is_cookie_notice("Accept all cookies"));
+        // The Brown corpus: "cookie" beside "housewife" is no notice.
+        assert!(!is_cookie_notice(
+            "A/at cookie/nn won/vbd for/in a/at housewife/nn"
+        ));
+        assert!(!is_cookie_notice("The cookie jar was empty."));
+        assert!(is_count("2.4K") && is_count("12k") && is_count("1.2M"));
+        assert!(!is_count("0") && !is_count("2020") && !is_count("K"));
+        for caption in [
+            "Officials inspect the site on Monday. Photo: Getty Images",
+            "Protesters gather on July 15, 2022. (Photo: Getty Images)",
+            "The minister arrives for talks. Xinhua/Li Wei",
+            "Image caption Rescuers at the scene",
+        ] {
+            assert!(is_caption(caption), "{caption}");
+        }
+        for line in [
+            "MOSCOW (AFP) - Russia proposed a pact on Friday.",
+            "Photo: the story of a picture that changed how the world saw the war",
+            "He said: no deal",
+            "Read more at dawn.com/news/1",
+        ] {
+            assert!(!is_caption(line), "{line}");
+        }
+        assert!(is_topic_label("Ukraine war") && is_topic_label("Brexit"));
+        assert!(!is_topic_label("Putin proposes election pact with US"));
+        assert!(!is_topic_label("ukraine war") && !is_topic_label("Ukraine war."));
+    }
+}
