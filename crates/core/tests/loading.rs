@@ -1084,7 +1084,12 @@ fn sidecar_rows_name_files_by_stem_or_subfolder_and_keep_every_body_line() {
         "Putin proposes election non-interference pact with US"
     );
     assert!(doc(&c).body().starts_with("MOSCOW:"), "{}", doc(&c).body());
-    let missing = problem(&report, &sidecar, "not in its folder");
+    // "twice" names twice.txt and twice.html: which one is not known.
+    let missing = problem(
+        &report,
+        &sidecar,
+        "found in several of its subfolders or with several extensions",
+    );
     assert!(missing.reason.starts_with("1 row(s)"), "{}", missing.reason);
     assert!(missing.reason.contains("(twice)"), "{}", missing.reason);
 }
@@ -1117,7 +1122,11 @@ fn sidecar_rows_find_bare_names_in_subfolders() {
         Provenance::Sidecar(_)
     ));
     assert_eq!(doc(&b).title(), "Wet week ahead");
-    let missing = problem(&report, &sidecar, "not in its folder or below it");
+    let missing = problem(
+        &report,
+        &sidecar,
+        "found in several of its subfolders or with several extensions",
+    );
     assert!(missing.reason.contains("(same.txt)"), "{}", missing.reason);
 }
 
@@ -1630,4 +1639,43 @@ fn record_files_in_their_less_usual_shapes() {
         "malformed bytes in 1 record(s) were replaced",
     );
     assert_eq!(corpus.len(), 9);
+}
+
+/// Sidecar rows name files in another case, or by a bare name that files
+/// in several subfolders share: the first is found, the second reported
+/// as ambiguous (not as missing).
+#[test]
+fn sidecar_rows_in_another_case_or_ambiguous() {
+    let dir = tempfile::tempdir().unwrap();
+    let upper = write(
+        &dir.path().join("2020/Article_A.TXT"),
+        article("Upper case file"),
+    );
+    write(
+        &dir.path().join("2020/dup.txt"),
+        article("First duplicate name"),
+    );
+    write(
+        &dir.path().join("2021/dup.txt"),
+        article("Second duplicate name"),
+    );
+    let meta = write(
+        &dir.path().join("meta.csv"),
+        "filename,title,date\narticle_a.txt,Found in any case,2017-01-01\ndup.txt,Which one,2017-01-02\n",
+    );
+    let (corpus, report) = load_paths(&[dir.path()]);
+    let doc = corpus.doc(corpus.find(&key(&upper)).expect("loaded"));
+    assert_eq!(doc.title(), "Found in any case");
+    problem(
+        &report,
+        &meta,
+        "1 row(s) name files found in several of its subfolders",
+    );
+    assert!(
+        problems_for(&report, &meta)
+            .iter()
+            .all(|p| !p.reason.contains("not in its folder")),
+        "{:#?}",
+        report.problems
+    );
 }

@@ -395,6 +395,18 @@ pub struct SidecarEntry {
 pub struct FilesByName {
     by_name: HashMap<std::ffi::OsString, Vec<std::path::PathBuf>>,
     by_stem: HashMap<std::ffi::OsString, Vec<std::path::PathBuf>>,
+    /// Lowercase names and stems, for rows written in another case
+    /// ("Article_A.TXT" for `article_a.txt`).
+    by_lower: HashMap<String, Vec<std::path::PathBuf>>,
+}
+
+/// Why a sidecar row's file was not found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Miss {
+    /// No file has that name.
+    Absent,
+    /// Files of that name are in several subfolders.
+    Several,
 }
 
 impl FilesByName {
@@ -409,30 +421,45 @@ impl FilesByName {
                 let entry = files.by_stem.entry(stem.to_owned()).or_default();
                 entry.push(path.to_path_buf());
             }
+            let lower = [path.file_name(), path.file_stem()]
+                .into_iter()
+                .flatten()
+                .map(|n| n.to_string_lossy().to_lowercase());
+            for key in lower.collect::<std::collections::BTreeSet<_>>() {
+                files
+                    .by_lower
+                    .entry(key)
+                    .or_default()
+                    .push(path.to_path_buf());
+            }
         }
         files
     }
 
     /// The one file under `folder` that `name` names (by its stem when it
-    /// has no extension), as a canonical path; `None` when there is none
-    /// or several.
-    fn find(&self, folder: &Path, name: &str) -> Option<std::path::PathBuf> {
-        if name.contains(['/', '\\']) {
-            return None;
-        }
-        let table = match Path::new(name).extension() {
+    /// has no extension; in any case when no name matches exactly), as a
+    /// canonical path.
+    fn find(&self, folder: &Path, name: &str) -> Result<std::path::PathBuf, Miss> {
+        let name = name.replace('\\', "/");
+        let (dir, file) = match name.rsplit_once('/') {
+            Some((dir, file)) => (folder.join(dir), file),
+            None => (folder.to_path_buf(), name.as_str()),
+        };
+        let table = match Path::new(file).extension() {
             Some(_) => &self.by_name,
             None => &self.by_stem,
         };
-        let mut under = table
-            .get(std::ffi::OsStr::new(name))?
-            .iter()
-            .filter(|p| p.starts_with(folder));
-        let first = under.next()?;
+        let exact = table.get(std::ffi::OsStr::new(file));
+        let candidates = exact.or_else(|| self.by_lower.get(&file.to_lowercase()));
+        let mut under = candidates
+            .into_iter()
+            .flatten()
+            .filter(|p| p.starts_with(&dir));
+        let first = under.next().ok_or(Miss::Absent)?;
         if under.next().is_some() {
-            return None;
+            return Err(Miss::Several);
         }
-        std::fs::canonicalize(first).ok()
+        std::fs::canonicalize(first).map_err(|_| Miss::Absent)
     }
 }
 
@@ -450,18 +477,23 @@ pub fn read_sidecar<'f>(
     let folder = path.parent().unwrap_or(Path::new("."));
     let Some(file_col) = map.file else { return };
     let sidecar = SourceName::from(path.to_string_lossy().into_owned());
-    let mut missing: Vec<String> = Vec::new();
-    let mut missing_count = 0usize;
+    // Names not found, and names found in several subfolders.
+    let mut missing: [(usize, Vec<String>); 2] = Default::default();
     stream(path, kind, map, problems, &mut |_, row| {
         if let Some(name) = row.get(file_col).filter(|n| !n.trim().is_empty()) {
-            let target =
-                sidecar_target(folder, name.trim()).or_else(|| files().find(folder, name.trim()));
-            let Some(canonical) = target else {
-                missing_count += 1;
-                if missing.len() < 10 {
-                    missing.push(name.trim().to_owned());
+            let target = sidecar_target(folder, name.trim())
+                .ok_or(Miss::Absent)
+                .or_else(|_| files().find(folder, name.trim()));
+            let canonical = match target {
+                Ok(canonical) => canonical,
+                Err(miss) => {
+                    let (count, names) = &mut missing[usize::from(miss == Miss::Several)];
+                    *count += 1;
+                    if names.len() < 10 {
+                        names.push(name.trim().to_owned());
+                    }
+                    return true;
                 }
-                return true;
             };
             entries.insert(
                 canonical,
@@ -474,10 +506,18 @@ pub fn read_sidecar<'f>(
         }
         true
     });
-    if missing_count > 0 {
+    let [(absent, absent_names), (several, several_names)] = missing;
+    if absent > 0 {
         let reason = format!(
-            "{missing_count} row(s) name files that are not in its folder or below it ({})",
-            missing.join(", ")
+            "{absent} row(s) name files that are not in its folder or below it ({})",
+            absent_names.join(", ")
+        );
+        problems.push(Problem::new(path, ProblemKind::PartlyRead, reason));
+    }
+    if several > 0 {
+        let reason = format!(
+            "{several} row(s) name files found in several of its subfolders or with several extensions, so which one is meant is not known ({}); give their paths",
+            several_names.join(", ")
         );
         problems.push(Problem::new(path, ProblemKind::PartlyRead, reason));
     }
