@@ -478,10 +478,17 @@ const DATE_LINE_SEPARATORS: [&str; 4] = [" / ", " · ", " | ", " • "];
 /// other part is noise too, a relative time ("Updated 2 hours ago") or a
 /// reading time ("4 min read").
 fn segment_noise(s: &str, date: &Range<usize>) -> Option<(bool, DateLabel)> {
-    // "Published: 26 Sep 2020, Updated: 27 Sep 2020": a comma before the
+    // "Published: 26 Sep 2020, Updated: 27 Sep 2020", "18:47 GMT 09.06.2022
+    // (updated 20:47 GMT 09.06.2022)": a comma or a bracket before the
     // update's date, which must be a date line of its own.
-    if let Some(at) = s[date.end..].find(", ").map(|i| date.end + i) {
-        let update = &s[at + 2..];
+    let after = &s[date.end..];
+    let update_at = after
+        .find(", ")
+        .map(|i| (i, 2))
+        .or_else(|| after.find(" (").map(|i| (i, 2)));
+    if let Some((i, len)) = update_at {
+        let at = date.end + i;
+        let update = s[at + len..].trim_end_matches(')');
         let is_update = date_line(update).is_some_and(|d| d.label == DateLabel::Updated);
         if is_update {
             let rest = format!("{} {}", &s[..date.start], &s[date.end..at]);

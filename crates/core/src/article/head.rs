@@ -107,6 +107,66 @@ pub(crate) fn is_topic_label(text: &str) -> bool {
         && text.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// A social media handle alone on its line, under a byline: "@jdoe".
+pub(crate) fn is_handle(text: &str) -> bool {
+    let t = text.trim();
+    t.strip_prefix('@').is_some_and(|h| {
+        (1..=30).contains(&h.len()) && h.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+    })
+}
+
+/// A writer's name alone on its line, as some sites print the byline
+/// without "By": two to four capitalised words of letters ("Kamran
+/// Yousaf", "Mary-Ann O'Neill", "HANS BECKER").
+pub(crate) fn is_person_name(text: &str) -> bool {
+    // Words of papers' and sections' names, which look like names too.
+    const NOT_NAMES: &[&str] = &[
+        "the",
+        "times",
+        "journal",
+        "news",
+        "newsletter",
+        "post",
+        "daily",
+        "herald",
+        "tribune",
+        "finance",
+        "business",
+        "weekly",
+        "gazette",
+        "report",
+        "review",
+        "magazine",
+        "press",
+        "shimbun",
+        "desk",
+        "bureau",
+        "online",
+        "today",
+        "world",
+        "staff",
+        "editor",
+        "editorial",
+    ];
+    let t = text.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let caps = |w: &&str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    };
+    // In capitals throughout or in none of its words ("SCSI FC Tansport"
+    // is a heading).
+    let one_case = words.iter().all(caps) || !words.iter().any(caps);
+    (2..=4).contains(&words.len())
+        && char_len(t) <= 40
+        && one_case
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+                && !NOT_NAMES.contains(&w.to_lowercase().as_str())
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,6 +200,12 @@ mod tests {
         ] {
             assert!(!is_caption(line), "{line}");
         }
+        assert!(is_handle("@jdoe") && !is_handle("@") && !is_handle("@ jdoe said"));
+        assert!(is_person_name("Kamran Yousaf") && is_person_name("HANS BECKER"));
+        assert!(!is_person_name("Putin") && !is_person_name("Sindh 2020"));
+        assert!(!is_person_name("Putin proposes election pact"));
+        assert!(!is_person_name("The Wall Street Journal") && !is_person_name("SCSI FC Tansport"));
+        assert!(!is_person_name("PERSONAL FINANCE") && is_person_name("R. A. Hettinga"));
         assert!(is_topic_label("Ukraine war") && is_topic_label("Brexit"));
         assert!(!is_topic_label("Putin proposes election pact with US"));
         assert!(!is_topic_label("ukraine war") && !is_topic_label("Ukraine war."));

@@ -16,7 +16,9 @@ use crate::article::byline::{Byline, parse_byline, source_label};
 use crate::article::dateline::parse_dateline;
 use crate::article::dates::{DateLabel, DateLine, date_from_file_name, date_line, find_date};
 use crate::article::furniture::{is_furniture, is_short_label, site_menu};
-use crate::article::head::{is_caption, is_cookie_notice, is_count, is_topic_label};
+use crate::article::head::{
+    is_caption, is_cookie_notice, is_count, is_handle, is_person_name, is_topic_label,
+};
 use crate::article::places::is_known_place;
 use crate::article::util::{
     char_len, clean, ends_with_period, file_stem, is_capitalized, is_han, prefix_chars,
@@ -191,10 +193,22 @@ fn date_among_parts(text: &str, date: &std::ops::Range<usize>) -> Option<Meta> {
         }
     }
     let rest = rest.join("|");
-    // "TNN | Updated: Sep 26, 2020": a credit that is not a byline, but
-    // short enough not to be a headline either.
-    let credit = rest.split('|').all(|p| word_count(p) <= MAX_CREDIT_WORDS);
-    let byline = parse_byline(&rest);
+    // "TNN | Updated: Sep 26, 2020", "Rahul Sharma / TNN | Updated: ...",
+    // "Business | Press Trust of India | Updated: ...": a credit that is
+    // not a byline, but short enough not to be a headline either, or
+    // naming an agency.
+    let short = |p: &str| p.split(" / ").all(|q| word_count(q) <= MAX_CREDIT_WORDS);
+    let agency = rest
+        .split('|')
+        .find_map(|p| crate::article::agency::canonical_agency(p.trim()));
+    let credit = agency.is_some() || rest.split('|').all(short);
+    let byline = parse_byline(&rest).or_else(|| {
+        agency.map(|agency| Byline {
+            text: rest.trim().to_owned(),
+            agency: Some(agency),
+            outlet: None,
+        })
+    });
     if byline.is_none() && !credit {
         return None;
     }
@@ -211,7 +225,12 @@ fn classify(text: &str) -> Kind {
     if char_len(text) > 300 {
         return Kind::Content;
     }
-    if is_furniture(text) || is_cookie_notice(text) || is_count(text) || is_caption(text) {
+    if is_furniture(text)
+        || is_cookie_notice(text)
+        || is_count(text)
+        || is_caption(text)
+        || is_handle(text)
+    {
         return Kind::Furniture;
     }
     if let Some(date) = date_line(text) {
@@ -428,6 +447,15 @@ fn candidates(es: &[Entry<'_>], first: usize, pre: &mut Vec<usize>) -> (Vec<usiz
     (cands, None)
 }
 
+/// A site's name in capitals with a number, as a masthead shows it above
+/// the headline: "FRANCE 24", "BBC NEWS", "NEWS 18".
+fn is_masthead(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let caps = |w: &&str| w.chars().all(|c| c.is_ascii_uppercase()) && w.len() >= 2;
+    let part = |w: &&str| caps(w) || w.bytes().all(|b| b.is_ascii_digit());
+    (1..=3).contains(&words.len()) && words.iter().any(caps) && words.iter().all(part)
+}
+
 /// True when a line reads as a sentence (a standfirst or a lede), not a
 /// headline: it ends with a period and most of its words are lowercase.
 fn is_sentence(text: &str) -> bool {
@@ -445,7 +473,7 @@ fn is_sentence(text: &str) -> bool {
 /// above it is the headline and those before it are the site's name or a
 /// banner ("The Express Tribune", "Smoggy New Year", "By Jane Doe").
 fn pick_title(es: &[Entry<'_>], cands: &[usize], above_meta: bool) -> Option<usize> {
-    let label = |c: &usize| is_short_label(es[*c].text());
+    let label = |c: &usize| is_short_label(es[*c].text()) || is_masthead(es[*c].text());
     let sentence = |c: &usize| is_sentence(es[*c].text());
     // A field of the page's own ("Author: Russell King") is no headline.
     let field = |c: &usize| es[*c].text().contains(':') && word_count(es[*c].text()) <= 4;
@@ -522,7 +550,57 @@ fn body_from(es: &[Entry<'_>], from: usize, metas: &mut Vec<usize>) -> Option<us
     None
 }
 
+/// Marks a writer's name alone on its line as the byline when a date line
+/// comes right under it (past a share button or a handle) and a headline
+/// or standfirst right above it: "Kamran Yousaf", "Thu 1 Mar 2018 05.28
+/// GMT". A short line under a site's name ("Dawn", "Putin Proposes
+/// Pact", a date) stays a headline.
+fn mark_name_bylines(es: &[Entry<'_>]) {
+    for k in 1..es.len() {
+        let e = &es[k];
+        // The raw line first: most lines are settled without cleaning.
+        let candidate = !e.long && e.raw.len() <= 80 && is_person_name(e.raw);
+        if !candidate || e.kind.get().is_some() || !is_person_name(e.text()) {
+            continue;
+        }
+        let Some(above) = (0..k)
+            .rev()
+            .find(|&j| !matches!(es[j].kind(), Kind::Furniture))
+        else {
+            continue;
+        };
+        let above_text = es[above].text();
+        let headline_above = matches!(es[above].kind(), Kind::Content)
+            && !is_short_label(above_text)
+            && !is_topic_label(above_text);
+        let dated =
+            |j: usize| meta_of(es, j).is_some_and(|m| m.date.is_some() && m.byline.is_none());
+        // A byline of its own further down is the page's.
+        let byline_below = (k + 1..es.len().min(k + 6))
+            .any(|j| meta_of(es, j).is_some_and(|m| m.byline.is_some()));
+        let date_under = (k + 1..es.len().min(k + 5))
+            .find(|&j| !matches!(es[j].kind(), Kind::Furniture))
+            .is_some_and(dated);
+        if headline_above
+            && date_under
+            && !byline_below
+            && matches!(classify(e.text()), Kind::Content)
+        {
+            let byline = Byline {
+                text: e.text().to_owned(),
+                agency: None,
+                outlet: None,
+            };
+            let _ = e.kind.set(Kind::Meta(Meta {
+                date: None,
+                byline: Some(byline),
+            }));
+        }
+    }
+}
+
 fn analyse(es: &[Entry<'_>]) -> Header {
+    mark_name_bylines(es);
     let mut h = Header::default();
     let first = es.iter().position(|e| matches!(e.kind(), Kind::Content));
     let pre_end = first.unwrap_or(es.len());
