@@ -556,10 +556,19 @@ fn body_from(es: &[Entry<'_>], from: usize, metas: &mut Vec<usize>) -> Option<us
 /// GMT". A short line under a site's name ("Dawn", "Putin Proposes
 /// Pact", a date) stays a headline.
 fn mark_name_bylines(es: &[Entry<'_>]) {
-    for k in 1..es.len() {
+    // The head only: up to the first paragraph, at most the first lines.
+    let head = es
+        .iter()
+        .take(NAME_BYLINE_LINES)
+        .take_while(|e| !e.long)
+        .count();
+    for k in 1..head {
         let e = &es[k];
         // The raw line first: most lines are settled without cleaning.
-        let candidate = !e.long && e.raw.len() <= 80 && is_person_name(e.raw);
+        let raw = e.raw.trim();
+        let candidate = raw.len() <= 40
+            && raw.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+            && is_person_name(raw);
         if !candidate || e.kind.get().is_some() || !is_person_name(e.text()) {
             continue;
         }
@@ -598,6 +607,9 @@ fn mark_name_bylines(es: &[Entry<'_>]) {
         }
     }
 }
+
+/// Lines of a page's head where a writer's name alone may be its byline.
+const NAME_BYLINE_LINES: usize = 16;
 
 fn analyse(es: &[Entry<'_>]) -> Header {
     mark_name_bylines(es);
