@@ -359,22 +359,24 @@ fn is_pre_headline_meta(es: &[Entry<'_>], k: usize, cands: &[usize]) -> bool {
     let Kind::Meta(meta) = es[k].kind() else {
         return false;
     };
-    let label = |c: usize| is_short_label(es[c].text());
-    if !cands
-        .iter()
-        .all(|&c| label(c) || is_topic_label(es[c].text()))
-    {
+    if !cands.iter().all(|&c| is_label_or_topic(es[c].text())) {
         return false;
     }
     // Under a topic label, a headline must have its byline or date below
     // it: "EHCI driver", "27-Dec-2002", then a paragraph, is a headline
     // and its date.
-    let topic = !cands.iter().all(|&c| label(c));
+    let topic = !cands.iter().all(|&c| is_short_label(es[c].text()));
     match (&meta.byline, &meta.date) {
         (None, Some(_)) => headline_follows(es, k, topic),
         (Some(_), None) => dated_headline_follows(es, k),
         _ => false,
     }
+}
+
+/// A site's label ("The Express Tribune") or a topic of its bar ("Ukraine
+/// war"): lines above a headline that are not it.
+fn is_label_or_topic(text: &str) -> bool {
+    is_short_label(text) || is_topic_label(text)
 }
 
 /// True when a headline follows entry `k` (see [`is_pre_headline_meta`]),
@@ -434,10 +436,9 @@ fn candidates(es: &[Entry<'_>], first: usize, pre: &mut Vec<usize>) -> (Vec<usiz
                 // ("Trending", "Ukraine war", "Oscars 2017", "Brexit").
                 let meta_next = next_significant(es, k + 1)
                     .is_some_and(|n| matches!(es[n].kind(), Kind::Meta(_)));
-                let bar =
-                    |c: &usize| is_short_label(es[*c].text()) || is_topic_label(es[*c].text());
-                let head_room = cands.len() < 3 || cands.iter().all(bar);
-                if opens && !(meta_next && !es[k].long && head_room) {
+                let head_room =
+                    || cands.len() < 3 || cands.iter().all(|&c| is_label_or_topic(es[c].text()));
+                if opens && !(meta_next && !es[k].long && head_room()) {
                     break;
                 }
                 cands.push(k);
@@ -481,20 +482,17 @@ fn pick_title(es: &[Entry<'_>], cands: &[usize], above_meta: bool) -> Option<usi
     // Topics and labels of a site's bar above a headline that has its
     // byline or date under it ("Trending", "Ukraine war", "Brexit", the
     // headline): the last line is the headline.
-    let under_a_bar = |c: &usize| {
-        let (last, bar) = cands.split_last().unwrap_or((c, &[]));
+    let under_a_bar = cands.split_last().filter(|(last, bar)| {
         above_meta
             && bar.len() >= 2
-            && c == last
             && bar
                 .iter()
                 .all(|b| label(b) || is_topic_label(es[*b].text()))
-            && !label(c)
-            && !sentence(c)
-    };
-    cands
-        .iter()
-        .find(|c| under_a_bar(c))
+            && !label(last)
+            && !sentence(last)
+    });
+    under_a_bar
+        .map(|(last, _)| last)
         .or_else(|| cands.iter().find(|c| !label(c) && !sentence(c)))
         .or_else(|| cands.last().filter(|c| only_labels && !field(c)))
         .or_else(|| cands.first().filter(|c| !sentence(c)))

@@ -92,7 +92,8 @@ fn refuse_non_text(path: &Path) -> Result<(), Problem> {
         .and_then(|f| f.take(SAMPLE).read_to_end(&mut sample))
         .map_err(|err| super::file::read_problem(path, &err))?;
     let skip = |reason: String| Err(Problem::new(path, ProblemKind::Skipped, reason));
-    match crate::text::decode_bytes(&sample) {
+    // Borrowed: only whether the sample is text is wanted, not its copy.
+    match crate::text::decode_borrowed(&sample) {
         Err(crate::text::NotText::Empty) if (sample.len() as u64) < SAMPLE => {
             skip("empty file".to_owned())
         }
