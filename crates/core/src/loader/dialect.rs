@@ -76,17 +76,11 @@ impl CsvDialect {
         })
     }
 
-    /// Opens the file for the CSV reader: as it is, or through
-    /// [`open_utf16_aware`] for UTF-16.
+    /// Opens the file for the CSV reader: as it is, or decoded from UTF-16,
+    /// and without Excel's `sep=` line.
     pub fn open(&self, path: &Path) -> std::io::Result<Box<dyn Read + Send>> {
         let file: Box<dyn Read + Send> = match self.utf16 {
-            Some(utf16) => Box::new(
-                DecodeReaderBytesBuilder::new()
-                    .encoding(Some(utf16))
-                    .bom_override(true)
-                    .strip_bom(true)
-                    .build(File::open(path)?),
-            ),
+            Some(utf16) => Box::new(open_decoded(path, Some(utf16))?),
             None => Box::new(File::open(path)?),
         };
         Ok(if self.sep_line {
@@ -139,8 +133,19 @@ impl CsvDialect {
 /// decoded as it streams, so a large one stays out of memory; any other
 /// passes through as it is, without its UTF-8 BOM.
 pub fn open_utf16_aware(path: &Path) -> std::io::Result<impl Read + Send + use<>> {
+    open_decoded(path, None)
+}
+
+/// [`open_utf16_aware`], decoding from `encoding` when the file has no byte
+/// order mark to say (UTF-16 found without one).
+fn open_decoded(
+    path: &Path,
+    encoding: Option<&'static Encoding>,
+) -> std::io::Result<impl Read + Send + use<>> {
     let file = File::open(path)?;
     Ok(DecodeReaderBytesBuilder::new()
+        .encoding(encoding)
+        .bom_override(true)
         .utf8_passthru(true)
         .strip_bom(true)
         .build(file))
