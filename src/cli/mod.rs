@@ -354,34 +354,15 @@ fn run_command(command: &Command) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    report_problems(&loaded.report);
     let empty = loaded.corpus.is_empty();
+    // With nothing loaded, the notes say why too: which files were
+    // sidecars or mailboxes.
+    report_problems(&loaded.report, empty);
     if empty {
-        // Why: the notes say which files were sidecars or mailboxes.
-        for note in loaded
-            .report
-            .problems
-            .iter()
-            .filter(|p| p.kind == ProblemKind::Info)
-        {
-            eprintln!("wirescope: {note}");
-        }
-        let paths: Vec<String> = corpus_args
-            .paths
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect();
-        let from = if paths.is_empty() {
-            String::new()
-        } else {
-            format!(" from {}", paths.join(", "))
-        };
-        let found = if loaded.report.problems.is_empty() {
-            " (no article files found)"
-        } else {
-            ""
-        };
-        eprintln!("wirescope: no document could be loaded{from}{found}");
+        eprintln!(
+            "wirescope: {}",
+            nothing_loaded(&corpus_args.paths, &loaded.report)
+        );
         // `stats` still reports what was skipped and why.
         if !is_stats {
             return ExitCode::from(1);
@@ -404,12 +385,30 @@ fn run_command(command: &Command) -> ExitCode {
     }
 }
 
-fn report_problems(report: &LoadReport) {
+/// Prints the load's problems on stderr, and its notes too with `notes`.
+fn report_problems(report: &LoadReport, notes: bool) {
     for problem in report
         .problems
         .iter()
-        .filter(|p| p.kind != ProblemKind::Info)
+        .filter(|p| notes || p.kind != ProblemKind::Info)
     {
         eprintln!("wirescope: {problem}");
     }
+}
+
+/// "no document could be loaded from PATH, PATH", and why when no file
+/// was even reported.
+fn nothing_loaded(paths: &[PathBuf], report: &LoadReport) -> String {
+    let from = if paths.is_empty() {
+        String::new()
+    } else {
+        let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        format!(" from {}", paths.join(", "))
+    };
+    let found = if report.problems.is_empty() {
+        " (no article files found)"
+    } else {
+        ""
+    };
+    format!("no document could be loaded{from}{found}")
 }
