@@ -1,6 +1,6 @@
 //! Documents tokenized on the loader's worker threads, ready to be interned.
 //!
-//! A worker tokenizes a batch of documents (about a megabyte of text) into
+//! A worker tokenizes a batch of documents (a few megabytes of text) into
 //! one [`TokenizedBatch`]: the batch's distinct words, each stored once,
 //! and for every document its tokens and its distinct words with counts,
 //! as ids into the batch's words. [`crate::Corpus::append`] then interns
