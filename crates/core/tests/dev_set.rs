@@ -72,12 +72,17 @@ fn dev_set_scores_at_least_95_percent_per_field() {
 /// the headline, a writer's name alone above the date (past a share button
 /// or a handle), "Link copied" and "Read Time: 3 mins" before the dateline,
 /// "Name / TNN | Updated: ...", "Business | Press Trust of India |
-/// Updated: ...", and a date with "(updated ...)" after it. Every field
-/// must be right.
+/// Updated: ...", and a date with "(updated ...)" after it. The third
+/// generator's leftovers (`r4_*`): "Navigation menu", a home link ("The
+/// Guardian - Back to home") or Reuters' strapline above the headline,
+/// "Name in Place" bylines past "Share via Email", "Zeke Miller /
+/// Updated: ...", a standfirst or a fourth site label under a site's
+/// labels, "HT Correspondent", "Text by: FRANCE 24 / AFP", and "AN HOUR
+/// AGO" beside a date or alone. Every field must be right.
 #[test]
 fn held_out_style_layouts_are_read_right() {
     let (n, _, failures) = score_dir(&repo().join("tests/fixtures/layouts"));
-    assert_eq!(n, 39);
+    assert_eq!(n, 48);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 

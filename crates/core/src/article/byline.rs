@@ -49,6 +49,17 @@ const STAFF_LABELS: &[&str] = &[
     "correspondent",
 ];
 
+/// [`STAFF_LABELS`] that a paper's short name may come before.
+const OUTLET_STAFF_LABELS: &[&str] = &[
+    "correspondent",
+    "staff reporter",
+    "staff correspondent",
+    "special correspondent",
+    "staff writer",
+    "news desk",
+    "web desk",
+];
+
 /// Words allowed lowercase in a byline after "By".
 const BYLINE_WORDS: &[&str] = &[
     "our",
@@ -81,6 +92,8 @@ const BY_PREFIXES: &[&str] = &[
     "posted by ",
     "author: ",
     "authors: ",
+    "text by: ",
+    "text by ",
     "written by: ",
     // French, Spanish and Portuguese, German: "Par AFP", "Por EFE", "Von dpa".
     "par ",
@@ -156,7 +169,12 @@ fn staff_line(s: &str) -> Option<Byline> {
             && word_count(rest) <= 6
             && !s.ends_with('.')
     });
-    (from_staff || STAFF_LABELS.contains(&key.as_str())).then(|| Byline {
+    // A paper's short name before the label: "HT Correspondent", "TOI
+    // Staff Reporter", "Dawn News Desk".
+    let outlet_staff = key.split_once(' ').is_some_and(|(_, rest)| {
+        OUTLET_STAFF_LABELS.contains(&rest) && s.trim_start().starts_with(char::is_uppercase)
+    });
+    (from_staff || outlet_staff || STAFF_LABELS.contains(&key.as_str())).then(|| Byline {
         text: s.to_owned(),
         agency: None,
         outlet: None,
@@ -387,6 +405,7 @@ mod tests {
         assert_eq!(agency_of("Von dpa"), Some("dpa"));
         assert_eq!(agency_of("Jane Doe / Reuters"), Some("Reuters"));
         assert_eq!(agency_of("Reuters in Beijing"), Some("Reuters"));
+        assert_eq!(agency_of("Text by: FRANCE 24 / AFP"), Some("AFP"));
         assert_eq!(agency_of("Agence France-Presse in Paris"), Some("AFP"));
         assert_eq!(
             agency_of("By ZEKE MILLER and JILL COLVIN Associated Press"),
@@ -417,6 +436,8 @@ mod tests {
             "Authors: Gerd Hoffmann, Mauro Carvalho Chehab",
             "Jane Doe, Moscow correspondent",
             "Stephen Bates, religious affairs correspondent",
+            "HT Correspondent",
+            "TOI Staff Reporter",
         ] {
             let b = parse_byline(s).unwrap_or_else(|| panic!("{s}"));
             assert_eq!(b.agency, None, "{s}");

@@ -370,7 +370,7 @@ fn noise_around(rest: &str) -> Option<(bool, DateLabel)> {
         .peekable();
     while let Some(token) = tokens.next() {
         // "Updated 2 years ago": a number of units before "ago".
-        let count = token.bytes().all(|b| b.is_ascii_digit());
+        let count = token.bytes().all(|b| b.is_ascii_digit()) || matches!(token, "a" | "an");
         if count && tokens.peek().is_some_and(|unit| is_time_unit(unit)) {
             tokens.next();
             if tokens.peek() == Some(&"ago") {
@@ -689,6 +689,7 @@ mod tests {
             "Aggiornato il 26 set 2020 alle ore 10:15",
             "26 de setembro de 2020",
             "Sept. 26, 2020 / 10:15 AM / Updated 2 hours ago",
+            "SEPTEMBER 26, 2020 / 5:15 AM / AN HOUR AGO",
             "Sep 26, 2020 · 4 min read",
             "Published: 26 Sep 2020 | 12 Comments",
         ] {

@@ -25,7 +25,8 @@ const FURNITURE: &[&str] = &[
     "world", "menu", "search", "login", "log in", "sign in", "sign up", "register", "logout",
     "skip to content", "skip to main content", "skip navigation", "back to top", "top",
     "skip to navigation", "skip to main navigation", "skip to search", "skip to footer",
-    "link copied", "get short link", "short link", "copy url", "skip links",
+    "link copied", "get short link", "short link", "copy url", "skip links", "navigation menu",
+    "main menu", "site menu", "main navigation", "site navigation", "front page",
     "print subscriptions", "subscriptions", "newspaper", "e paper", "epaper",
     "share this", "share this article", "share this story", "share on facebook", "share on twitter",
     "facebook", "twitter", "x twitter", "whatsapp", "linkedin", "telegram", "pinterest", "reddit",
@@ -75,7 +76,8 @@ fn is_furniture_key(key: &str) -> bool {
 const FURNITURE_OPENINGS: &[&str] = &[
     "follow us", "follow @", "subscribe to", "subscribe for", "sign up for", "sign up to",
     "read more", "click here", "also read", "read also", "see also", "join our", "download the",
-    "download our", "like us on", "get the latest", "share this", "share on", "copyright ©",
+    "download our", "like us on", "get the latest", "share this", "share on", "share via",
+    "copyright ©",
     "copyright (c)", "copyright 1", "copyright 2", "©", "(c) ", "all rights reserved",
     "this article was", "tags:", "topics:", "related:", "related articles", "more on this",
     "read time:", "reading time:", "skip to",
@@ -138,7 +140,8 @@ pub(crate) fn is_counter(key: &str) -> bool {
     numeric && unit && words.nth(1).is_none()
 }
 
-/// "2 hours ago", "Updated 5 mins ago": relative times carry no date.
+/// "2 hours ago", "Updated 5 mins ago", "Updated an hour ago": relative
+/// times carry no date.
 pub(crate) fn is_relative_time(key: &str) -> bool {
     if !key.ends_with(" ago") {
         return false;
@@ -148,7 +151,7 @@ pub(crate) fn is_relative_time(key: &str) -> bool {
         .skip_while(|w| matches!(*w, "last" | "updated" | "published" | "posted"))
         .collect();
     words.len() == 3
-        && words[0].chars().all(|c| c.is_ascii_digit())
+        && (words[0].chars().all(|c| c.is_ascii_digit()) || matches!(words[0], "a" | "an"))
         && TIME_UNITS.contains(&words[1])
         && words[2] == "ago"
 }
@@ -1096,7 +1099,11 @@ mod tests {
             "Share on Facebook",
             "Photo: AFP",
             "Updated 2 hours ago",
+            "Updated an hour ago",
+            "a day ago",
             "Last Updated 5 hours ago",
+            "Navigation menu",
+            "Share via Email",
             "Copyright 2024 Dawn. All rights reserved.",
             "5 mins ago",
             "الرئيسية",

@@ -107,6 +107,31 @@ pub(crate) fn is_topic_label(text: &str) -> bool {
         && text.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// A site's link back to its front page ("The Guardian - Back to home",
+/// "Back to homepage") or its strapline above every page ("Exclusive news,
+/// data and analytics for financial market professionals", Reuters): a
+/// line of the site, which must not be taken for the headline.
+pub(crate) fn is_site_link(text: &str) -> bool {
+    const STRAPLINES: [&str; 1] =
+        ["exclusive news, data and analytics for financial market professionals"];
+    let t = text.trim().trim_end_matches(['.', '!']);
+    // Every form ends with "home", "homepage" or "professionals".
+    let ends = |end: &str| {
+        t.len() >= end.len()
+            && t.is_char_boundary(t.len() - end.len())
+            && t[t.len() - end.len()..].eq_ignore_ascii_case(end)
+    };
+    if !(ends("home") || ends("homepage") || ends("professionals")) {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    let home_link = ["back to home", "back to homepage", "return to homepage"]
+        .iter()
+        .any(|link| lower.ends_with(link))
+        && word_count(&lower) <= 8;
+    home_link || STRAPLINES.contains(&lower.as_str())
+}
+
 /// A social media handle alone on its line, under a byline: "@jdoe".
 pub(crate) fn is_handle(text: &str) -> bool {
     let t = text.trim();
@@ -167,6 +192,21 @@ pub(crate) fn is_person_name(text: &str) -> bool {
         })
 }
 
+/// A writer's name and where they file from, as the Guardian prints its
+/// bylines: "Jason Burke in Johannesburg", "Fatima Zahra in Beijing".
+pub(crate) fn is_name_in_place(text: &str) -> bool {
+    text.trim().split_once(" in ").is_some_and(|(name, place)| {
+        let words: Vec<&str> = place.split_whitespace().collect();
+        (1..=3).contains(&words.len())
+            && words.iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '.'))
+            })
+            && is_person_name(name)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,5 +249,23 @@ mod tests {
         assert!(is_topic_label("Ukraine war") && is_topic_label("Brexit"));
         assert!(!is_topic_label("Putin proposes election pact with US"));
         assert!(!is_topic_label("ukraine war") && !is_topic_label("Ukraine war."));
+    }
+
+    #[test]
+    fn site_links_and_bylines_with_a_place() {
+        assert!(is_site_link("The Guardian - Back to home"));
+        assert!(is_site_link("Back to homepage") && is_site_link("BACK TO HOME"));
+        assert!(is_site_link(
+            "Exclusive news, data and analytics for financial market professionals"
+        ));
+        assert!(!is_site_link("Home") && !is_site_link("Coming back home"));
+        assert!(!is_site_link(
+            "Soldiers who fought for years in the war finally come back to home"
+        ));
+        assert!(is_name_in_place("Fatima Zahra in Beijing"));
+        assert!(is_name_in_place("Jason Burke in New York"));
+        assert!(!is_name_in_place("Fatima Zahra in the city"));
+        assert!(!is_name_in_place("Floods in Beijing"));
+        assert!(!is_name_in_place("Life in Moscow"));
     }
 }

@@ -17,7 +17,8 @@ use crate::article::dateline::parse_dateline;
 use crate::article::dates::{DateLabel, DateLine, date_from_file_name, date_line, find_date};
 use crate::article::furniture::{is_furniture, is_short_label, site_menu};
 use crate::article::head::{
-    is_caption, is_cookie_notice, is_count, is_handle, is_person_name, is_topic_label,
+    is_caption, is_cookie_notice, is_count, is_handle, is_name_in_place, is_person_name,
+    is_site_link, is_topic_label,
 };
 use crate::article::places::is_known_place;
 use crate::article::util::{
@@ -168,11 +169,25 @@ fn byline_then_date_line(text: &str, date_start: usize) -> Option<Meta> {
     cuts.sort_unstable();
     cuts.into_iter().find_map(|(at, len)| {
         let date = date_line(&text[at + len..])?;
-        let byline = parse_byline(strip_labels(&text[..at]))?;
+        let (before, sep) = (&text[..at], &text[at..at + len]);
+        let byline = parse_byline(strip_labels(before)).or_else(|| name_byline(before, sep))?;
         Some(Meta {
             date: Some(date),
             byline: Some(byline),
         })
+    })
+}
+
+/// A writer's name without "By" before a bar or a slash and a date:
+/// "Zeke Miller / Updated: Jun 22, 2016, 00:23 IST" (Times of India).
+/// Dashes and commas are left out: "Donald Trump - January 20, 2017" may
+/// be a headline.
+fn name_byline(before: &str, sep: &str) -> Option<Byline> {
+    let name = before.trim();
+    (matches!(sep, " / " | " | " | " • " | " · ") && is_person_name(name)).then(|| Byline {
+        text: name.to_owned(),
+        agency: None,
+        outlet: None,
     })
 }
 
@@ -230,6 +245,7 @@ fn classify(text: &str) -> Kind {
         || is_count(text)
         || is_caption(text)
         || is_handle(text)
+        || is_site_link(text)
     {
         return Kind::Furniture;
     }
@@ -430,14 +446,38 @@ fn candidates(es: &[Entry<'_>], first: usize, pre: &mut Vec<usize>) -> (Vec<usiz
             }
             Kind::Meta(_) => return (cands, Some(k)),
             Kind::Content => {
-                let opens = cands.len() >= 3 || opens_body(&es[k], cands.is_empty());
+                // Three lines above it make this one the body, unless it
+                // and they are a site's labels ("Sputnik International",
+                // "Russia", "Military", "Multimedia", headline, date).
+                let content = |n: usize| matches!(es[n].kind(), Kind::Content);
+                let meta = |n: usize| matches!(es[n].kind(), Kind::Meta(_));
+                let headline_then_meta = || {
+                    next_significant(es, k + 1).is_some_and(|n| {
+                        content(n) && next_significant(es, n + 1).is_some_and(meta)
+                    })
+                };
+                let labels = || {
+                    cands.len() < 6
+                        && is_label_or_topic(es[k].text())
+                        && cands.iter().all(|&c| is_label_or_topic(es[c].text()))
+                        && headline_then_meta()
+                };
+                let opens = cands.len() >= 3 && !labels() || opens_body(&es[k], cands.is_empty());
                 // A standfirst between headline and byline is not the body
                 // yet, nor a headline under a site's bar of topics
                 // ("Trending", "Ukraine war", "Oscars 2017", "Brexit").
                 let meta_next = next_significant(es, k + 1)
                     .is_some_and(|n| matches!(es[n].kind(), Kind::Meta(_)));
-                let head_room =
-                    || cands.len() < 3 || cands.iter().all(|&c| is_label_or_topic(es[c].text()));
+                // Site labels above the headline leave room ("NDTV",
+                // "India", headline, standfirst, byline).
+                let head_room = || {
+                    cands.len() < 3
+                        || cands
+                            .iter()
+                            .filter(|&&c| !is_label_or_topic(es[c].text()))
+                            .nth(2)
+                            .is_none()
+                };
                 if opens && !(meta_next && !es[k].long && head_room()) {
                     break;
                 }
@@ -564,10 +604,11 @@ fn mark_name_bylines(es: &[Entry<'_>]) {
         let e = &es[k];
         // The raw line first: most lines are settled without cleaning.
         let raw = e.raw.trim();
-        let candidate = raw.len() <= 40
+        let name = |t: &str| is_person_name(t) || is_name_in_place(t);
+        let candidate = raw.len() <= 60
             && raw.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
-            && is_person_name(raw);
-        if !candidate || e.kind.get().is_some() || !is_person_name(e.text()) {
+            && name(raw);
+        if !candidate || e.kind.get().is_some() || !name(e.text()) {
             continue;
         }
         let Some(above) = (0..k)
@@ -816,7 +857,17 @@ fn placed_date(lines: &[&str], n: usize, fields: &mut ArticleFields) {
 
 #[cfg(test)]
 mod tests {
-    use super::split_lines;
+    use super::{combined_meta, split_lines};
+
+    #[test]
+    fn a_name_before_a_bar_and_a_date_is_a_byline() {
+        let meta = combined_meta("Zeke Miller / Updated: Jun 22, 2016, 00:23 IST").unwrap();
+        assert_eq!(meta.byline.map(|b| b.text).as_deref(), Some("Zeke Miller"));
+        assert!(meta.date.is_some());
+        // A dash may end a headline with its date; a name must be a name.
+        assert!(combined_meta("Donald Trump - January 20, 2017").is_none());
+        assert!(combined_meta("Floods in Sindh / Updated: Jun 22, 2016").is_none());
+    }
 
     #[test]
     fn lines_split_as_split_does_without_carriage_returns() {
