@@ -405,7 +405,7 @@ pub(crate) fn date_line(s: &str) -> Option<DateLine> {
     if s.len() > 400 {
         return None;
     }
-    let s = unglue(crate::article::util::clean(s));
+    let s = unglue(without_glued_copy(crate::article::util::clean(s)));
     if s.len() > 160 {
         return None;
     }
@@ -424,6 +424,34 @@ pub(crate) fn date_line(s: &str) -> Option<DateLine> {
         weekday,
         label,
     })
+}
+
+/// A date line whose date a page shows twice, glued: "Published On 21 Jun
+/// 201921 Jun 2019" (Al Jazeera) is "Published On 21 Jun 2019". Read
+/// as it is, "201921" is no year. The copy is found where a year runs into
+/// a day: a run of five or six digits, the first four a year, before a
+/// space, when the text after the year repeats the text up to it.
+fn without_glued_copy(s: String) -> String {
+    let b = s.as_bytes();
+    let mut run = 0;
+    for (at, &byte) in b.iter().enumerate() {
+        if byte.is_ascii_digit() {
+            run += 1;
+            continue;
+        }
+        let start = at - run;
+        let glued =
+            (5..=6).contains(&run) && byte == b' ' && matches!(&b[start..start + 2], b"19" | b"20");
+        run = 0;
+        if glued {
+            let cut = start + 4;
+            let copy = &s[cut..];
+            if copy.len() >= 8 && s[..cut].ends_with(copy) {
+                return s[..cut].to_owned();
+            }
+        }
+    }
+    s
 }
 
 /// A date line as copied from pages that lay its parts out side by side:
@@ -479,13 +507,15 @@ const DATE_LINE_SEPARATORS: [&str; 4] = [" / ", " · ", " | ", " • "];
 /// reading time ("4 min read").
 fn segment_noise(s: &str, date: &Range<usize>) -> Option<(bool, DateLabel)> {
     // "Published: 26 Sep 2020, Updated: 27 Sep 2020", "18:47 GMT 09.06.2022
-    // (updated 20:47 GMT 09.06.2022)": a comma or a bracket before the
-    // update's date, which must be a date line of its own.
+    // (updated 20:47 GMT 09.06.2022)", "10.01.2019 - Update : 10.01.2019"
+    // (Anadolu): a comma, a bracket or a dash before the update's date,
+    // which must be a date line of its own.
     let after = &s[date.end..];
     let update_at = after
         .find(", ")
         .map(|i| (i, 2))
-        .or_else(|| after.find(" (").map(|i| (i, 2)));
+        .or_else(|| after.find(" (").map(|i| (i, 2)))
+        .or_else(|| after.find(" - ").map(|i| (i, 3)));
     if let Some((i, len)) = update_at {
         let at = date.end + i;
         let update = s[at + len..].trim_end_matches(')');
@@ -690,6 +720,8 @@ mod tests {
             "26 de setembro de 2020",
             "Sept. 26, 2020 / 10:15 AM / Updated 2 hours ago",
             "SEPTEMBER 26, 2020 / 5:15 AM / AN HOUR AGO",
+            "Published On 26 Sep 202026 Sep 2020",
+            "26.09.2020 - Update : 27.09.2020",
             "Sep 26, 2020 · 4 min read",
             "Published: 26 Sep 2020 | 12 Comments",
         ] {

@@ -189,6 +189,9 @@ pub(crate) fn is_person_name(text: &str) -> bool {
                 && w.chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
                 && !NOT_NAMES.contains(&w.to_lowercase().as_str())
+                // A possessive is no part of a name ("Buyer's Alert").
+                && !w.ends_with("'s")
+                && !w.ends_with("’s")
         })
 }
 
@@ -246,6 +249,7 @@ mod tests {
         assert!(!is_person_name("Putin proposes election pact"));
         assert!(!is_person_name("The Wall Street Journal") && !is_person_name("SCSI FC Tansport"));
         assert!(!is_person_name("PERSONAL FINANCE") && is_person_name("R. A. Hettinga"));
+        assert!(!is_person_name("Buyer's Alert") && is_person_name("Mary O'Neill"));
         assert!(is_topic_label("Ukraine war") && is_topic_label("Brexit"));
         assert!(!is_topic_label("Putin proposes election pact with US"));
         assert!(!is_topic_label("ukraine war") && !is_topic_label("Ukraine war."));

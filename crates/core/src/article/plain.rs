@@ -217,13 +217,15 @@ fn date_among_parts(text: &str, date: &std::ops::Range<usize>) -> Option<Meta> {
         .split('|')
         .find_map(|p| crate::article::agency::canonical_agency(p.trim()));
     let credit = agency.is_some() || rest.split('|').all(short);
-    let byline = parse_byline(&rest).or_else(|| {
-        agency.map(|agency| Byline {
-            text: rest.trim().to_owned(),
-            agency: Some(agency),
-            outlet: None,
-        })
-    });
+    let byline = parse_byline(&rest)
+        .or_else(|| name_byline(&rest, " | "))
+        .or_else(|| {
+            agency.map(|agency| Byline {
+                text: rest.trim().to_owned(),
+                agency: Some(agency),
+                outlet: None,
+            })
+        });
     if byline.is_none() && !credit {
         return None;
     }
