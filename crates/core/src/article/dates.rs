@@ -184,6 +184,7 @@ pub(crate) const WEEKDAYS: &[&str] = &[
 ];
 const PUBLISHED_WORDS: &[&str] = &[
     "published",
+    "filed",
     "publish",
     "posted",
     "first",
@@ -238,6 +239,10 @@ const OTHER_NOISE: &[&str] = &[
     "on", "at", "date", "time", "am", "pm", "a", "m", "p", "hrs", "hours", "utc", "gmt", "ist",
     "pkt", "est", "edt", "cst", "cdt", "pst", "pdt", "mst", "mdt", "bst", "cet", "cest", "msk",
     "jst", "kst", "hkt", "sgt", "aest", "aedt", "eet", "eest", "wib", "et", "pt", "z", "t",
+    // Zones of the regional sites: Malaysia, the Philippines, Gulf, East,
+    // West and South Africa, New Zealand, Bangladesh, Sri Lanka, Nepal.
+    "myt", "pht", "gst", "eat", "wat", "cat", "sast", "nzst", "nzdt", "bdt", "slst", "npt", "awst",
+    "acst", "wit", "ict", "ast", "adt", "wet", "west",
     // "Mis à jour le ... à 10h15", "el ... a las", "am ... um ... Uhr",
     // "il ... alle ore", "em ... às".
     "le", "à", "jour", "h", "el", "las", "hs", "um", "uhr", "il", "alle", "ore", "em", "às",
@@ -510,13 +515,16 @@ fn segment_noise(s: &str, date: &Range<usize>) -> Option<(bool, DateLabel)> {
     // (updated 20:47 GMT 09.06.2022)", "10.01.2019 - Update : 10.01.2019"
     // (Anadolu): a comma, a bracket or a dash before the update's date,
     // which must be a date line of its own.
+    // The first separator that the update's date line follows ("Published
+    // : Sep. 26, 2020 - 04:38 Updated : Sep. 26, 2020": not the comma
+    // inside the update's date).
     let after = &s[date.end..];
-    let update_at = after
-        .find(", ")
-        .map(|i| (i, 2))
-        .or_else(|| after.find(" (").map(|i| (i, 2)))
-        .or_else(|| after.find(" - ").map(|i| (i, 3)));
-    if let Some((i, len)) = update_at {
+    let mut seps: Vec<(usize, usize)> = [", ", " (", " - "]
+        .iter()
+        .filter_map(|sep| after.find(sep).map(|i| (i, sep.len())))
+        .collect();
+    seps.sort_unstable();
+    for (i, len) in seps {
         let at = date.end + i;
         let update = s[at + len..].trim_end_matches(')');
         let is_update = date_line(update).is_some_and(|d| d.label == DateLabel::Updated);
@@ -722,6 +730,9 @@ mod tests {
             "SEPTEMBER 26, 2020 / 5:15 AM / AN HOUR AGO",
             "Published On 26 Sep 202026 Sep 2020",
             "26.09.2020 - Update : 27.09.2020",
+            "Saturday, 26 Sep 2020 9:15 AM MYT",
+            "Filed on September 26, 2020",
+            "Published : Sep. 26, 2020 - 04:38       Updated : Sep. 26, 2020 - 18:20",
             "Sep 26, 2020 · 4 min read",
             "Published: 26 Sep 2020 | 12 Comments",
         ] {

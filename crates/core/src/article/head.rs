@@ -27,8 +27,13 @@ pub(crate) fn is_cookie_notice(text: &str) -> bool {
     ];
     static COOKIE: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new("ookie"));
+    static PRIVACY: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("rivacy"));
     if COOKIE.find(text.as_bytes()).is_none() {
-        return false;
+        // A consent notice that does not say "cookie": "Your privacy is
+        // important to us. We and our partners store and access personal
+        // data... I Accept".
+        return PRIVACY.find(text.as_bytes()).is_some() && is_privacy_notice(text);
     }
     let lower = text.to_lowercase();
     let (mut cookies, mut notice) = (false, false);
@@ -37,6 +42,15 @@ pub(crate) fn is_cookie_notice(text: &str) -> bool {
         notice |= WORDS.contains(&word);
     }
     cookies && notice
+}
+
+/// A consent notice about personal data, with its button.
+fn is_privacy_notice(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let button = ["i accept", "accept all", "i agree", "we and our partners"]
+        .iter()
+        .any(|b| lower.contains(b));
+    button && lower.contains("data")
 }
 
 /// A share or view count alone on its line, under a "Share" button:
@@ -132,6 +146,28 @@ pub(crate) fn is_site_link(text: &str) -> bool {
     home_link || STRAPLINES.contains(&lower.as_str())
 }
 
+/// A section path of a site's pages: "South Africa / News", "World |
+/// Asia": two to four parts of at most three capitalised words, one of
+/// them a section's furniture word ("News", "World", "Politics").
+pub(crate) fn is_section_path(text: &str) -> bool {
+    // Every form has a spaced slash or bar: most lines are settled here.
+    let Some(sep) = [" / ", " | "].into_iter().find(|sep| text.contains(sep)) else {
+        return false;
+    };
+    let parts: Vec<&str> = text.trim().split(sep).map(str::trim).collect();
+    let capitalised = |part: &&str| {
+        (1..=3).contains(&word_count(part))
+            && part
+                .split_whitespace()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    };
+    (2..=4).contains(&parts.len())
+        && parts.iter().all(capitalised)
+        && parts
+            .iter()
+            .any(|p| crate::article::furniture::is_furniture(p))
+}
+
 /// A social media handle alone on its line, under a byline: "@jdoe".
 pub(crate) fn is_handle(text: &str) -> bool {
     let t = text.trim();
@@ -225,6 +261,12 @@ mod tests {
             "A/at cookie/nn won/vbd for/in a/at housewife/nn"
         ));
         assert!(!is_cookie_notice("The cookie jar was empty."));
+        assert!(is_cookie_notice(
+            "Your privacy is important to us. We and our partners store and access personal data on your device. I Accept"
+        ));
+        assert!(!is_cookie_notice(
+            "Privacy campaigners said the data law needs their consent."
+        ));
         assert!(is_count("2.4K") && is_count("12k") && is_count("1.2M"));
         assert!(!is_count("0") && !is_count("2020") && !is_count("K"));
         for caption in [
@@ -266,6 +308,9 @@ mod tests {
         assert!(!is_site_link(
             "Soldiers who fought for years in the war finally come back to home"
         ));
+        assert!(is_section_path("South Africa / News") && is_section_path("World | Asia"));
+        assert!(!is_section_path("Trump / Putin") && !is_section_path("AC/DC News"));
+        assert!(!is_section_path("Prices rise / News"));
         assert!(is_name_in_place("Fatima Zahra in Beijing"));
         assert!(is_name_in_place("Jason Burke in New York"));
         assert!(!is_name_in_place("Fatima Zahra in the city"));

@@ -18,7 +18,7 @@ use crate::article::dates::{DateLabel, DateLine, date_from_file_name, date_line,
 use crate::article::furniture::{is_furniture, is_short_label, site_menu};
 use crate::article::head::{
     is_caption, is_cookie_notice, is_count, is_handle, is_name_in_place, is_person_name,
-    is_site_link, is_topic_label,
+    is_section_path, is_site_link, is_topic_label,
 };
 use crate::article::places::is_known_place;
 use crate::article::util::{
@@ -248,6 +248,7 @@ fn classify(text: &str) -> Kind {
         || is_caption(text)
         || is_handle(text)
         || is_site_link(text)
+        || is_section_path(text)
     {
         return Kind::Furniture;
     }
@@ -269,24 +270,38 @@ fn classify(text: &str) -> Kind {
     }
 }
 
-/// Where the page head starts, past a site's menu copied with the page
-/// (see [`site_menu`]). Its last link stays in the head, as it may be a
+/// The lines of a site's menu copied with the page (see [`site_menu`]),
+/// which the head skips. Its last link stays in the head, as it may be a
 /// short headline ("Prices Soar Again") right under the menu. Without
 /// this, a menu of sixty links used up the lines the head is looked for in.
-fn menu_end(lines: &[&str]) -> usize {
-    let nonblank = lines
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty());
-    site_menu(nonblank).unwrap_or(0)
+///
+/// The menu may come under a line or two of the page's own: the day it was
+/// saved, the browser's page title, a cookie notice. Those stay in the
+/// head; the menu's lines, up to its last, are skipped.
+fn menu_span(lines: &[&str]) -> std::ops::Range<usize> {
+    let nonblank = || {
+        lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+    };
+    for (skip, (start, _)) in nonblank().take(MENU_AFTER_LINES + 1).enumerate() {
+        if let Some(end) = site_menu(nonblank().skip(skip)) {
+            return start..end;
+        }
+    }
+    0..0
 }
 
+/// Lines of the page's own that a site's menu may come under.
+const MENU_AFTER_LINES: usize = 2;
+
 fn entries<'a>(lines: &[&'a str], markdown: bool) -> Vec<Entry<'a>> {
-    let start = menu_end(lines);
+    let menu = menu_span(lines);
     lines
         .iter()
         .enumerate()
-        .skip(start)
+        .filter(|(i, _)| !(menu.start..menu.end).contains(i))
         .filter(|(_, l)| !l.trim().is_empty())
         .take(HEADER_LINES)
         .map(|(line, raw)| Entry {
@@ -652,7 +667,45 @@ fn mark_name_bylines(es: &[Entry<'_>]) {
 /// Lines of a page's head where a writer's name alone may be its byline.
 const NAME_BYLINE_LINES: usize = 16;
 
+/// Marks a browser's page title above the page as furniture when the
+/// page's own headline follows it: "Headline | Gulf News", or a printed
+/// page's header "10/23/24, 6:36 PM<TAB>Headline | Premium Times". Left
+/// in, it was taken for the headline, and the site's labels under it
+/// (which a headline does not have above it) hid the byline and date.
+fn mark_page_title(es: &[Entry<'_>]) {
+    let Some(first) = es.first() else {
+        return;
+    };
+    // The cheap tests on the raw line first: a separator must be in it.
+    let raw = first.raw;
+    if !SITE_SEPARATORS.iter().any(|sep| raw.contains(sep)) || first.kind.get().is_some() {
+        return;
+    }
+    // A printed page's header: the date and time, a tab, the page title.
+    let title = raw.rsplit_once('\t').map_or(raw, |(_, title)| title);
+    let Some(head) = SITE_SEPARATORS
+        .iter()
+        .filter_map(|sep| title.rsplit_once(sep))
+        .filter(|(_, site)| (1..=5).contains(&word_count(site)))
+        .map(|(head, _)| head)
+        .max_by_key(|head| head.len())
+    else {
+        return;
+    };
+    let below = es.iter().skip(1).take(PAGE_TITLE_LINES);
+    if below
+        .into_iter()
+        .any(|e| !e.long && crate::article::same_headline(e.text(), head))
+    {
+        let _ = first.kind.set(Kind::Furniture);
+    }
+}
+
+/// Lines under a page title that its headline is looked for in.
+const PAGE_TITLE_LINES: usize = 12;
+
 fn analyse(es: &[Entry<'_>]) -> Header {
+    mark_page_title(es);
     mark_name_bylines(es);
     let mut h = Header::default();
     let first = es.iter().position(|e| matches!(e.kind(), Kind::Content));
