@@ -22,7 +22,7 @@ use crate::article::head::{
 };
 use crate::article::places::is_known_place;
 use crate::article::util::{
-    char_len, clean, ends_with_period, file_stem, is_capitalized, is_han, prefix_chars,
+    char_len, clean, ends_with_period, file_stem, fold_key, is_capitalized, is_han, prefix_chars,
     strip_emphasis, word_count,
 };
 use crate::fields::{ArticleFields, Field, Provenance};
@@ -153,6 +153,32 @@ fn combined_meta(text: &str) -> Option<Meta> {
         })
         .or_else(|| date_among_parts(text, &range))
         .or_else(|| byline_then_date_line(text, range.start))
+        .or_else(|| date_line_then_byline(text, range.end))
+}
+
+/// "Tuesday, 14 Mar 2017 2:00 AM MYT · XINHUA | Malay Mail": a whole date
+/// line with its time and zone, a separator, then a byline. The first
+/// separator after the date that leaves a date line before it and a
+/// byline after it splits the line.
+fn date_line_then_byline(text: &str, date_end: usize) -> Option<Meta> {
+    const SEPARATORS: [&str; 5] = [" · ", " | ", " • ", " - ", " — "];
+    let after = &text[date_end..];
+    let mut cuts: Vec<(usize, usize)> = SEPARATORS
+        .iter()
+        .flat_map(|sep| {
+            after
+                .match_indices(sep)
+                .map(|(at, sep)| (date_end + at, sep.len()))
+        })
+        .collect();
+    cuts.sort_unstable();
+    cuts.into_iter().find_map(|(at, len)| {
+        let byline = parse_byline(strip_labels(&text[at + len..]))?;
+        Some(Meta {
+            date: Some(date_line(&text[..at])?),
+            byline: Some(byline),
+        })
+    })
 }
 
 /// "By AFP - Saturday, September 26, 2020", "By TASS - Published on March
@@ -463,9 +489,12 @@ fn candidates(es: &[Entry<'_>], first: usize, pre: &mut Vec<usize>) -> (Vec<usiz
             }
             Kind::Meta(_) => return (cands, Some(k)),
             Kind::Content => {
-                // Three lines above it make this one the body, unless it
-                // and they are a site's labels ("Sputnik International",
-                // "Russia", "Military", "Multimedia", headline, date).
+                // Three lines above it make this one the body, unless they
+                // are a site's labels and this is another ("Sputnik
+                // International", "Russia", "Military", "Multimedia",
+                // headline, date) or the headline above a standfirst
+                // ("Malay Mail", "Malaysia", "Money", "Malaysia", headline,
+                // standfirst, date).
                 let content = |n: usize| matches!(es[n].kind(), Kind::Content);
                 let meta = |n: usize| matches!(es[n].kind(), Kind::Meta(_));
                 let headline_then_meta = || {
@@ -473,10 +502,15 @@ fn candidates(es: &[Entry<'_>], first: usize, pre: &mut Vec<usize>) -> (Vec<usiz
                         content(n) && next_significant(es, n + 1).is_some_and(meta)
                     })
                 };
+                let text = es[k].text();
+                let label_or_headline = || {
+                    is_label_or_topic(text)
+                        || !es[k].long && headline_like(&es[k]) && !is_sentence(text)
+                };
                 let labels = || {
                     cands.len() < 6
-                        && is_label_or_topic(es[k].text())
                         && cands.iter().all(|&c| is_label_or_topic(es[c].text()))
+                        && label_or_headline()
                         && headline_then_meta()
                 };
                 let opens = cands.len() >= 3 && !labels() || opens_body(&es[k], cands.is_empty());
@@ -704,8 +738,72 @@ fn mark_page_title(es: &[Entry<'_>]) {
 /// Lines under a page title that its headline is looked for in.
 const PAGE_TITLE_LINES: usize = 12;
 
+/// Marks as furniture the other stories' headlines that a site lists above
+/// the article under a label ("Trending Now", "Breaking News", "Also
+/// Read:"), in a block of lines without a blank between them. Only when a
+/// headline (a content line) comes after the block: under "BREAKING NEWS"
+/// and above its byline, the line is the article's own headline.
+fn mark_teasers(es: &[Entry<'_>]) {
+    let head = es.len().min(NAME_BYLINE_LINES);
+    let mut k = 0;
+    while k < head {
+        // Labels are short: most lines are settled by their length.
+        let raw = es[k].raw.trim();
+        k += 1;
+        if raw.len() > 24 || !TEASER_LABELS.contains(&fold_key(raw).as_str()) {
+            continue;
+        }
+        let block_start = k;
+        // Classified without caching the kind, which is set below.
+        let teaser = |e: &Entry| !e.long && matches!(classify(e.text()), Kind::Content);
+        let content = |e: &Entry| !e.long && matches!(e.kind(), Kind::Content);
+        while k < head && es[k].line == es[k - 1].line + 1 && teaser(&es[k]) {
+            k += 1;
+        }
+        // A byline or date right under the block is its last line's: that
+        // line is the article's headline.
+        let meta_under = k < es.len()
+            && es[k].line == es[k - 1].line + 1
+            && matches!(es[k].kind(), Kind::Meta(_));
+        let headline_after = next_significant(es, k).is_some_and(|n| {
+            content(&es[n]) && headline_like(&es[n]) && !opens_body(&es[n], false)
+        });
+        if k > block_start && !meta_under && headline_after {
+            for e in &es[block_start..k] {
+                let _ = e.kind.set(Kind::Furniture);
+            }
+        }
+    }
+}
+
+/// Labels of lists of other stories (see [`mark_teasers`]), folded.
+const TEASER_LABELS: &[&str] = &[
+    "trending",
+    "trending now",
+    "breaking",
+    "breaking news",
+    "top news",
+    "top stories",
+    "latest",
+    "latest news",
+    "just in",
+    "most read",
+    "most popular",
+    "popular",
+    "also read",
+    "read also",
+    "see also",
+    "editor s picks",
+    "editors picks",
+    "don t miss",
+    "must read",
+    "recommended",
+    "more news",
+];
+
 fn analyse(es: &[Entry<'_>]) -> Header {
     mark_page_title(es);
+    mark_teasers(es);
     mark_name_bylines(es);
     let mut h = Header::default();
     let first = es.iter().position(|e| matches!(e.kind(), Kind::Content));
@@ -922,6 +1020,9 @@ mod tests {
         // A dash may end a headline with its date; a name must be a name.
         assert!(combined_meta("Donald Trump - January 20, 2017").is_none());
         assert!(combined_meta("Floods in Sindh / Updated: Jun 22, 2016").is_none());
+        let meta = combined_meta("Tuesday, 14 Mar 2017 2:00 AM MYT · XINHUA | Malay Mail");
+        let byline = meta.and_then(|m| m.byline).unwrap();
+        assert_eq!(byline.agency, Some("Xinhua"));
     }
 
     #[test]
