@@ -174,18 +174,78 @@ pub(crate) fn body_fields(
             fields.agency = Field::found(agency.to_owned(), line_no(start));
         }
     }
-    let credit = last
-        .filter(|&l| l > start)
-        .and_then(|l| Some((l, lines.get(l)?)));
-    if let Some((l, text)) = credit
-        && !fields.agency.is_found()
-        // At most four words, counted no further (the last line is often a
-        // whole paragraph).
-        && text.split_whitespace().nth(4).is_none()
-        && let Some(agency) = exact_agency(text)
-    {
+    if fields.agency.is_found() {
+        return;
+    }
+    if let Some((l, agency)) = last.and_then(|last| end_credit(lines, start, last)) {
         fields.agency = Field::found(agency.to_owned(), line_no(l));
     }
+}
+
+/// The agency credited at the end of the story: on a line of its own ("—
+/// AFP", "Source: EFE"), maybe above a few lines of the site's own that
+/// were not cut as furniture ("Tags: ...", "The-star.co.ke © 2017"), or at
+/// the end of the last paragraph ("...said. — AFP", "... (TASS)"). Lines
+/// are read back from the body's last, up to its last paragraph.
+fn end_credit(lines: &[&str], start: usize, last: usize) -> Option<(usize, &'static str)> {
+    let mut read = 0;
+    for l in (start + 1..=last.min(lines.len().saturating_sub(1))).rev() {
+        let text = lines[l].trim();
+        if text.is_empty() {
+            continue;
+        }
+        // At most four words, counted no further (a paragraph is long).
+        // Above the last line, a bare name may be the site's own footer
+        // ("TASS", "Russian News Agency", "© 2017 TASS"): the credit
+        // there is marked ("— AFP", "(TASS)", "Source: EFE").
+        let short = text.split_whitespace().nth(4).is_none();
+        let marked = || {
+            text.starts_with(['—', '–', '-', '('])
+                || text
+                    .get(..7)
+                    .is_some_and(|s| s.eq_ignore_ascii_case("source:"))
+        };
+        let credit = if !short {
+            tail_credit(text)
+        } else if l == last || marked() {
+            exact_agency(text)
+        } else {
+            None
+        };
+        if let Some(agency) = credit {
+            return Some((l, agency));
+        }
+        read += 1;
+        if read == END_CREDIT_LINES || text.len() > PARAGRAPH_BYTES {
+            return None;
+        }
+    }
+    None
+}
+
+/// Lines from the end of a body that a credit is looked for in.
+const END_CREDIT_LINES: usize = 5;
+
+/// A line longer than this is a paragraph of the story: the credit is at
+/// its end or after it.
+const PARAGRAPH_BYTES: usize = 160;
+
+/// An agency credited after the last sentence of a paragraph: "...said.
+/// — AFP", "...said. -- Xinhua", "...said. (TASS)".
+fn tail_credit(text: &str) -> Option<&'static str> {
+    let tail = if let Some(inner) = text.strip_suffix(')') {
+        &inner[inner.rfind('(')? + 1..]
+    } else {
+        let at = ["—", "--", " - ", "–"]
+            .iter()
+            .filter_map(|sep| text.rfind(sep).map(|at| at + sep.len()))
+            .max()?;
+        &text[at..]
+    };
+    // One agency: "(AFP, Reuters)" after a story compiled from several
+    // (Deutsche Welle's "cw/sms (AFP, Reuters)") credits none of them.
+    let single = !tail.contains([',', '/', '&']);
+    (single && tail.split_whitespace().nth(4).is_none()).then(|| exact_agency(tail))?
 }
 
 #[cfg(test)]
@@ -217,6 +277,57 @@ mod tests {
         assert_eq!(fields.agency.from, Provenance::Line(8));
         assert_eq!(fields.dateline.get().map(String::as_str), Some("PARIS"));
         assert_eq!(assemble_body(&lines, 99), (String::new(), None));
+        for (end, agency) in [
+            (
+                "The talks resume on Monday, the ministry said. — AFP",
+                Some("AFP"),
+            ),
+            (
+                "The talks resume on Monday, the ministry said. -- Xinhua",
+                Some("Xinhua"),
+            ),
+            (
+                "The talks resume on Monday, the ministry said. (TASS)",
+                Some("TASS"),
+            ),
+            (
+                "The talks resume on Monday, the ministry told Reuters.",
+                None,
+            ),
+            ("The talks resume on Monday (the ministry said)", None),
+            (
+                "The talks resume on Monday, the ministry said. cw/sms (AFP, Reuters)",
+                None,
+            ),
+        ] {
+            let lines = ["PARIS: First.", "", end, "", "Tags: Asia, Politics"];
+            let mut fields = ArticleFields::default();
+            body_fields(&lines, 0, Some(4), &mut fields);
+            assert_eq!(fields.agency.get().map(String::as_str), agency, "{end}");
+        }
+        let lines = [
+            "PARIS: First.",
+            "",
+            "-- Xinhua",
+            "",
+            "Tags: Asia",
+            "Subscribe Now",
+        ];
+        let mut fields = ArticleFields::default();
+        body_fields(&lines, 0, Some(5), &mut fields);
+        assert_eq!(fields.agency.get().map(String::as_str), Some("Xinhua"));
+        // A site's footer names the agency that runs it, not the story's.
+        let lines = [
+            "MOSCOW: First.",
+            "",
+            "Tags",
+            "TASS",
+            "Russian News Agency",
+            "© 2017 TASS",
+        ];
+        let mut fields = ArticleFields::default();
+        body_fields(&lines, 0, Some(5), &mut fields);
+        assert_eq!(fields.agency.get(), None);
         let lines = [
             "KARACHI: Floods displaced thousands.",
             "",
