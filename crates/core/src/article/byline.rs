@@ -316,7 +316,15 @@ fn is_editor_credit(part: &str) -> bool {
 
 /// "Jane Doe, Reuters": two to four capitalised names, a comma, an agency.
 fn name_and_agency(s: &str) -> Option<Byline> {
-    let (name, agency) = s.rsplit_once(',').or_else(|| s.rsplit_once(" / "))?;
+    // "Jane Doe (AFP)": the agency in brackets after the name.
+    let bracketed = || {
+        let (name, agency) = s.strip_suffix(')')?.rsplit_once(" (")?;
+        Some((name, agency))
+    };
+    let (name, agency) = s
+        .rsplit_once(',')
+        .or_else(|| s.rsplit_once(" / "))
+        .or_else(bracketed)?;
     let agency = exact_agency(agency.trim())?;
     let name = name.trim();
     (word_count(name) >= 2 && names_only(name, 4) && !name.contains(',')).then(|| Byline {
@@ -406,6 +414,8 @@ mod tests {
         assert_eq!(agency_of("Jane Doe / Reuters"), Some("Reuters"));
         assert_eq!(agency_of("Reuters in Beijing"), Some("Reuters"));
         assert_eq!(agency_of("Text by: FRANCE 24 / AFP"), Some("AFP"));
+        assert_eq!(agency_of("Chinedu Okafor (EFE)"), Some("EFE"));
+        assert_eq!(agency_of("Sarah Whitfield (XINHUA)"), Some("Xinhua"));
         assert_eq!(agency_of("Agence France-Presse in Paris"), Some("AFP"));
         assert_eq!(
             agency_of("By ZEKE MILLER and JILL COLVIN Associated Press"),

@@ -73,18 +73,33 @@ pub(crate) fn is_count(text: &str) -> bool {
 /// is marked as one ("Image caption ...", "Image: ...").
 pub(crate) fn is_caption(text: &str) -> bool {
     const CREDITS: [&str; 5] = ["photo:", "image:", "picture:", "photograph:", "credit:"];
-    // Every caption form has a colon or a slash, or starts with "Image" or
-    // "Caption": most head lines are settled by one vectorised search.
-    let t = text.trim_start().as_bytes();
+    // Every caption form has a colon or a slash, ends with a bracket, or
+    // starts with "Image" or "Caption": most head lines are settled by one
+    // vectorised search.
+    let t = text.trim().as_bytes();
     let marked = |word: &[u8]| {
         t.get(..word.len())
             .is_some_and(|h| h.eq_ignore_ascii_case(word))
     };
-    if memchr::memchr2(b':', b'/', t).is_none() && !marked(b"image") && !marked(b"caption") {
+    if memchr::memchr2(b':', b'/', t).is_none()
+        && t.last() != Some(&b')')
+        && !marked(b"image")
+        && !marked(b"caption")
+    {
         return false;
     }
     let lower = text.trim().trim_end_matches([')', ']', '.']).to_lowercase();
     if lower.starts_with("image caption") || lower.starts_with("caption:") {
+        return true;
+    }
+    // "... (Photo by Jane Doe/Getty Images)": a bracketed credit.
+    let bracketed = text.trim_end().ends_with(')')
+        && lower.rsplit_once('(').is_some_and(|(_, credit)| {
+            ["photo by ", "photo: ", "image: ", "picture: ", "file photo"]
+                .iter()
+                .any(|label| credit.starts_with(label))
+        });
+    if bracketed {
         return true;
     }
     // A credit of an agency and a photographer after the caption's last
@@ -274,6 +289,8 @@ mod tests {
             "Protesters gather on July 15, 2022. (Photo: Getty Images)",
             "The minister arrives for talks. Xinhua/Li Wei",
             "Image caption Rescuers at the scene",
+            "The minister speaks during a news conference. (Photo by Yuki Tanaka/Getty Images)",
+            "The minister speaks during a news conference. (Photo by Yuki Tanaka)",
         ] {
             assert!(is_caption(caption), "{caption}");
         }
