@@ -23,6 +23,7 @@ mod head;
 mod html;
 mod html_dom;
 mod html_meta;
+mod outlets;
 mod places;
 mod plain;
 mod share_bar;

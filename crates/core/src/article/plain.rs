@@ -20,6 +20,7 @@ use crate::article::head::{
     is_caption, is_cookie_notice, is_count, is_handle, is_name_in_place, is_person_name,
     is_section_path, is_site_link, is_topic_label,
 };
+use crate::article::outlets::{is_outlet_name, without_site_suffix};
 use crate::article::places::is_known_place;
 use crate::article::util::{
     char_len, clean, ends_with_period, file_stem, fold_key, is_capitalized, is_han, prefix_chars,
@@ -275,6 +276,7 @@ fn classify(text: &str) -> Kind {
         || is_handle(text)
         || is_site_link(text)
         || is_section_path(text)
+        || is_outlet_name(text)
     {
         return Kind::Furniture;
     }
@@ -793,9 +795,8 @@ const TEASER_LABELS: &[&str] = &[
     "also read",
     "read also",
     "see also",
-    "editor s picks",
     "editors picks",
-    "don t miss",
+    "dont miss",
     "must read",
     "recommended",
     "more news",
@@ -942,6 +943,25 @@ fn split_lines(text: &str) -> Vec<&str> {
     lines
 }
 
+/// The headline's text, without what a browser adds when the headline is
+/// its page title: the time of a printout ("10/23/24, 6:36 PM<TAB>") and
+/// the site's name ("Headline | DW").
+fn headline_text(e: &Entry<'_>) -> String {
+    let printed = e.raw.rsplit_once('\t').filter(|(stamp, _)| {
+        stamp.contains(':')
+            && stamp.bytes().any(|b| b.is_ascii_digit())
+            && find_date(stamp).is_some()
+    });
+    let text = match printed {
+        Some((_, title)) => clean(title),
+        None => e.text().to_owned(),
+    };
+    match without_site_suffix(&text) {
+        Some(head) => head.to_owned(),
+        None => text,
+    }
+}
+
 /// Parses a plain-text saved page (see [`crate::article::parse_plain`]).
 pub(crate) fn parse(text: &str, file_name: &str) -> ParsedArticle {
     let lines = split_lines(text);
@@ -952,7 +972,7 @@ pub(crate) fn parse(text: &str, file_name: &str) -> ParsedArticle {
     let h = analyse(&es);
     let mut fields = ArticleFields::default();
     match h.title {
-        Some(t) => fields.title = Field::found(es[t].text().to_owned(), line_no(es[t].line)),
+        Some(t) => fields.title = Field::found(headline_text(&es[t]), line_no(es[t].line)),
         None if !file_stem(file_name).trim().is_empty() => {
             fields.title =
                 Field::found(file_stem(file_name).trim().to_owned(), Provenance::FileName);
