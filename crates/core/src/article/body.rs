@@ -10,7 +10,7 @@ use crate::article::agency::exact_agency;
 use crate::article::dateline::body_dateline;
 use crate::article::dates::find_date;
 use crate::article::furniture::{is_furniture, is_trailing_furniture, site_menu};
-use crate::article::util::{clean, fold_key, word_count};
+use crate::article::util::{clean, fold_key, is_all_caps, word_count};
 use crate::fields::{ArticleFields, Field, Provenance};
 
 pub(crate) fn line_no(n: usize) -> Provenance {
@@ -173,6 +173,8 @@ pub(crate) fn body_fields(
         if let (Some(agency), false) = (d.agency, fields.agency.is_found()) {
             fields.agency = Field::found(agency.to_owned(), line_no(start));
         }
+    } else if let Some((l, place)) = place_above(lines, start) {
+        fields.dateline = Field::found(place.to_owned(), line_no(l));
     }
     if fields.agency.is_found() {
         return;
@@ -180,6 +182,15 @@ pub(crate) fn body_fields(
     if let Some((l, agency)) = last.and_then(|last| end_credit(lines, start, last)) {
         fields.agency = Field::found(agency.to_owned(), line_no(l));
     }
+}
+
+/// A dateline alone on its line right above the body ("DHAKA", blank,
+/// the first paragraph): a known place in capitals.
+fn place_above<'a>(lines: &[&'a str], start: usize) -> Option<(usize, &'a str)> {
+    let l = (0..start).rev().find(|&l| !lines[l].trim().is_empty())?;
+    let place = lines[l].trim();
+    let caps = place.len() <= 32 && is_all_caps(place) && word_count(place) <= 3;
+    (caps && crate::article::places::is_known_place(place)).then_some((l, place))
 }
 
 /// The agency credited at the end of the story: on a line of its own ("—

@@ -28,6 +28,9 @@ pub(crate) struct Dateline {
 
 /// All-caps openings that are kickers, not places.
 const KICKERS: &[&str] = &[
+    // "FILE - In this Jan. 5, 2017 file photo...": an AP photo caption.
+    "FILE",
+    "FILE PHOTO",
     "OPINION",
     "ANALYSIS",
     "WATCH",

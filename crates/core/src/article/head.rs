@@ -74,8 +74,8 @@ pub(crate) fn is_count(text: &str) -> bool {
 pub(crate) fn is_caption(text: &str) -> bool {
     const CREDITS: [&str; 5] = ["photo:", "image:", "picture:", "photograph:", "credit:"];
     // Every caption form has a colon or a slash, ends with a bracket, or
-    // starts with "Image" or "Caption": most head lines are settled by one
-    // vectorised search.
+    // starts with "Image", "Caption" or "File": most head lines are settled
+    // by one vectorised search.
     let t = text.trim().as_bytes();
     let marked = |word: &[u8]| {
         t.get(..word.len())
@@ -85,11 +85,19 @@ pub(crate) fn is_caption(text: &str) -> bool {
         && t.last() != Some(&b')')
         && !marked(b"image")
         && !marked(b"caption")
+        && !marked(b"file")
     {
         return false;
     }
     let lower = text.trim().trim_end_matches([')', ']', '.']).to_lowercase();
     if lower.starts_with("image caption") || lower.starts_with("caption:") {
+        return true;
+    }
+    // AP's "FILE - In this Jan. 5, 2017 file photo, ...".
+    if lower.starts_with("file - ")
+        || lower.starts_with("file – ")
+        || lower.starts_with("file photo")
+    {
         return true;
     }
     // "... (Photo by Jane Doe/Getty Images)": a bracketed credit.
@@ -291,6 +299,7 @@ mod tests {
             "Image caption Rescuers at the scene",
             "The minister speaks during a news conference. (Photo by Yuki Tanaka/Getty Images)",
             "The minister speaks during a news conference. (Photo by Yuki Tanaka)",
+            "FILE - In this Jan. 5, 2017 file photo, officials speak to reporters.",
         ] {
             assert!(is_caption(caption), "{caption}");
         }
