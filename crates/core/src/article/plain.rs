@@ -93,12 +93,48 @@ impl Entry<'_> {
     fn kind(&self) -> &Kind {
         self.kind.get_or_init(|| {
             if self.long {
-                Kind::Content
-            } else {
-                classify(self.text())
+                return Kind::Content;
             }
+            let kind = classify(self.text());
+            // Parts of a line laid out apart ("02 March 2017 - 9:27pm
+            // EFE", "Dmitry Volkov    Posted Wed 29 Mar 2017"), which
+            // cleaning joins with one space, are read as parts between bars
+            // when they make a date and a byline.
+            if matches!(kind, Kind::Content)
+                && let Some(parts) = wide_gaps_as_bars(self.raw)
+                && let meta @ Kind::Meta(Meta {
+                    date: Some(_),
+                    byline: Some(_),
+                }) = classify(&parts)
+            {
+                return meta;
+            }
+            kind
         })
     }
+}
+
+/// `raw` with each gap of two spaces or more, or of tabs, between its
+/// words turned into " | ", when it has one or two such gaps and a digit
+/// (every meta line it helps has a date). Indented lines, long lines and
+/// lines of many columns (plain-text tables, quoted mail) are left alone.
+fn wide_gaps_as_bars(raw: &str) -> Option<String> {
+    let t = raw.trim_end();
+    let wide = memchr::memmem::find(t.as_bytes(), b"  ").is_some() || t.contains('\t');
+    if !wide
+        || t.len() > 120
+        || t.starts_with(char::is_whitespace)
+        || !t.bytes().any(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let parts: Vec<String> = t
+        .split("  ")
+        .flat_map(|p| p.split('\t'))
+        .map(clean)
+        .filter(|p| !p.is_empty())
+        .collect();
+    (2..=3).contains(&parts.len()).then(|| parts.join(" | "))
 }
 
 /// Where the parts of the page head are (indices into the entries).
@@ -113,20 +149,27 @@ struct Header {
 
 /// `s` without separators and date labels at its end ("By AFP | Published").
 fn strip_labels(s: &str) -> &str {
+    const LABELS: [&str; 6] = ["published", "updated", "posted", "on", "last", "first"];
     let seps = |c: char| c.is_whitespace() || "|/-—–·•,;:".contains(c);
     let mut s = s.trim_matches(seps);
-    for word in ["published", "updated", "posted", "on", "last", "first"] {
-        let Some(cut) = s.len().checked_sub(word.len()) else {
-            continue;
-        };
-        let ends = s
-            .get(cut..)
-            .is_some_and(|tail| tail.eq_ignore_ascii_case(word));
-        if ends && (cut == 0 || s[..cut].ends_with(' ')) {
-            s = s[..cut].trim_matches(seps);
+    // A weekday may follow the label ("Posted Wed"); labels may follow
+    // each other ("Last updated on").
+    let weekday = |w: &str| {
+        let w = w.trim_end_matches('.').to_lowercase();
+        crate::article::dates::WEEKDAYS.contains(&w.as_str())
+            || [
+                "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+            ]
+            .contains(&w.as_str())
+    };
+    loop {
+        let (head, last) = s.rsplit_once(' ').unwrap_or(("", s));
+        let label = LABELS.iter().any(|l| last.eq_ignore_ascii_case(l));
+        if last.is_empty() || !(label || weekday(last)) {
+            return s;
         }
+        s = head.trim_matches(seps);
     }
-    s
 }
 
 /// "By AFP | September 26, 2020", "September 26, 2020 - By Jane Doe",
@@ -206,7 +249,8 @@ fn byline_then_date_line(text: &str, date_start: usize) -> Option<Meta> {
 }
 
 /// A writer's name without "By" before a bar or a slash and a date:
-/// "Zeke Miller / Updated: Jun 22, 2016, 00:23 IST" (Times of India).
+/// "Zeke Miller / Updated: Jun 22, 2016, 00:23 IST" (Times of India), and
+/// "Dmitry Volkov  Posted Wed 29 Mar 2017" (see [`wide_gaps_as_bars`]).
 /// Dashes and commas are left out: "Donald Trump - January 20, 2017" may
 /// be a headline.
 fn name_byline(before: &str, sep: &str) -> Option<Byline> {
