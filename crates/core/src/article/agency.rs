@@ -141,8 +141,6 @@ const AGENCIES: &[(&str, &[&str])] = &[
     ("NAN", &["nan", "news agency of nigeria"]),
     ("KNA", &["kna", "kenya news agency"]),
     ("UNB", &["unb", "united news of bangladesh"]),
-    ("Ukrinform", &["ukrinform"]),
-    ("PNA", &["pna", "philippine news agency"]),
     ("GNA", &["gna", "ghana news agency"]),
     ("Lusa", &["lusa"]),
     ("MENA", &["mena", "middle east news agency"]),
