@@ -78,11 +78,19 @@ fn dev_set_scores_at_least_95_percent_per_field() {
 /// "Name in Place" bylines past "Share via Email", "Zeke Miller /
 /// Updated: ...", a standfirst or a fourth site label under a site's
 /// labels, "HT Correspondent", "Text by: FRANCE 24 / AFP", and "AN HOUR
-/// AGO" beside a date or alone. Every field must be right.
+/// AGO" beside a date or alone. A fourth generator, of regional outlets'
+/// pages (`r5_*`): a browser's page title or a printout's header above
+/// the headline, site names and section paths above it, other stories
+/// under "Trending Now", privacy notices, "Name (AFP)", "Jane Doe | EFE",
+/// "TASS | Malay Mail" bylines, time zones such as MYT, "Filed on",
+/// Korea Herald's "Published : ... Updated : ...", credits at the end of
+/// the last paragraph ("— AFP"), AP's "FILE -" captions, "DUBAI //", a
+/// dateline alone on its line, and a first line with only a weekday and a
+/// date, which is the day the page was saved. Every field must be right.
 #[test]
 fn held_out_style_layouts_are_read_right() {
     let (n, _, failures) = score_dir(&repo().join("tests/fixtures/layouts"));
-    assert_eq!(n, 48);
+    assert_eq!(n, 65);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 

@@ -64,6 +64,8 @@ pub(crate) struct DateLine {
     pub date: NaiveDate,
     /// A weekday name accompanies the date ("Thursday April 18, 2024").
     pub weekday: bool,
+    /// A time of day accompanies the date ("Tue 7 Feb 2017 08.42 BST").
+    pub timed: bool,
     pub label: DateLabel,
 }
 
@@ -424,9 +426,11 @@ pub(crate) fn date_line(s: &str) -> Option<DateLine> {
             crate::article::dateline::place_before_date(&s[..range.start])?;
             noise_around(&s[range.end..])
         })?;
+    let timed = TIME.as_ref().is_some_and(|re| re.is_match(&rest));
     Some(DateLine {
         date,
         weekday,
+        timed,
         label,
     })
 }

@@ -943,7 +943,11 @@ fn resolve_dates(es: &[Entry<'_>], h: &Header, fields: &mut ArticleFields) {
 }
 
 /// The line of the header's only date when it stands above the headline
-/// with its weekday and no capture label.
+/// with its weekday and no capture label, and has a time ("Tue 7 Feb 2017
+/// 08.42 BST") or the site's lines above it ("Dawn", a breadcrumb, "Wed,
+/// Mar 29, 2017"). A page's first line with only a weekday and a date
+/// ("Thursday April 18, 2024") is the day the page was saved, as
+/// scrapers' headers print it.
 fn lone_header_date(es: &[Entry<'_>], h: &Header) -> Option<(usize, chrono::NaiveDate)> {
     let dated = |k: &&usize| meta_of(es, **k).is_some_and(|m| m.date.is_some());
     let mut dates = h.pre.iter().chain(&h.metas).filter(dated);
@@ -952,7 +956,9 @@ fn lone_header_date(es: &[Entry<'_>], h: &Header) -> Option<(usize, chrono::Naiv
     };
     let date = meta_of(es, k)?.date?;
     let above = h.title.is_some_and(|t| k < t);
-    (above && date.weekday && date.label != DateLabel::Captured).then_some((es[k].line, date.date))
+    let placed = date.timed || k > 0;
+    let lone = above && date.weekday && placed && date.label != DateLabel::Captured;
+    lone.then_some((es[k].line, date.date))
 }
 
 fn byline_fields(es: &[Entry<'_>], h: &Header, fields: &mut ArticleFields) {
