@@ -241,9 +241,20 @@ const END_CREDIT_LINES: usize = 5;
 /// its end or after it.
 const PARAGRAPH_BYTES: usize = 160;
 
+/// Bytes at the end of a paragraph that hold its credit: "— Agence
+/// France-Presse" with room to spare.
+const TAIL_BYTES: usize = 48;
+
 /// An agency credited after the last sentence of a paragraph: "...said.
 /// — AFP", "...said. -- Xinhua", "...said. (TASS)".
 fn tail_credit(text: &str) -> Option<&'static str> {
+    // The credit is in the paragraph's last characters: the separators
+    // are looked for there, not through the whole paragraph.
+    let mut from = text.len().saturating_sub(TAIL_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let text = &text[from..];
     let tail = if let Some(inner) = text.strip_suffix(')') {
         &inner[inner.rfind('(')? + 1..]
     } else {

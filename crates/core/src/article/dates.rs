@@ -64,8 +64,6 @@ pub(crate) struct DateLine {
     pub date: NaiveDate,
     /// A weekday name accompanies the date ("Thursday April 18, 2024").
     pub weekday: bool,
-    /// A time of day accompanies the date ("Tue 7 Feb 2017 08.42 BST").
-    pub timed: bool,
     pub label: DateLabel,
 }
 
@@ -335,12 +333,7 @@ fn standalone(s: &str, range: &Range<usize>) -> bool {
 pub(crate) fn find_date(s: &str) -> Option<(NaiveDate, Range<usize>)> {
     // Every pattern has a four-digit year: most lines have none, and six
     // regex searches cost far more than this scan.
-    if s.is_ascii()
-        && !s
-            .as_bytes()
-            .windows(4)
-            .any(|w| w.iter().all(u8::is_ascii_digit))
-    {
+    if !may_hold_date(s) {
         return None;
     }
     let mut best: Option<(NaiveDate, Range<usize>)> = None;
@@ -407,9 +400,20 @@ fn noise_around(rest: &str) -> Option<(bool, DateLabel)> {
     Some((weekday, label))
 }
 
+/// False for an ASCII line without four digits in a row: no date pattern
+/// can match it (each has a four-digit year).
+fn may_hold_date(s: &str) -> bool {
+    !s.is_ascii()
+        || s.as_bytes()
+            .windows(4)
+            .any(|w| w.iter().all(u8::is_ascii_digit))
+}
+
 /// Reads a line that is a date (with optional weekday, label, time).
 pub(crate) fn date_line(s: &str) -> Option<DateLine> {
-    if s.len() > 400 {
+    // Settled before the line is cleaned into a copy: cleaning an ASCII
+    // line joins no digits.
+    if s.len() > 400 || !may_hold_date(s) {
         return None;
     }
     let s = unglue(without_glued_copy(crate::article::util::clean(s)));
@@ -426,13 +430,16 @@ pub(crate) fn date_line(s: &str) -> Option<DateLine> {
             crate::article::dateline::place_before_date(&s[..range.start])?;
             noise_around(&s[range.end..])
         })?;
-    let timed = TIME.as_ref().is_some_and(|re| re.is_match(&rest));
     Some(DateLine {
         date,
         weekday,
-        timed,
         label,
     })
+}
+
+/// True when `s` gives a time of day ("08.42", "10:15 AM").
+pub(crate) fn has_time(s: &str) -> bool {
+    TIME.as_ref().is_some_and(|re| re.is_match(s))
 }
 
 /// A date line whose date a page shows twice, glued: "Published On 21 Jun

@@ -998,7 +998,8 @@ const MENU_LINES: usize = 6;
 fn is_menu_item(line: &str) -> bool {
     let t = line.trim();
     if t.len() > 40 {
-        return t.len() <= 300 && t.to_ascii_lowercase().contains("cookie");
+        let cookie = |w: &[u8]| w.eq_ignore_ascii_case(b"cookie");
+        return t.len() <= 300 && t.as_bytes().windows(6).any(cookie);
     }
     let Some(first) = t.chars().next().filter(|c| c.is_alphabetic()) else {
         return false;
@@ -1029,6 +1030,32 @@ pub(crate) fn site_menu<'a>(lines: impl Iterator<Item = (usize, &'a &'a str)>) -
         last = Some(k);
     }
     last.filter(|_| links >= MENU_LINES && furniture >= 2)
+}
+
+/// The lines of a site's menu (see [`site_menu`]) that starts on one of
+/// the first `after + 1` of `lines` (numbered non-blank lines): the first
+/// line's number and the last's. Each line is looked at once.
+pub(crate) fn site_menu_near_top<'a>(
+    lines: impl Iterator<Item = (usize, &'a &'a str)>,
+    after: usize,
+) -> Option<(usize, usize)> {
+    // (line number, menu item, furniture word), up to the first line that
+    // is no menu item past the lines a menu may start on.
+    let mut flags: Vec<(usize, bool, bool)> = Vec::new();
+    for (k, line) in lines {
+        let item = is_menu_item(line);
+        let furniture = item && is_furniture(line.trim());
+        flags.push((k, item, furniture));
+        if !item && flags.len() > after {
+            break;
+        }
+    }
+    (0..=after.min(flags.len())).find_map(|start| {
+        let run: Vec<_> = flags[start..].iter().take_while(|f| f.1).collect();
+        let furniture = run.iter().filter(|f| f.2).count();
+        let (first, last) = (run.first()?, run.last()?);
+        (run.len() >= MENU_LINES && furniture >= 2).then_some((first.0, last.0))
+    })
 }
 
 /// True for lines that end a page rather than an article: furniture plus

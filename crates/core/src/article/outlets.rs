@@ -93,26 +93,25 @@ pub(crate) fn is_outlet_name(line: &str) -> bool {
     if t.is_empty() || t.len() > MAX_NAME_BYTES {
         return false;
     }
-    // The first word, lowercased on the stack, must start a name.
-    let word_end = t
-        .find(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'' && c != '&')
-        .unwrap_or(t.len());
+    if !t.is_ascii() {
+        return outlets().contains(&fold_key(t));
+    }
+    // Folded on the stack as `fold_key` folds ASCII: letters and digits
+    // lowercased, dots and apostrophes dropped, other runs one space.
     let mut buf = [0u8; MAX_NAME_BYTES];
-    let first = &t.as_bytes()[..word_end];
-    if first.is_ascii() {
-        let mut n = 0;
-        for &b in first {
-            if b.is_ascii_alphanumeric() || b == b'&' {
-                buf[n] = b.to_ascii_lowercase();
-                n += 1;
-            }
-        }
-        let word = std::str::from_utf8(&buf[..n]).unwrap_or("");
-        if !first_words().contains(word) {
-            return false;
+    let mut n = 0;
+    for &b in t.as_bytes() {
+        if b.is_ascii_alphanumeric() || b == b'&' {
+            buf[n] = b.to_ascii_lowercase();
+            n += 1;
+        } else if b != b'.' && b != b'\'' && n > 0 && buf[n - 1] != b' ' {
+            buf[n] = b' ';
+            n += 1;
         }
     }
-    outlets().contains(&fold_key(t))
+    let key = std::str::from_utf8(&buf[..n]).unwrap_or("").trim_end();
+    let first = key.split(' ').next().unwrap_or("");
+    first_words().contains(first) && outlets().contains(key)
 }
 
 /// `title` without a site's name after it ("Headline | DW", "Headline -

@@ -14,8 +14,10 @@ use crate::article::ParsedArticle;
 use crate::article::body::{assemble_body, body_fields, line_no, trailing_date};
 use crate::article::byline::{Byline, parse_byline, source_label};
 use crate::article::dateline::parse_dateline;
-use crate::article::dates::{DateLabel, DateLine, date_from_file_name, date_line, find_date};
-use crate::article::furniture::{is_furniture, is_short_label, site_menu};
+use crate::article::dates::{
+    DateLabel, DateLine, date_from_file_name, date_line, find_date, has_time,
+};
+use crate::article::furniture::{is_furniture, is_short_label, site_menu_near_top};
 use crate::article::head::{
     is_caption, is_cookie_notice, is_count, is_handle, is_name_in_place, is_person_name,
     is_section_path, is_site_link, is_topic_label,
@@ -23,7 +25,7 @@ use crate::article::head::{
 use crate::article::outlets::{is_outlet_name, without_site_suffix};
 use crate::article::places::is_known_place;
 use crate::article::util::{
-    char_len, clean, ends_with_period, file_stem, fold_key, is_capitalized, is_han, prefix_chars,
+    char_len, clean, ends_with_period, file_stem, is_capitalized, is_han, prefix_chars,
     strip_emphasis, word_count,
 };
 use crate::fields::{ArticleFields, Field, Provenance};
@@ -115,17 +117,12 @@ impl Entry<'_> {
 }
 
 /// `raw` with each gap of two spaces or more, or of tabs, between its
-/// words turned into " | ", when it has one or two such gaps and a digit
-/// (every meta line it helps has a date). Indented lines, long lines and
+/// words turned into " | ", when it has one or two such gaps and a date. Indented lines, long lines and
 /// lines of many columns (plain-text tables, quoted mail) are left alone.
 fn wide_gaps_as_bars(raw: &str) -> Option<String> {
     let t = raw.trim_end();
     let wide = memchr::memmem::find(t.as_bytes(), b"  ").is_some() || t.contains('\t');
-    if !wide
-        || t.len() > 120
-        || t.starts_with(char::is_whitespace)
-        || !t.bytes().any(|b| b.is_ascii_digit())
-    {
+    if !wide || t.len() > 120 || t.starts_with(char::is_whitespace) || find_date(t).is_none() {
         return None;
     }
     let parts: Vec<String> = t
@@ -155,12 +152,12 @@ fn strip_labels(s: &str) -> &str {
     // A weekday may follow the label ("Posted Wed"); labels may follow
     // each other ("Last updated on").
     let weekday = |w: &str| {
-        let w = w.trim_end_matches('.').to_lowercase();
-        crate::article::dates::WEEKDAYS.contains(&w.as_str())
-            || [
-                "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-            ]
-            .contains(&w.as_str())
+        let w = w.trim_end_matches('.');
+        let short = [
+            "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+        ];
+        let is = |name: &&str| name.eq_ignore_ascii_case(w);
+        crate::article::dates::WEEKDAYS.iter().any(is) || short.iter().any(is)
     };
     loop {
         let (head, last) = s.rsplit_once(' ').unwrap_or(("", s));
@@ -351,18 +348,11 @@ fn classify(text: &str) -> Kind {
 /// saved, the browser's page title, a cookie notice. Those stay in the
 /// head; the menu's lines, up to its last, are skipped.
 fn menu_span(lines: &[&str]) -> std::ops::Range<usize> {
-    let nonblank = || {
-        lines
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty())
-    };
-    for (skip, (start, _)) in nonblank().take(MENU_AFTER_LINES + 1).enumerate() {
-        if let Some(end) = site_menu(nonblank().skip(skip)) {
-            return start..end;
-        }
-    }
-    0..0
+    let nonblank = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty());
+    site_menu_near_top(nonblank, MENU_AFTER_LINES).map_or(0..0, |(start, end)| start..end)
 }
 
 /// Lines of the page's own that a site's menu may come under.
@@ -526,12 +516,15 @@ fn dated_headline_follows(es: &[Entry<'_>], k: usize) -> bool {
 /// block starts if there is one.
 fn candidates(es: &[Entry<'_>], first: usize, pre: &mut Vec<usize>) -> (Vec<usize>, Option<usize>) {
     let mut cands = Vec::new();
+    // Candidates that are not a site's label or topic, counted as they come.
+    let mut not_labels = 0;
     for k in first..es.len() {
         match es[k].kind() {
             Kind::Furniture => {}
             Kind::Meta(_) if is_pre_headline_meta(es, k, &cands) => {
                 pre.push(k);
                 cands.clear();
+                not_labels = 0;
             }
             Kind::Meta(_) => return (cands, Some(k)),
             Kind::Content => {
@@ -553,9 +546,11 @@ fn candidates(es: &[Entry<'_>], first: usize, pre: &mut Vec<usize>) -> (Vec<usiz
                     is_label_or_topic(text)
                         || !es[k].long && headline_like(&es[k]) && !is_sentence(text)
                 };
+                // The lines below are classified last: on most pages they
+                // are the body, which is never classified otherwise.
                 let labels = || {
                     cands.len() < 6
-                        && cands.iter().all(|&c| is_label_or_topic(es[c].text()))
+                        && not_labels == 0
                         && label_or_headline()
                         && headline_then_meta()
                 };
@@ -567,17 +562,11 @@ fn candidates(es: &[Entry<'_>], first: usize, pre: &mut Vec<usize>) -> (Vec<usiz
                     .is_some_and(|n| matches!(es[n].kind(), Kind::Meta(_)));
                 // Site labels above the headline leave room ("NDTV",
                 // "India", headline, standfirst, byline).
-                let head_room = || {
-                    cands.len() < 3
-                        || cands
-                            .iter()
-                            .filter(|&&c| !is_label_or_topic(es[c].text()))
-                            .nth(2)
-                            .is_none()
-                };
-                if opens && !(meta_next && !es[k].long && head_room()) {
+                let head_room = cands.len() < 3 || not_labels < 3;
+                if opens && !(meta_next && !es[k].long && head_room) {
                     break;
                 }
+                not_labels += usize::from(!is_label_or_topic(text));
                 cands.push(k);
             }
         }
@@ -701,10 +690,9 @@ fn mark_name_bylines(es: &[Entry<'_>]) {
         let e = &es[k];
         // The raw line first: most lines are settled without cleaning.
         let raw = e.raw.trim();
-        let name = |t: &str| is_person_name(t) || is_name_in_place(t);
-        let candidate = raw.len() <= 60
-            && raw.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
-            && name(raw);
+        let name =
+            |t: &str| t.len() <= 40 && is_person_name(t) || t.len() <= 60 && is_name_in_place(t);
+        let candidate = raw.as_bytes().first().is_some_and(u8::is_ascii_uppercase) && name(raw);
         if !candidate || e.kind.get().is_some() || !name(e.text()) {
             continue;
         }
@@ -793,10 +781,9 @@ fn mark_teasers(es: &[Entry<'_>]) {
     let head = es.len().min(NAME_BYLINE_LINES);
     let mut k = 0;
     while k < head {
-        // Labels are short: most lines are settled by their length.
-        let raw = es[k].raw.trim();
+        let raw = es[k].raw;
         k += 1;
-        if raw.len() > 24 || !TEASER_LABELS.contains(&fold_key(raw).as_str()) {
+        if !is_teaser_label(raw) {
             continue;
         }
         let block_start = k;
@@ -820,6 +807,30 @@ fn mark_teasers(es: &[Entry<'_>]) {
             }
         }
     }
+}
+
+/// True when `raw` is one of the [`TEASER_LABELS`], in any case, with
+/// any punctuation ("Also Read:", "TRENDING NOW"). Labels are short and
+/// ASCII: most lines are settled by their length, and the others folded
+/// on the stack.
+fn is_teaser_label(raw: &str) -> bool {
+    let t = raw.trim().as_bytes();
+    if t.len() > 24 || !t.is_ascii() {
+        return false;
+    }
+    let mut key = [0u8; 24];
+    let mut n = 0;
+    for &b in t {
+        if b.is_ascii_alphanumeric() {
+            key[n] = b.to_ascii_lowercase();
+            n += 1;
+        } else if b == b' ' && n > 0 && key[n - 1] != b' ' {
+            key[n] = b' ';
+            n += 1;
+        }
+    }
+    let key = std::str::from_utf8(&key[..n]).unwrap_or("").trim_end();
+    TEASER_LABELS.contains(&key)
 }
 
 /// Labels of lists of other stories (see [`mark_teasers`]), folded.
@@ -956,7 +967,7 @@ fn lone_header_date(es: &[Entry<'_>], h: &Header) -> Option<(usize, chrono::Naiv
     };
     let date = meta_of(es, k)?.date?;
     let above = h.title.is_some_and(|t| k < t);
-    let placed = date.timed || k > 0;
+    let placed = k > 0 || has_time(es[k].text());
     let lone = above && date.weekday && placed && date.label != DateLabel::Captured;
     lone.then_some((es[k].line, date.date))
 }
