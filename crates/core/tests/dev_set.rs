@@ -86,11 +86,17 @@ fn dev_set_scores_at_least_95_percent_per_field() {
 /// Korea Herald's "Published : ... Updated : ...", credits at the end of
 /// the last paragraph ("— AFP"), AP's "FILE -" captions, "DUBAI //", a
 /// dateline alone on its line, and a first line with only a weekday and a
-/// date, which is the day the page was saved. Every field must be right.
+/// date, which is the day the page was saved. A fifth, of ways of saving
+/// a page and of sites in other languages (`r6_*`): a Wayback Machine
+/// banner, a citation's title, address and "Accessed" date, a site's note
+/// between the byline block and the dateline, Indonesian and Turkish
+/// dates, Pocket's "reuters.com · by Reuters · Mar 7, 2017", a Spanish
+/// section bar, a PressReader page number, a feed's "Title:" field, and
+/// "Par Le Figaro avec AFP". Every field must be right.
 #[test]
 fn held_out_style_layouts_are_read_right() {
     let (n, _, failures) = score_dir(&repo().join("tests/fixtures/layouts"));
-    assert_eq!(n, 65);
+    assert_eq!(n, 74);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 

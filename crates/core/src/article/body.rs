@@ -175,6 +175,13 @@ pub(crate) fn body_fields(
         }
     } else if let Some((l, place)) = place_above(lines, start) {
         fields.dateline = Field::found(place.to_owned(), line_no(l));
+    } else if let Some((l, d)) = dateline_below(lines, start) {
+        if let Some(place) = d.place {
+            fields.dateline = Field::found(place, line_no(l));
+        }
+        if let (Some(agency), false) = (d.agency, fields.agency.is_found()) {
+            fields.agency = Field::found(agency.to_owned(), line_no(l));
+        }
     }
     if fields.agency.is_found() {
         return;
@@ -183,6 +190,28 @@ pub(crate) fn body_fields(
         fields.agency = Field::found(agency.to_owned(), line_no(l));
     }
 }
+
+/// A dateline on the paragraph after a short first line of the body that
+/// is a note of the site's ("(Corrects paragraph 2 to show date)", "Temps
+/// de lecture : 2 min.", "View full coverage"): marked by an agency or a
+/// place in capitals, so that a second paragraph's opening is not taken
+/// for one.
+fn dateline_below(
+    lines: &[&str],
+    start: usize,
+) -> Option<(usize, crate::article::dateline::Dateline)> {
+    let first = lines.get(start)?.trim();
+    if first.len() > NOTE_BYTES {
+        return None;
+    }
+    let l = (start + 1..lines.len().min(start + 4)).find(|&l| !lines[l].trim().is_empty())?;
+    let d = body_dateline(lines[l])?;
+    let caps = d.place.as_deref().is_some_and(is_all_caps);
+    (d.agency.is_some() || caps).then_some((l, d))
+}
+
+/// Longest note above the first paragraph, in bytes.
+const NOTE_BYTES: usize = 80;
 
 /// A dateline alone on its line right above the body ("DHAKA", blank,
 /// the first paragraph): a known place in capitals.

@@ -192,6 +192,25 @@ fn single(s: &str) -> Option<Byline> {
             outlet: None,
         });
     }
+    // "Par Le Figaro avec AFP", "By Staff with AP": an agency's copy
+    // reworked by the paper credits the agency.
+    let by = ["by ", "par ", "por ", "von "]
+        .iter()
+        .any(|p| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)));
+    let with = [" avec ", " with ", " con ", " mit ", " com "]
+        .iter()
+        .find_map(|w| s.rsplit_once(w))
+        .filter(|_| by)
+        .and_then(|(_, tail)| exact_agency(tail.trim()));
+    if let Some(agency) = with
+        && s.split_whitespace().nth(8).is_none()
+    {
+        return Some(Byline {
+            text: s.to_owned(),
+            agency: Some(agency),
+            outlet: None,
+        });
+    }
     by_line(s)
         .or_else(|| staff_line(s))
         .or_else(|| name_and_agency(s))
@@ -415,6 +434,8 @@ mod tests {
         assert_eq!(agency_of("Reuters in Beijing"), Some("Reuters"));
         assert_eq!(agency_of("Text by: FRANCE 24 / AFP"), Some("AFP"));
         assert_eq!(agency_of("Chinedu Okafor (EFE)"), Some("EFE"));
+        assert_eq!(agency_of("Par Le Figaro avec AFP"), Some("AFP"));
+        assert_eq!(agency_of("Talks with Reuters"), None);
         assert_eq!(agency_of("Sarah Whitfield (XINHUA)"), Some("Xinhua"));
         assert_eq!(agency_of("Agence France-Presse in Paris"), Some("AFP"));
         assert_eq!(

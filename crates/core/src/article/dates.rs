@@ -15,28 +15,33 @@ use regex::Regex;
 
 const MONTH: &str = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
 /// Month names written day first in other languages: Russian (genitive),
-/// French, Spanish, German, Italian, Portuguese, Arabic and Urdu, with the
+/// French, Spanish, German, Italian, Portuguese, Indonesian, Turkish,
+/// Arabic and Urdu, with the
 /// abbreviations those pages use. Each name's month is its place in
 /// [`OTHER_MONTHS`].
 #[rustfmt::skip]
 const OTHER_MONTHS: [&[&str]; 12] = [
     &["января", "janvier", "janv", "enero", "ene", "januar", "jänner", "gennaio", "gen", "janeiro",
-      "يناير", "جنوری"],
+      "يناير", "جنوری", "januari", "ocak"],
     &["февраля", "février", "fevrier", "févr", "fevr", "febrero", "februar", "febbraio",
-      "fevereiro", "fev", "فبراير", "فروری"],
-    &["марта", "mars", "marzo", "märz", "mär", "março", "marco", "مارس", "مارچ"],
-    &["апреля", "avril", "avr", "abril", "abr", "aprile", "april", "أبريل", "ابريل", "اپریل"],
-    &["мая", "mai", "mayo", "maggio", "maio", "مايو", "مئی"],
-    &["июня", "juin", "junio", "juni", "giugno", "junho", "يونيو", "جون"],
-    &["июля", "juillet", "juil", "julio", "juli", "luglio", "lug", "julho", "يوليو", "جولائی"],
-    &["августа", "août", "aout", "agosto", "ago", "august", "أغسطس", "اغسطس", "اگست"],
+      "fevereiro", "fev", "فبراير", "فروری", "februari", "şubat", "subat"],
+    &["марта", "mars", "marzo", "märz", "mär", "março", "marco", "مارس", "مارچ", "maret", "mart"],
+    &["апреля", "avril", "avr", "abril", "abr", "aprile", "april", "أبريل", "ابريل", "اپریل",
+      "nisan"],
+    &["мая", "mai", "mayo", "maggio", "maio", "مايو", "مئی", "mei", "mayıs", "mayis"],
+    &["июня", "juin", "junio", "juni", "giugno", "junho", "يونيو", "جون", "haziran"],
+    &["июля", "juillet", "juil", "julio", "juli", "luglio", "lug", "julho", "يوليو", "جولائی",
+      "temmuz"],
+    &["августа", "août", "aout", "agosto", "ago", "august", "أغسطس", "اغسطس", "اگست", "agustus",
+      "ağustos", "agustos"],
     &["сентября", "septembre", "septiembre", "setiembre", "settembre", "setembro", "set",
-      "september", "سبتمبر", "ستمبر"],
+      "september", "سبتمبر", "ستمبر", "eylül", "eylul"],
     &["октября", "octobre", "octubre", "oktober", "okt", "ottobre", "ott", "outubro", "out",
-      "أكتوبر", "اكتوبر", "اکتوبر"],
-    &["ноября", "novembre", "noviembre", "novembro", "november", "نوفمبر", "نومبر"],
+      "أكتوبر", "اكتوبر", "اکتوبر", "ekim"],
+    &["ноября", "novembre", "noviembre", "novembro", "november", "نوفمبر", "نومبر", "kasım",
+      "kasim"],
     &["декабря", "décembre", "decembre", "déc", "diciembre", "dic", "dezember", "dez", "dicembre",
-      "dezembro", "ديسمبر", "دسمبر"],
+      "dezembro", "ديسمبر", "دسمبر", "desember", "aralık", "aralik"],
 ];
 
 /// The month of an [`OTHER_MONTHS`] name (lowercase, no trailing dot).
@@ -166,6 +171,21 @@ pub(crate) const WEEKDAYS: &[&str] = &[
     "пятница",
     "суббота",
     "воскресенье",
+    // Indonesian and Turkish.
+    "senin",
+    "selasa",
+    "rabu",
+    "kamis",
+    "jumat",
+    "sabtu",
+    "minggu",
+    "pazartesi",
+    "salı",
+    "çarşamba",
+    "perşembe",
+    "cuma",
+    "cumartesi",
+    "pazar",
     "星期一",
     "星期二",
     "星期三",
@@ -197,6 +217,10 @@ const PUBLISHED_WORDS: &[&str] = &[
     "publicada",
     "veröffentlicht",
     "pubblicato",
+    "dipublikasikan",
+    "diterbitkan",
+    "yayınlanma",
+    "yayınlandı",
     "опубликовано",
     "发布",
     "发布于",
@@ -219,6 +243,9 @@ const UPDATED_WORDS: &[&str] = &[
     "stand",
     "aggiornato",
     "atualizado",
+    "diperbarui",
+    "güncelleme",
+    "güncellendi",
     "обновлено",
     "更新",
     "更新于",
@@ -248,6 +275,8 @@ const OTHER_NOISE: &[&str] = &[
     "le", "à", "jour", "h", "el", "las", "hs", "um", "uhr", "il", "alle", "ore", "em", "às",
     // "26 сентября 2020 года, 10:15 мск", "в 10:15"; "时间：2020年9月26日".
     "года", "г", "в", "мск", "时间", "日期",
+    // "Jumat, 1 Maret 2019 pukul 21:32 WIB", "Yayınlanma tarihi: ... saat".
+    "pukul", "wita", "tarihi", "saat", "tsi", "trt",
 ];
 
 /// A unit of a relative time beside a date ("2 hours ago", "2 years ago").
@@ -744,6 +773,9 @@ mod tests {
             "Saturday, 26 Sep 2020 9:15 AM MYT",
             "Filed on September 26, 2020",
             "Published : Sep. 26, 2020 - 04:38       Updated : Sep. 26, 2020 - 18:20",
+            "Sabtu, 26 September 2020 21:32 WIB",
+            "26 Eylül 2020 Cumartesi 10:15",
+            "Güncelleme: 26 Eylül 2020",
             "Sep 26, 2020 · 4 min read",
             "Published: 26 Sep 2020 | 12 Comments",
         ] {

@@ -51,6 +51,13 @@ const FURNITURE: &[&str] = &[
     "permalink", "zoom", "play", "pause", "watch", "play video", "watch video", "image", "photo",
     "file photo", "enlarge", "expand", "collapse", "caption", "hide caption", "toggle caption",
     "back", "go back", "return", "cancel", "submit",
+    // Sections of Spanish, French, German, Portuguese, Indonesian and
+    // Turkish sites.
+    "portada", "internacional", "economía", "economia", "política", "politica", "deportes",
+    "cultura", "opinión", "actualidad", "sociedad", "accueil", "économie", "politique", "monde",
+    "société", "startseite", "politik", "wirtschaft", "ausland", "inland", "kultur", "início",
+    "mundo", "esportes", "berita", "nasional", "internasional", "ekonomi", "olahraga", "gündem",
+    "dünya", "spor", "politika",
     // Arabic, Urdu and Russian sites' menus and buttons.
     "الرئيسية", "شارك", "طباعة", "إعلان", "اقرأ أيضا", "ہوم", "شیئر", "اشتہار", "مزید پڑھیں",
     "أخبار", "اخبار", "صفحہ اول", "خبریں", "главная", "новости", "поделиться", "реклама",
@@ -80,7 +87,7 @@ const FURNITURE_OPENINGS: &[&str] = &[
     "copyright ©",
     "copyright (c)", "copyright 1", "copyright 2", "©", "(c) ", "all rights reserved",
     "this article was", "tags:", "topics:", "related:", "related articles", "more on this",
-    "read time:", "reading time:", "skip to", "save articles",
+    "read time:", "reading time:", "skip to", "save articles", "the wayback machine",
     "trending:", "trending now", "trending topics", "hot topics", "most read:", "popular now",
     "you may also", "recommended for you", "photo:", "photo by", "photograph:", "image:",
     "image by", "picture:", "file photo", "credit:", "reading time", "listen to this",
@@ -128,7 +135,7 @@ pub(crate) fn is_counter(key: &str) -> bool {
             .all(|c| c.is_ascii_digit() || c == 'k' || c == 'm');
     const UNITS: &[&str] = &[
         "comment", "comments", "share", "shares", "view", "views", "like", "likes", "min", "mins",
-        "minute", "minutes", "reads",
+        "minute", "minutes", "reads", "captures",
     ];
     // A unit, then at most one more word; a range ("3-4 minutes", as
     // browsers' reader views give reading times) has a second number.
@@ -1132,6 +1139,9 @@ mod tests {
             "Navigation menu",
             "Share via Email",
             "Save articles to read later and create your own reading list.",
+            "The Wayback Machine - https://web.archive.org/web/2019/https://www.dawn.com/news/1",
+            "82 captures",
+            "Portada | Internacional | Economía",
             "Copyright 2024 Dawn. All rights reserved.",
             "5 mins ago",
             "الرئيسية",
@@ -1199,7 +1209,7 @@ mod tests {
             "Putin proposes election non-interference pact with US",
             "1. Introduction to the driver model",
             "The council met on Tuesday to discuss the budget",
-            "int main(void);",
+            "static int probe(struct device *dev);",
         ] {
             assert_eq!(
                 ascii_furniture_hint(line.as_bytes()),

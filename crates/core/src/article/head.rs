@@ -195,6 +195,40 @@ pub(crate) fn is_section_path(text: &str) -> bool {
             .any(|p| crate::article::furniture::is_furniture(p))
 }
 
+/// A bare web address alone on its line ("https://www.dawn.com/news/1"):
+/// a citation's or a feed's, never a headline; but it stays text, as mails
+/// and notes open with the address they are about.
+pub(crate) fn is_bare_url(text: &str) -> bool {
+    let t = text.trim();
+    ["http://", "https://", "www."]
+        .iter()
+        .any(|p| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
+        && !t.contains(char::is_whitespace)
+}
+
+/// A line of a page's copy that is not the article's: a printed page's
+/// number ("Page 12", "Page A4"), an archive's capture range ("7 Mar 2017 -
+/// 13 Mar 2019").
+pub(crate) fn is_page_reference(text: &str) -> bool {
+    let t = text.trim();
+    let page = t.get(..5).is_some_and(|h| h.eq_ignore_ascii_case("page "))
+        && t[5..].len() <= 4
+        && t[5..].bytes().all(|b| b.is_ascii_alphanumeric())
+        && t[5..].bytes().any(|b| b.is_ascii_digit());
+    page || is_date_range(t)
+}
+
+/// Two dates and nothing else, joined by a dash.
+fn is_date_range(t: &str) -> bool {
+    use crate::article::dates::{DateLabel, date_line};
+    let bare = |s: &str| date_line(s).is_some_and(|d| d.label == DateLabel::None && !d.weekday);
+    t.len() <= 60
+        && [" - ", " – ", " — "]
+            .iter()
+            .find_map(|sep| t.split_once(sep))
+            .is_some_and(|(from, to)| bare(from) && bare(to))
+}
+
 /// A social media handle alone on its line, under a byline: "@jdoe".
 pub(crate) fn is_handle(text: &str) -> bool {
     let t = text.trim();
@@ -339,6 +373,16 @@ mod tests {
             "Soldiers who fought for years in the war finally come back to home"
         ));
         assert!(is_section_path("South Africa / News") && is_section_path("World | Asia"));
+        assert!(is_bare_url(
+            "https://www.dawn.com/news/2017/03/talks-to-resume"
+        ));
+        assert!(!is_bare_url("www.dawn.com is down today"));
+        assert!(is_page_reference("Page 12") && is_page_reference("PAGE A4"));
+        assert!(is_page_reference("7 Mar 2017 - 13 Mar 2019"));
+        assert!(!is_page_reference("Page Six gossip column returns"));
+        assert!(!is_page_reference(
+            "Published 7 Mar 2017 - Updated 13 Mar 2017"
+        ));
         assert!(!is_section_path("Trump / Putin") && !is_section_path("AC/DC News"));
         assert!(!is_section_path("Prices rise / News"));
         assert!(is_name_in_place("Fatima Zahra in Beijing"));

@@ -19,8 +19,8 @@ use crate::article::dates::{
 };
 use crate::article::furniture::{is_furniture, is_short_label, site_menu_near_top};
 use crate::article::head::{
-    is_caption, is_cookie_notice, is_count, is_handle, is_name_in_place, is_person_name,
-    is_section_path, is_site_link, is_topic_label,
+    is_bare_url, is_caption, is_cookie_notice, is_count, is_handle, is_name_in_place,
+    is_page_reference, is_person_name, is_section_path, is_site_link, is_topic_label,
 };
 use crate::article::outlets::{is_outlet_name, without_site_suffix};
 use crate::article::places::is_known_place;
@@ -262,19 +262,21 @@ fn name_byline(before: &str, sep: &str) -> Option<Byline> {
 /// A line of parts between bars, one of them the date and the rest a
 /// byline: "Source: Xinhua| 2020-09-26 15:30:12|Editor: huaxia".
 fn date_among_parts(text: &str, date: &std::ops::Range<usize>) -> Option<Meta> {
-    if !text.contains('|') {
-        return None;
-    }
+    // Bars, or the middle dots of Pocket's "reuters.com · by Reuters · Mar
+    // 7, 2017".
+    let sep = ['|', '·', '•'].into_iter().find(|&c| text.contains(c))?;
     let (mut at, mut date_part, mut rest) = (0, None, Vec::new());
-    for part in text.split('|') {
+    for part in text.split(sep) {
         let span = at..at + part.len();
-        at = span.end + 1;
+        at = span.end + sep.len_utf8();
         if span.start <= date.start && date.end <= span.end {
             date_part = Some(part);
         } else {
             rest.push(part);
         }
     }
+    // A site's address among the parts is where the page was saved from.
+    rest.retain(|p| !crate::article::furniture::is_domain(p));
     let rest = rest.join("|");
     // "TNN | Updated: Sep 26, 2020", "Rahul Sharma / TNN | Updated: ...",
     // "Business | Press Trust of India | Updated: ...": a credit that is
@@ -318,6 +320,7 @@ fn classify(text: &str) -> Kind {
         || is_site_link(text)
         || is_section_path(text)
         || is_outlet_name(text)
+        || is_page_reference(text)
     {
         return Kind::Furniture;
     }
@@ -471,7 +474,7 @@ fn is_pre_headline_meta(es: &[Entry<'_>], k: usize, cands: &[usize]) -> bool {
 /// A site's label ("The Express Tribune") or a topic of its bar ("Ukraine
 /// war"): lines above a headline that are not it.
 fn is_label_or_topic(text: &str) -> bool {
-    is_short_label(text) || is_topic_label(text)
+    is_short_label(text) || is_topic_label(text) || is_bare_url(text)
 }
 
 /// True when a headline follows entry `k` (see [`is_pre_headline_meta`]),
@@ -600,7 +603,10 @@ fn is_sentence(text: &str) -> bool {
 /// above it is the headline and those before it are the site's name or a
 /// banner ("The Express Tribune", "Smoggy New Year", "By Jane Doe").
 fn pick_title(es: &[Entry<'_>], cands: &[usize], above_meta: bool) -> Option<usize> {
-    let label = |c: &usize| is_short_label(es[*c].text()) || is_masthead(es[*c].text());
+    let label = |c: &usize| {
+        let text = es[*c].text();
+        is_short_label(text) || is_masthead(text) || is_bare_url(text)
+    };
     let sentence = |c: &usize| is_sentence(es[*c].text());
     // A field of the page's own ("Author: Russell King") is no headline.
     let field = |c: &usize| es[*c].text().contains(':') && word_count(es[*c].text()) <= 4;
@@ -1016,6 +1022,11 @@ fn headline_text(e: &Entry<'_>) -> String {
     let text = match printed {
         Some((_, title)) => clean(title),
         None => e.text().to_owned(),
+    };
+    // A feed reader's export labels its fields ("Title: Headline").
+    let text = match text.get(..6) {
+        Some(label) if label.eq_ignore_ascii_case("title:") => text[6..].trim().to_owned(),
+        _ => text,
     };
     match without_site_suffix(&text) {
         Some(head) => head.to_owned(),
