@@ -197,11 +197,13 @@ fn single(s: &str) -> Option<Byline> {
     let by = ["by ", "par ", "por ", "von "]
         .iter()
         .any(|p| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)));
-    let with = [" avec ", " with ", " con ", " mit ", " com "]
-        .iter()
-        .find_map(|w| s.rsplit_once(w))
-        .filter(|_| by)
-        .and_then(|(_, tail)| exact_agency(tail.trim()));
+    let with = || {
+        let (_, tail) = [" avec ", " with ", " con ", " mit ", " com "]
+            .iter()
+            .find_map(|w| s.rsplit_once(w))?;
+        exact_agency(tail.trim())
+    };
+    let with = if by { with() } else { None };
     if let Some(agency) = with
         && s.split_whitespace().nth(8).is_none()
     {

@@ -51,13 +51,6 @@ const FURNITURE: &[&str] = &[
     "permalink", "zoom", "play", "pause", "watch", "play video", "watch video", "image", "photo",
     "file photo", "enlarge", "expand", "collapse", "caption", "hide caption", "toggle caption",
     "back", "go back", "return", "cancel", "submit",
-    // Sections of Spanish, French, German, Portuguese, Indonesian and
-    // Turkish sites.
-    "portada", "internacional", "economía", "economia", "política", "politica", "deportes",
-    "cultura", "opinión", "actualidad", "sociedad", "accueil", "économie", "politique", "monde",
-    "société", "startseite", "politik", "wirtschaft", "ausland", "inland", "kultur", "início",
-    "mundo", "esportes", "berita", "nasional", "internasional", "ekonomi", "olahraga", "gündem",
-    "dünya", "spor", "politika",
     // Arabic, Urdu and Russian sites' menus and buttons.
     "الرئيسية", "شارك", "طباعة", "إعلان", "اقرأ أيضا", "ہوم", "شیئر", "اشتہار", "مزید پڑھیں",
     "أخبار", "اخبار", "صفحہ اول", "خبریں", "главная", "новости", "поделиться", "реклама",
@@ -1141,7 +1134,6 @@ mod tests {
             "Save articles to read later and create your own reading list.",
             "The Wayback Machine - https://web.archive.org/web/2019/https://www.dawn.com/news/1",
             "82 captures",
-            "Portada | Internacional | Economía",
             "Copyright 2024 Dawn. All rights reserved.",
             "5 mins ago",
             "الرئيسية",

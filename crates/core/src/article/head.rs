@@ -188,12 +188,25 @@ pub(crate) fn is_section_path(text: &str) -> bool {
                 .split_whitespace()
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase))
     };
-    (2..=4).contains(&parts.len())
-        && parts.iter().all(capitalised)
-        && parts
-            .iter()
-            .any(|p| crate::article::furniture::is_furniture(p))
+    let section = |p: &&str| {
+        crate::article::furniture::is_furniture(p)
+            || SECTION_WORDS.contains(&p.to_lowercase().as_str())
+    };
+    (2..=4).contains(&parts.len()) && parts.iter().all(capitalised) && parts.iter().any(section)
 }
+
+/// Sections of Spanish, French, German, Portuguese, Indonesian and Turkish
+/// sites, as their section paths name them ("Portada | Internacional |
+/// Economía"). Head lines only: as furniture words, read on every line of
+/// every body, they would weaken the check that settles most lines.
+#[rustfmt::skip]
+const SECTION_WORDS: &[&str] = &[
+    "portada", "internacional", "economía", "economia", "política", "politica", "deportes",
+    "cultura", "opinión", "actualidad", "sociedad", "accueil", "économie", "politique", "monde",
+    "société", "startseite", "politik", "wirtschaft", "ausland", "inland", "kultur", "início",
+    "mundo", "esportes", "berita", "nasional", "internasional", "ekonomi", "olahraga", "gündem",
+    "dünya", "spor", "politika",
+];
 
 /// A bare web address alone on its line ("https://www.dawn.com/news/1"):
 /// a citation's or a feed's, never a headline; but it stays text, as mails
@@ -373,6 +386,7 @@ mod tests {
             "Soldiers who fought for years in the war finally come back to home"
         ));
         assert!(is_section_path("South Africa / News") && is_section_path("World | Asia"));
+        assert!(is_section_path("Portada | Internacional | Economía"));
         assert!(is_bare_url(
             "https://www.dawn.com/news/2017/03/talks-to-resume"
         ));
