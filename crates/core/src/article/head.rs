@@ -220,10 +220,16 @@ pub(crate) fn is_bare_url(text: &str) -> bool {
 }
 
 /// A line of a page's copy that is not the article's: a printed page's
-/// number ("Page 12", "Page A4"), an archive's capture range ("7 Mar 2017 -
-/// 13 Mar 2019").
+/// number ("Page 12", "Page A4"), an archive's banner and capture range
+/// ("The Wayback Machine - https://web.archive.org/...", "7 Mar 2017 - 13
+/// Mar 2019").
 pub(crate) fn is_page_reference(text: &str) -> bool {
     let t = text.trim();
+    // The Wayback Machine's banner above an archived page.
+    let starts = |p: &str| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    if starts("the wayback machine") || starts("organization: internet archive") {
+        return true;
+    }
     let page = t.get(..5).is_some_and(|h| h.eq_ignore_ascii_case("page "))
         && t[5..].len() <= 4
         && t[5..].bytes().all(|b| b.is_ascii_alphanumeric())
@@ -393,6 +399,9 @@ mod tests {
         assert!(!is_bare_url("www.dawn.com is down today"));
         assert!(is_page_reference("Page 12") && is_page_reference("PAGE A4"));
         assert!(is_page_reference("7 Mar 2017 - 13 Mar 2019"));
+        assert!(is_page_reference(
+            "The Wayback Machine - https://web.archive.org/web/2019/https://www.dawn.com/news/1"
+        ));
         assert!(!is_page_reference("Page Six gossip column returns"));
         assert!(!is_page_reference(
             "Published 7 Mar 2017 - Updated 13 Mar 2017"

@@ -863,7 +863,36 @@ const TEASER_LABELS: &[&str] = &[
     "more news",
 ];
 
+/// Marks a forwarded message's header above the article as furniture:
+/// the "---------- Forwarded message ---------" line and the From, Date,
+/// Subject and To lines under it. The newsletter's date is not the
+/// article's, nor its subject the headline.
+fn mark_forwarded_header(es: &[Entry<'_>]) {
+    let Some(first) = es.first() else {
+        return;
+    };
+    let marker = |w: &[u8]| w.eq_ignore_ascii_case(b"forwarded message");
+    let forwarded = first.raw.len() <= 80 && first.raw.as_bytes().windows(17).any(marker);
+    if !forwarded {
+        return;
+    }
+    let _ = first.kind.set(Kind::Furniture);
+    const FIELDS: [&str; 6] = ["from:", "date:", "subject:", "to:", "cc:", "sent:"];
+    for e in es.iter().skip(1).take(FIELDS.len()) {
+        let raw = e.raw.trim_start();
+        let field = FIELDS.iter().any(|f| {
+            raw.get(..f.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(f))
+        });
+        if !field {
+            break;
+        }
+        let _ = e.kind.set(Kind::Furniture);
+    }
+}
+
 fn analyse(es: &[Entry<'_>]) -> Header {
+    mark_forwarded_header(es);
     mark_page_title(es);
     mark_teasers(es);
     mark_name_bylines(es);
