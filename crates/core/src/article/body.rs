@@ -186,9 +186,73 @@ pub(crate) fn body_fields(
     if fields.agency.is_found() {
         return;
     }
-    if let Some((l, agency)) = last.and_then(|last| end_credit(lines, start, last)) {
+    let credit = last
+        .and_then(|last| end_credit(lines, start, last).or_else(|| closing_notice(lines, last)));
+    if let Some((l, agency)) = credit {
         fields.agency = Field::found(agency.to_owned(), line_no(l));
     }
+}
+
+/// An agency named by the notices that close a wire story, on the last
+/// line or on the few lines after it that were cut as the page's own:
+/// "Copyright 2017 Reuters. All rights reserved.", "© Agence
+/// France-Presse", "This article originally appeared on apnews.com",
+/// Reuters' "(Reporting by ...; Editing by ...)".
+fn closing_notice(lines: &[&str], last: usize) -> Option<(usize, &'static str)> {
+    let after = (last..lines.len()).filter(|&l| !lines[l].trim().is_empty());
+    after.take(CLOSING_LINES).find_map(|l| {
+        let text = lines[l].trim();
+        let agency = if text.len() <= 120 {
+            notice_agency(text)
+        } else {
+            None
+        };
+        agency.map(|a| (l, a))
+    })
+}
+
+/// Lines at the end of a page read for a closing notice: the story's last
+/// and the ones after it.
+const CLOSING_LINES: usize = 4;
+
+/// The agency a closing notice names (see [`closing_notice`]). A site's
+/// own footer ("© 2017 TASS" under TASS's pages) names the outlet: a
+/// copyright with a year is read only with "All rights reserved".
+fn notice_agency(text: &str) -> Option<&'static str> {
+    let first = text.as_bytes().first()?.to_ascii_lowercase();
+    if !matches!(first, b'(' | b't' | b'c' | 0xC2) {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    if lower.starts_with("(reporting by") && lower.contains("editing by") {
+        return Some("Reuters");
+    }
+    for lead in [
+        "this article originally appeared on ",
+        "this story originally appeared on ",
+    ] {
+        if let Some(site) = lower.strip_prefix(lead) {
+            let site = site.trim_end_matches('.').trim_start_matches("www.");
+            return match site.split('.').next().unwrap_or("") {
+                "apnews" => Some("AP"),
+                name => exact_agency(name),
+            };
+        }
+    }
+    let mut rest = lower.as_str();
+    let mut marked = false;
+    for mark in ["copyright", "©", "(c)"] {
+        if let Some(r) = rest.strip_prefix(mark) {
+            (rest, marked) = (r.trim_start(), true);
+        }
+    }
+    let year = rest.starts_with(|c: char| c.is_ascii_digit());
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == ',');
+    let (name, reserved) = match rest.split_once(". ") {
+        Some((name, tail)) => (name, tail.starts_with("all rights reserved")),
+        None => (rest.trim_end_matches('.'), false),
+    };
+    (marked && (reserved || !year)).then(|| exact_agency(name))?
 }
 
 /// A dateline on the paragraph after a short first line of the body that
@@ -355,6 +419,28 @@ mod tests {
             let mut fields = ArticleFields::default();
             body_fields(&lines, 0, Some(4), &mut fields);
             assert_eq!(fields.agency.get().map(String::as_str), agency, "{end}");
+        }
+        for (notice, agency) in [
+            (
+                "Copyright 2017 Reuters. All rights reserved.",
+                Some("Reuters"),
+            ),
+            ("© Agence France-Presse", Some("AFP")),
+            (
+                "This article originally appeared on apnews.com.",
+                Some("AP"),
+            ),
+            (
+                "(Reporting by Jane Doe; Editing by John Roe)",
+                Some("Reuters"),
+            ),
+            ("Copyright 2017 Dawn. All rights reserved.", None),
+            ("© 2017 TASS", None),
+        ] {
+            let lines = ["PARIS: First paragraph of the story.", "", notice];
+            let mut fields = ArticleFields::default();
+            body_fields(&lines, 0, Some(0), &mut fields);
+            assert_eq!(fields.agency.get().map(String::as_str), agency, "{notice}");
         }
         let lines = [
             "PARIS: First.",
