@@ -367,6 +367,14 @@ fn tail_credit(text: &str) -> Option<&'static str> {
 mod tests {
     use super::*;
 
+    /// The agency [`body_fields`] finds in a body that starts on the first
+    /// line and whose last line is `last`.
+    fn credited(lines: &[&str], last: usize) -> Option<String> {
+        let mut fields = ArticleFields::default();
+        body_fields(lines, 0, Some(last), &mut fields);
+        fields.agency.get().cloned()
+    }
+
     #[test]
     fn body_edges() {
         let lines = [
@@ -416,9 +424,7 @@ mod tests {
             ),
         ] {
             let lines = ["PARIS: First.", "", end, "", "Tags: Asia, Politics"];
-            let mut fields = ArticleFields::default();
-            body_fields(&lines, 0, Some(4), &mut fields);
-            assert_eq!(fields.agency.get().map(String::as_str), agency, "{end}");
+            assert_eq!(credited(&lines, 4).as_deref(), agency, "{end}");
         }
         for (notice, agency) in [
             (
@@ -438,9 +444,7 @@ mod tests {
             ("© 2017 TASS", None),
         ] {
             let lines = ["PARIS: First paragraph of the story.", "", notice];
-            let mut fields = ArticleFields::default();
-            body_fields(&lines, 0, Some(0), &mut fields);
-            assert_eq!(fields.agency.get().map(String::as_str), agency, "{notice}");
+            assert_eq!(credited(&lines, 0).as_deref(), agency, "{notice}");
         }
         let lines = [
             "PARIS: First.",
@@ -450,9 +454,7 @@ mod tests {
             "Tags: Asia",
             "Subscribe Now",
         ];
-        let mut fields = ArticleFields::default();
-        body_fields(&lines, 0, Some(5), &mut fields);
-        assert_eq!(fields.agency.get().map(String::as_str), Some("Xinhua"));
+        assert_eq!(credited(&lines, 5).as_deref(), Some("Xinhua"));
         // A site's footer names the agency that runs it, not the story's.
         let lines = [
             "MOSCOW: First.",
@@ -462,9 +464,7 @@ mod tests {
             "Russian News Agency",
             "© 2017 TASS",
         ];
-        let mut fields = ArticleFields::default();
-        body_fields(&lines, 0, Some(5), &mut fields);
-        assert_eq!(fields.agency.get(), None);
+        assert_eq!(credited(&lines, 5), None);
         let lines = [
             "KARACHI: Floods displaced thousands.",
             "",
