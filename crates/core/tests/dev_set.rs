@@ -95,11 +95,15 @@ fn dev_set_scores_at_least_95_percent_per_field() {
 /// forwarded newsletter's header, closing notices ("Copyright 2017 Reuters.
 /// All rights reserved.", "This article originally appeared on
 /// apnews.com"), and
-/// "Par Le Figaro avec AFP". Every field must be right.
+/// "Par Le Figaro avec AFP". A sixth, of other exports (`r7_*`): Nexis
+/// Uni's "Section: ...; Length: N words" and "Body", LexisNexis's
+/// "SECTION:" and "HEADLINE:" fields, "March 7, 2017 Tuesday Final
+/// Edition", a press release's "07:00 AM Eastern Standard Time", and
+/// Medium's "Open in app". Every field must be right.
 #[test]
 fn held_out_style_layouts_are_read_right() {
     let (n, _, failures) = score_dir(&repo().join("tests/fixtures/layouts"));
-    assert_eq!(n, 78);
+    assert_eq!(n, 83);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 

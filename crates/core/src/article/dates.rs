@@ -254,6 +254,8 @@ const UPDATED_WORDS: &[&str] = &[
 /// Labels of the day a page was viewed, saved or printed, not published.
 const CAPTURED_WORDS: &[&str] = &[
     "today",
+    // Nexis Uni's "Load-Date: March 9, 2017".
+    "load",
     "accessed",
     "retrieved",
     "saved",
@@ -277,6 +279,10 @@ const OTHER_NOISE: &[&str] = &[
     "года", "г", "в", "мск", "时间", "日期",
     // "Jumat, 1 Maret 2019 pukul 21:32 WIB", "Yayınlanma tarihi: ... saat".
     "pukul", "wita", "tarihi", "saat", "tsi", "trt",
+    // Press releases' and print editions' "07:00 AM Eastern Standard
+    // Time", "March 7, 2017 Tuesday Final Edition".
+    "eastern", "pacific", "central", "mountain", "standard", "daylight", "edition", "final", "late",
+    "early",
 ];
 
 /// A unit of a relative time beside a date ("2 hours ago", "2 years ago").
@@ -776,6 +782,8 @@ mod tests {
             "Sabtu, 26 September 2020 21:32 WIB",
             "26 Eylül 2020 Cumartesi 10:15",
             "Güncelleme: 26 Eylül 2020",
+            "September 26, 2020 Saturday Final Edition",
+            "September 26, 2020 07:00 AM Eastern Standard Time",
             "Sep 26, 2020 · 4 min read",
             "Published: 26 Sep 2020 | 12 Comments",
         ] {

@@ -222,12 +222,26 @@ pub(crate) fn is_bare_url(text: &str) -> bool {
 /// A line of a page's copy that is not the article's: a printed page's
 /// number ("Page 12", "Page A4"), an archive's banner and capture range
 /// ("The Wayback Machine - https://web.archive.org/...", "7 Mar 2017 - 13
-/// Mar 2019").
+/// Mar 2019"), Nexis Uni's fields above the text ("Section: WORLD; Length:
+/// 222 words", "Body").
 pub(crate) fn is_page_reference(text: &str) -> bool {
     let t = text.trim();
     // The Wayback Machine's banner above an archived page.
     let starts = |p: &str| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
     if starts("the wayback machine") || starts("organization: internet archive") {
+        return true;
+    }
+    // Nexis's fields between a document's head and its text: "Section:
+    // WORLD; Length: 222 words", "Dateline: PARIS" (the body's own
+    // dateline says it again), then "Body".
+    let field = ["section:", "length:", "dateline:"]
+        .iter()
+        .any(|f| starts(f));
+    if field && t.len() <= 80 || t == "Body" {
+        return true;
+    }
+    // LexisNexis Academic's "1 of 24 DOCUMENTS".
+    if t.ends_with(" DOCUMENTS") && t.split(' ').count() == 4 && t.contains(" of ") {
         return true;
     }
     let page = t.get(..5).is_some_and(|h| h.eq_ignore_ascii_case("page "))
@@ -399,6 +413,10 @@ mod tests {
         assert!(!is_bare_url("www.dawn.com is down today"));
         assert!(is_page_reference("Page 12") && is_page_reference("PAGE A4"));
         assert!(is_page_reference("7 Mar 2017 - 13 Mar 2019"));
+        assert!(
+            is_page_reference("Section: WORLD; Length: 222 words") && is_page_reference("Body")
+        );
+        assert!(is_page_reference("1 of 24 DOCUMENTS"));
         assert!(is_page_reference(
             "The Wayback Machine - https://web.archive.org/web/2019/https://www.dawn.com/news/1"
         ));

@@ -843,10 +843,15 @@ fn headline_text(e: &Entry<'_>) -> String {
         Some((_, title)) => clean(title),
         None => e.text().to_owned(),
     };
-    // A feed reader's export labels its fields ("Title: Headline").
-    let text = match text.get(..6) {
-        Some(label) if label.eq_ignore_ascii_case("title:") => text[6..].trim().to_owned(),
-        _ => text,
+    // A feed reader's or LexisNexis's export labels its fields ("Title:
+    // Headline", "HEADLINE: Headline").
+    let label = ["title:", "headline:"].into_iter().find(|l| {
+        text.get(..l.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(l))
+    });
+    let text = match label {
+        Some(label) => text[label.len()..].trim().to_owned(),
+        None => text,
     };
     match without_site_suffix(&text) {
         Some(head) => head.to_owned(),
