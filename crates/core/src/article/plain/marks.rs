@@ -68,7 +68,7 @@ pub(super) fn mark_name_bylines(es: &[Entry<'_>]) {
 const NAME_BYLINE_LINES: usize = 16;
 
 /// Marks a browser's page title above the page as furniture when the
-/// page's own headline follows it: "Headline | Gulf News", or a printed
+/// page's own headline follows it, and the lines between them: "Headline | Gulf News", or a printed
 /// page's header "10/23/24, 6:36 PM<TAB>Headline | Premium Times". Left
 /// in, it was taken for the headline, and the site's labels under it
 /// (which a headline does not have above it) hid the byline and date.
@@ -92,12 +92,21 @@ pub(super) fn mark_page_title(es: &[Entry<'_>]) {
     else {
         return;
     };
-    let below = es.iter().skip(1).take(PAGE_TITLE_LINES);
-    if below
+    let below = es.iter().enumerate().skip(1).take(PAGE_TITLE_LINES);
+    let headline = below
         .into_iter()
-        .any(|e| !e.long && crate::article::same_headline(e.text(), head))
-    {
-        let _ = first.kind.set(Kind::Furniture);
+        .find(|(_, e)| !e.long && crate::article::same_headline(e.text(), head));
+    let Some((headline, _)) = headline else {
+        return;
+    };
+    let _ = first.kind.set(Kind::Furniture);
+    // Between the page title and the headline it names are the site's
+    // menus, labels and other stories ("RFE/RL", "Russia", "Ukraine",
+    // "Central Asia"); a date there may be the article's, and stays.
+    for e in &es[1..headline] {
+        if e.kind.get().is_none() && matches!(classify(e.text()), Kind::Content) {
+            let _ = e.kind.set(Kind::Furniture);
+        }
     }
 }
 
