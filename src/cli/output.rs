@@ -6,7 +6,7 @@ use std::sync::atomic::AtomicBool;
 
 use serde_json::json;
 use wirescope_core::freq::{self, ListView, Stopwords};
-use wirescope_core::loader::ProblemKind;
+use wirescope_core::loader::{Problem, ProblemKind};
 use wirescope_core::ngrams::NgramOptions;
 
 use super::{Format, Loaded};
@@ -91,26 +91,14 @@ pub fn stats(loaded: &Loaded, as_json: bool, out: &mut dyn Write) -> io::Result<
         .count();
     let filtered_out = corpus.len() - docs.len() - excluded;
     let bytes: u64 = sources.values().sum();
-    let skipped: Vec<_> = loaded
-        .report
-        .problems
-        .iter()
-        .filter(|p| p.is_skip())
-        .collect();
-    let partly: Vec<_> = loaded
-        .report
-        .problems
-        .iter()
-        .filter(|p| p.kind == ProblemKind::PartlyRead)
-        .collect();
+    let problems = |keep: fn(&&Problem) -> bool| -> Vec<&Problem> {
+        loaded.report.problems.iter().filter(keep).collect()
+    };
+    let skipped = problems(|p| p.is_skip());
+    let partly = problems(|p| p.kind == ProblemKind::PartlyRead);
     // How each record file was read: as articles or as a sidecar, and
     // which of its columns gave which field.
-    let notes: Vec<_> = loaded
-        .report
-        .problems
-        .iter()
-        .filter(|p| p.kind == ProblemKind::Info)
-        .collect();
+    let notes = problems(|p| p.kind == ProblemKind::Info);
     let (tokens, types) = if all {
         (corpus.index().total_tokens(), corpus.vocab().folded_count())
     } else {

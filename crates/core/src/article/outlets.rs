@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
 
-use crate::article::util::fold_key;
+use crate::article::util::{fold_ascii_key, fold_key};
 
 /// Outlets by the names their pages show, written as they print them;
 /// folded with [`fold_key`] when the table is built.
@@ -93,23 +93,10 @@ pub(crate) fn is_outlet_name(line: &str) -> bool {
     if t.is_empty() || t.len() > MAX_NAME_BYTES {
         return false;
     }
-    if !t.is_ascii() {
-        return outlets().contains(&fold_key(t));
-    }
-    // Folded on the stack as `fold_key` folds ASCII: letters and digits
-    // lowercased, dots and apostrophes dropped, other runs one space.
     let mut buf = [0u8; MAX_NAME_BYTES];
-    let mut n = 0;
-    for &b in t.as_bytes() {
-        if b.is_ascii_alphanumeric() || b == b'&' {
-            buf[n] = b.to_ascii_lowercase();
-            n += 1;
-        } else if b != b'.' && b != b'\'' && n > 0 && buf[n - 1] != b' ' {
-            buf[n] = b' ';
-            n += 1;
-        }
-    }
-    let key = std::str::from_utf8(&buf[..n]).unwrap_or("").trim_end();
+    let Some(key) = fold_ascii_key(t, &mut buf) else {
+        return outlets().contains(&fold_key(t));
+    };
     let first = key.split(' ').next().unwrap_or("");
     first_words().contains(first) && outlets().contains(key)
 }

@@ -135,6 +135,27 @@ pub(crate) fn fold_key(s: &str) -> String {
     }
 }
 
+/// [`fold_key`] of an ASCII `s`, written into `buf` instead of a new
+/// string: `None` when `s` is not ASCII or is longer than `buf`. For the
+/// checks run on every head line, most of which fail.
+pub(crate) fn fold_ascii_key<'b>(s: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    if !s.is_ascii() || s.len() > buf.len() {
+        return None;
+    }
+    let mut n = 0;
+    for &b in s.as_bytes() {
+        if b.is_ascii_alphanumeric() || b == b'&' {
+            buf[n] = b.to_ascii_lowercase();
+            n += 1;
+        } else if b != b'.' && b != b'\'' && n > 0 && buf[n - 1] != b' ' {
+            buf[n] = b' ';
+            n += 1;
+        }
+    }
+    let key = std::str::from_utf8(&buf[..n]).ok()?;
+    Some(key.trim_end())
+}
+
 /// [`fold_key`] of lowercased characters.
 fn fold_chars(chars: impl Iterator<Item = char>, len: usize) -> String {
     let mut out = String::with_capacity(len);
@@ -170,6 +191,29 @@ pub(crate) fn is_han(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_stack_fold_agrees_with_fold_key() {
+        for s in [
+            "Also Read:",
+            "Editor's Picks",
+            "RFE/RL",
+            "A.F.P.",
+            "  Mail & Guardian ",
+            "x--y",
+            "",
+        ] {
+            let mut buf = [0u8; 32];
+            assert_eq!(
+                fold_ascii_key(s, &mut buf),
+                Some(fold_key(s).as_str()),
+                "{s:?}"
+            );
+        }
+        let mut small = [0u8; 4];
+        assert_eq!(fold_ascii_key("Trending", &mut small), None);
+        assert_eq!(fold_ascii_key("Главная", &mut [0u8; 32]), None);
+    }
 
     #[test]
     fn clean_head_is_a_prefix_of_clean() {

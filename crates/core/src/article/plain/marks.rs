@@ -5,6 +5,7 @@
 //! then leaves as they are.
 
 use super::*;
+use crate::article::util::fold_ascii_key;
 
 /// Marks a writer's name alone on its line as the byline when a date line
 /// comes right under it (past a share button or a handle) and a headline
@@ -151,27 +152,12 @@ pub(super) fn mark_teasers(es: &[Entry<'_>]) {
 }
 
 /// True when `raw` is one of the [`TEASER_LABELS`], in any case, with
-/// any punctuation ("Also Read:", "TRENDING NOW"). Labels are short and
-/// ASCII: most lines are settled by their length, and the others folded
-/// on the stack.
+/// any punctuation ("Also Read:", "TRENDING NOW", "Editor's Picks").
+/// Labels are short and ASCII: most lines are settled by their length,
+/// and the others folded on the stack.
 fn is_teaser_label(raw: &str) -> bool {
-    let t = raw.trim().as_bytes();
-    if t.len() > 24 || !t.is_ascii() {
-        return false;
-    }
-    let mut key = [0u8; 24];
-    let mut n = 0;
-    for &b in t {
-        if b.is_ascii_alphanumeric() {
-            key[n] = b.to_ascii_lowercase();
-            n += 1;
-        } else if b == b' ' && n > 0 && key[n - 1] != b' ' {
-            key[n] = b' ';
-            n += 1;
-        }
-    }
-    let key = std::str::from_utf8(&key[..n]).unwrap_or("").trim_end();
-    TEASER_LABELS.contains(&key)
+    let mut buf = [0u8; 24];
+    fold_ascii_key(raw.trim(), &mut buf).is_some_and(|key| TEASER_LABELS.contains(&key))
 }
 
 /// Labels of lists of other stories (see [`mark_teasers`]), folded.
